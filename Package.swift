@@ -1,0 +1,52 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "translate-pipeline",
+    products: [
+        .executable(name: "translate-pipeline", targets: ["translate-pipeline"]),
+        .library(name: "LocalizationCore", targets: ["LocalizationCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System ICU behind an ICU-free header: Foundation on Linux bundles its own ICU,
+        // so no Swift module may see <unicode/*.h> (see ARCHITECTURE.md, decision 1).
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
+        ),
+        // libxml2 through a shim header that turns its ICU support off for the module map.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "LocalizationCore",
+            dependencies: ["CICU", "CLibXML2"]
+        ),
+        .executableTarget(
+            name: "translate-pipeline",
+            dependencies: [
+                "LocalizationCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "LocalizationCoreTests",
+            dependencies: ["LocalizationCore"]
+        ),
+    ]
+)
+
+// Strict settings for every Swift target, in one place.
+for target in package.targets where target.type != .system && target.name != "CICU" {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .swiftLanguageMode(.v6),
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("InternalImportsByDefault"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+    ]
+}

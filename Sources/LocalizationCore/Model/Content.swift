@@ -1,0 +1,79 @@
+/// Translatable content: text interleaved with references to inline codes.
+///
+/// Every format (HTML extraction, XLIFF 1.2 and 2.x) reads into and writes from this one
+/// representation, so a code found in a page is the same value a translator's file refers to.
+public struct Content: Sendable, Hashable {
+    /// One run of content.
+    public enum Fragment: Sendable, Hashable {
+        case text(String)
+        /// The start of a paired code.
+        case opening(InlineCode)
+        /// The end of a paired code; `code.id` matches its opening.
+        case closing(InlineCode)
+        /// A code with no partner: a standalone element, or one half of a pair whose other
+        /// half lies outside this unit (`isolated` is then `true`).
+        case standalone(InlineCode, isolated: IsolatedHalf? = nil)
+    }
+
+    /// For a pair split across units: which half this unit holds.
+    public enum IsolatedHalf: Sendable, Hashable {
+        case opening
+        case closing
+    }
+
+    public var fragments: [Fragment]
+
+    public init(_ fragments: [Fragment] = []) {
+        self.fragments = Self.coalesced(fragments)
+    }
+
+    public init(text: String) {
+        self.init([.text(text)])
+    }
+
+    /// The text alone, codes left out.
+    public var plainText: String {
+        fragments.reduce(into: "") { result, fragment in
+            if case .text(let text) = fragment { result += text }
+        }
+    }
+
+    /// Codes in the order they appear; a paired code appears once, at its opening.
+    public var codes: [InlineCode] {
+        fragments.compactMap { fragment in
+            switch fragment {
+            case .opening(let code), .standalone(let code, _): code
+            case .text, .closing: nil
+            }
+        }
+    }
+
+    public var isEmpty: Bool { fragments.isEmpty }
+
+    /// Merges neighbouring text runs and drops empty ones, so equal content compares equal.
+    static func coalesced(_ fragments: [Fragment]) -> [Fragment] {
+        var result: [Fragment] = []
+        result.reserveCapacity(fragments.count)
+        for fragment in fragments {
+            if case .text(let text) = fragment {
+                if text.isEmpty { continue }
+                if case .text(let previous)? = result.last {
+                    result[result.count - 1] = .text(previous + text)
+                    continue
+                }
+            }
+            result.append(fragment)
+        }
+        return result
+    }
+}
+
+extension Content.Fragment {
+    /// The code this fragment refers to, if any.
+    public var code: InlineCode? {
+        switch self {
+        case .text: nil
+        case .opening(let code), .closing(let code), .standalone(let code, _): code
+        }
+    }
+}

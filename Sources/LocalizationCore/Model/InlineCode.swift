@@ -1,0 +1,52 @@
+/// A piece of markup inside translatable text, kept as a reference the translator can move
+/// but not edit.
+///
+/// Paired codes (`<b>…</b>`) appear twice in a unit's content, as `.opening` and `.closing`
+/// placements with the same ``id``; standalone codes (`<br>`, an `<img>`, a protected name)
+/// appear once. The original bytes never travel through XLIFF as markup: assembly rebuilds
+/// markup from the source page's codes by id (ARCHITECTURE.md, decision 5).
+public struct InlineCode: Sendable, Hashable {
+    /// What a code is, in the vocabulary both XLIFF versions understand.
+    public enum Kind: String, Sendable, Hashable {
+        /// Formatting (`<b>`, `<em>`, `<span>`…).
+        case formatting
+        /// A hyperlink (`<a>`).
+        case link
+        /// An image or other embedded object.
+        case image
+        /// A line break (`<br>`, `<wbr>`).
+        case lineBreak
+        /// Content that must not be translated (`translate="no"`), carried whole.
+        case protected
+        /// Any other inline element.
+        case other
+    }
+
+    /// Identifier unique within its unit; the opening and closing placements share it.
+    public var id: String
+    public var kind: Kind
+    /// The HTML element name, lower-cased (`"b"`, `"a"`, `"br"`).
+    public var elementName: String
+    /// The original markup as it stands in the source page (for a paired code, the tag that
+    /// this placement stands for).
+    public var originalData: String
+    /// What a translator's tool shows for the code (e.g. `"MiSO"` for a protected name).
+    public var displayText: String?
+    /// Whether a translator may delete the code from the target.
+    public var canDelete: Bool
+    /// Whether a translator may copy the code into the target more than once.
+    public var canCopy: Bool
+
+    public init(
+        id: String, kind: Kind, elementName: String, originalData: String,
+        displayText: String? = nil, canDelete: Bool = false, canCopy: Bool = false
+    ) {
+        self.id = id
+        self.kind = kind
+        self.elementName = elementName
+        self.originalData = originalData
+        self.displayText = displayText
+        self.canDelete = canDelete
+        self.canCopy = canCopy
+    }
+}
