@@ -80,6 +80,12 @@ public struct XMLReader: Sendable {
             namespace: node.pointee.ns.flatMap { $0.pointee.href.map { String(cString: $0) } },
             line: line
         )
+        var declaration = node.pointee.nsDef
+        while let current = declaration {
+            let prefix = current.pointee.prefix.map { String(cString: $0) } ?? ""
+            element.namespaceDeclarations[prefix] = current.pointee.href.map { String(cString: $0) } ?? ""
+            declaration = current.pointee.next
+        }
         var attribute = node.pointee.properties
         while let current = attribute {
             let value = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self))

@@ -7,6 +7,8 @@ public enum XML {
         public var namespace: String?
         public var attributes: [Attribute]
         public var children: [Node]
+        /// Namespace declarations made on this element, prefix (empty for the default) to URI.
+        public var namespaceDeclarations: [String: String] = [:]
         /// 1-based line of the start tag in the parsed file.
         public var line: Int
 

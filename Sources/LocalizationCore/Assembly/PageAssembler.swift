@@ -1,0 +1,151 @@
+/// Puts targets back into a page: the page's own bytes everywhere outside the units' slots,
+/// markup rebuilt only from the source's codes, target text escaped for its context.
+public struct PageAssembler: Sendable {
+    public init() {}
+
+    /// The page with `targets` (unit id → checked target) in place. With no targets the result
+    /// is the original bytes; otherwise `<html>` gets the target language and, for a
+    /// right-to-left language, `dir="rtl"`.
+    public func assemble(_ extracted: ExtractedPage, targets: [String: Content], language: TargetLanguage?) -> [UInt8] {
+        guard !targets.isEmpty else { return extracted.page.bytes }
+        var renderer = Renderer(page: extracted.page, slots: extracted.skeleton.slots, targets: targets)
+        if let language, let root = extracted.skeleton.rootLanguage {
+            renderer.languageEdits = Self.languageEdits(root, language: language)
+        }
+        return renderer.render(0 ..< extracted.page.bytes.count)
+    }
+
+    /// Edits of `<html>`'s attributes: replaced values, or attributes inserted after the name.
+    static func languageEdits(_ root: PageSkeleton.RootLanguage, language: TargetLanguage) -> [Renderer.Edit] {
+        var edits: [Renderer.Edit] = []
+        var inserted = ""
+        if let lang = root.lang {
+            edits.append(.init(range: lang, bytes: Array(language.tag.utf8)))
+        } else {
+            inserted += " lang=\"\(language.tag)\""
+        }
+        let direction = language.direction.rawValue
+        if let dir = root.dir {
+            edits.append(.init(range: dir, bytes: Array(direction.utf8)))
+        } else if language.direction == .rightToLeft {
+            inserted += " dir=\"\(direction)\""
+        }
+        if !inserted.isEmpty {
+            edits.append(.init(range: root.insertionPoint ..< root.insertionPoint, bytes: Array(inserted.utf8)))
+        }
+        return edits
+    }
+}
+
+/// Writes a page from its bytes, replacing slots that have targets.
+struct Renderer {
+    struct Edit {
+        var range: Range<Int>
+        var bytes: [UInt8]
+    }
+
+    private enum Replacement {
+        case slot(PageSkeleton.Slot)
+        case bytes([UInt8])
+    }
+
+    let page: HTMLPage
+    let targets: [String: Content]
+    /// Every replacement, sorted by start; insertions (empty ranges) sort before what follows.
+    private var replacements: [(range: Range<Int>, replacement: Replacement)]
+
+    init(page: HTMLPage, slots: [PageSkeleton.Slot], targets: [String: Content]) {
+        self.page = page
+        self.targets = targets
+        self.replacements = slots.filter { targets[$0.unitID] != nil }.map { ($0.range, .slot($0)) }
+    }
+
+    var languageEdits: [Edit] = [] {
+        didSet {
+            replacements += languageEdits.map { ($0.range, .bytes($0.bytes)) }
+            replacements.sort { $0.range.lowerBound < $1.range.lowerBound }
+        }
+    }
+
+    /// The bytes of `range` with every replacement inside it; a slot nested in a rendered slot
+    /// (an attribute inside a code) is rendered by that slot, through its code's range.
+    func render(_ range: Range<Int>) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(range.count + range.count / 3)
+        var cursor = range.lowerBound
+        var index = firstReplacement(atOrAfter: range.lowerBound)
+        while index < replacements.count, replacements[index].range.lowerBound < range.upperBound {
+            let (editRange, replacement) = replacements[index]
+            index += 1
+            guard editRange.lowerBound >= cursor, editRange.upperBound <= range.upperBound else { continue }
+            output += page.bytes[cursor ..< editRange.lowerBound]
+            switch replacement {
+            case .slot(let slot): output += render(slot)
+            case .bytes(let bytes): output += bytes
+            }
+            cursor = editRange.upperBound
+        }
+        output += page.bytes[cursor ..< range.upperBound]
+        return output
+    }
+
+    private func firstReplacement(atOrAfter offset: Int) -> Int {
+        var low = 0
+        var high = replacements.count
+        while low < high {
+            let middle = (low + high) / 2
+            if replacements[middle].range.lowerBound < offset { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    private func render(_ slot: PageSkeleton.Slot) -> [UInt8] {
+        guard let target = targets[slot.unitID] else { return render(slot.range) }
+        switch slot.kind {
+        case .attribute(let quote):
+            let escaped = HTMLEscaping.escape(target.plainText, inAttribute: true, asciiOnly: !page.isUTF8)
+            return quote == nil ? [UInt8(ascii: "\"")] + escaped + [UInt8(ascii: "\"")] : escaped
+        case .content(let codes):
+            var output: [UInt8] = []
+            for fragment in target.fragments {
+                switch fragment {
+                case .text(let text):
+                    output += HTMLEscaping.escape(text, inAttribute: false, asciiOnly: !page.isUTF8)
+                case .opening(let code), .standalone(let code, _):
+                    if let ranges = codes[code.id] { output += render(ranges.opening) }
+                case .closing(let code):
+                    if let closing = codes[code.id]?.closing { output += render(closing) }
+                }
+            }
+            return output
+        }
+    }
+}
+
+/// HTML escaping over Unicode scalars, never `Character`s: a quote followed by a combining
+/// mark is one `Character`, and a grapheme-wise escaper would let it out of an attribute.
+enum HTMLEscaping {
+    static func escape(_ text: String, inAttribute: Bool, asciiOnly: Bool) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": output += Array("&amp;".utf8)
+            case "<": output += Array("&lt;".utf8)
+            case ">": output += Array("&gt;".utf8)
+            case "\"" where inAttribute: output += Array("&quot;".utf8)
+            case "'" where inAttribute: output += Array("&#39;".utf8)
+            default:
+                if scalar.isASCII {
+                    output.append(UInt8(scalar.value))
+                } else if asciiOnly {
+                    // A page in a legacy encoding gets references, which every encoding can carry.
+                    output += Array("&#x\(String(scalar.value, radix: 16, uppercase: true));".utf8)
+                } else {
+                    output += Array(String(scalar).utf8)
+                }
+            }
+        }
+        return output
+    }
+}

@@ -1,0 +1,126 @@
+/// Checks that a translator's target may be assembled: it refers to exactly the source's
+/// inline codes, each once, correctly paired and nested, and carries no forbidden controls.
+///
+/// Markup is never taken from a target; a target that does not fit its source is refused and
+/// reported, never guessed at (ARCHITECTURE.md, decision 5; SECURITY.md).
+public enum TargetCheck {
+    /// Why a target was refused.
+    public enum Problem: Sendable, Hashable, CustomStringConvertible {
+        case missingCodes([String])
+        case unknownCodes([String])
+        case duplicatedCodes([String])
+        case misplacedCodes([String])
+        case codesInAttribute
+        case forbiddenCharacter(Unicode.Scalar)
+
+        public var description: String {
+            switch self {
+            case .missingCodes(let ids): "inline codes missing from the target: \(ids.joined(separator: ", "))"
+            case .unknownCodes(let ids): "inline codes not in the source: \(ids.joined(separator: ", "))"
+            case .duplicatedCodes(let ids): "inline codes used more than once: \(ids.joined(separator: ", "))"
+            case .misplacedCodes(let ids): "inline codes closed before opened, badly nested or of another kind than in the source: \(ids.joined(separator: ", "))"
+            case .codesInAttribute: "an attribute value cannot hold inline codes"
+            case .forbiddenCharacter(let scalar): "the target contains the control character U+\(String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)), which is not allowed"
+            }
+        }
+    }
+
+    /// Problems of `target` against the unit's `source`; empty when it can be assembled.
+    public static func problems(target: Content, source: Content, isAttribute: Bool) -> [Problem] {
+        var problems: [Problem] = []
+        if let scalar = target.plainText.unicodeScalars.first(where: isForbidden) {
+            problems.append(.forbiddenCharacter(scalar))
+        }
+        if isAttribute {
+            if !target.codes.isEmpty { problems.append(.codesInAttribute) }
+            return problems
+        }
+        let expected = placements(of: source)
+        let found = placements(of: target)
+        let expectedSet = Set(expected)
+        var seen: Set<Placement> = []
+        var duplicated: [String] = []
+        var unknown: [String] = []
+        for placement in found {
+            if !expectedSet.contains(placement) {
+                // Same id with another placement kind is misplaced, not unknown.
+                if !expected.contains(where: { $0.id == placement.id }) { unknown.append(placement.id) }
+            } else if !seen.insert(placement).inserted {
+                duplicated.append(placement.id)
+            }
+        }
+        let missing = expected.filter { !Set(found).contains($0) }.map(\.id)
+        if !missing.isEmpty { problems.append(.missingCodes(unique(missing))) }
+        if !unknown.isEmpty { problems.append(.unknownCodes(unique(unknown))) }
+        if !duplicated.isEmpty { problems.append(.duplicatedCodes(unique(duplicated))) }
+        let misplaced = badlyNested(target) + found.filter { placement in
+            !expectedSet.contains(placement) && expected.contains { $0.id == placement.id }
+        }.map(\.id)
+        if !misplaced.isEmpty { problems.append(.misplacedCodes(unique(misplaced))) }
+        return problems
+    }
+
+    /// Bidi embeddings and overrides ("Trojan Source"), C0/C1 controls other than tab and
+    /// line feed, and noncharacters are never legitimate in a page's text.
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A: false
+        case 0x00 ... 0x1F, 0x7F ... 0x9F: true
+        case 0x202A ... 0x202E: true
+        case 0xFFFE, 0xFFFF: true
+        default: false
+        }
+    }
+
+    private struct Placement: Hashable {
+        enum Kind: Hashable { case opening, closing, standalone, isolatedOpening, isolatedClosing }
+        var id: String
+        var kind: Kind
+    }
+
+    private static func placements(of content: Content) -> [Placement] {
+        content.fragments.compactMap { fragment in
+            switch fragment {
+            case .text: nil
+            case .opening(let code): Placement(id: code.id, kind: .opening)
+            case .closing(let code): Placement(id: code.id, kind: .closing)
+            case .standalone(let code, nil): Placement(id: code.id, kind: .standalone)
+            case .standalone(let code, .opening?): Placement(id: code.id, kind: .isolatedOpening)
+            case .standalone(let code, .closing?): Placement(id: code.id, kind: .isolatedClosing)
+            }
+        }
+    }
+
+    /// Ids of paired codes that close before they open or cross another pair.
+    private static func badlyNested(_ content: Content) -> [String] {
+        var open: [String] = []
+        var bad: [String] = []
+        for fragment in content.fragments {
+            switch fragment {
+            case .opening(let code):
+                open.append(code.id)
+            case .closing(let code):
+                if open.last == code.id {
+                    open.removeLast()
+                } else {
+                    bad.append(code.id)
+                    open.removeAll { $0 == code.id }
+                }
+            default:
+                break
+            }
+        }
+        return bad + open
+    }
+
+    private static func unique(_ ids: [String]) -> [String] {
+        var seen: Set<String> = []
+        return ids.filter { seen.insert($0).inserted }
+    }
+}
+
+extension String {
+    func leftPadded(to length: Int, with character: Character = "0") -> String {
+        count >= length ? self : String(repeating: character, count: length - count) + self
+    }
+}

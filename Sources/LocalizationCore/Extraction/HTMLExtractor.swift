@@ -1,0 +1,523 @@
+/// Turns an HTML page into text units with inline codes and a byte-exact skeleton.
+///
+/// Which text is translatable follows HTML5 `translate` and ITS 2.0 (local markup and, when
+/// the page links or embeds rules, global rules resolved with libxml2's HTML parser and XPath).
+/// Block elements delimit units; elements within text become codes; `translate="no"` inside
+/// text becomes one protected code the translator can move but not change.
+public struct HTMLExtractor: Sendable {
+    /// Loads an ITS rules file a page links to (`<link rel="its-rules" href>`), given the href;
+    /// the caller decides where a page may read from.
+    public typealias RuleLoader = @Sendable (_ href: String) throws -> [UInt8]
+
+    public var ruleLoader: RuleLoader?
+
+    public init(ruleLoader: RuleLoader? = nil) {
+        self.ruleLoader = ruleLoader
+    }
+
+    public func extract(_ page: HTMLPage) -> ExtractedPage {
+        var walk = ExtractionWalk(page: page)
+        walk.diagnostics += walk.checkEncoding()
+        let tokens = HTMLLexer(bytes: page.bytes).tokens()
+        let (annotations, ruleDiagnostics) = ITSGlobalRules.annotations(for: page, tokens: tokens, loader: ruleLoader)
+        walk.annotations = annotations
+        walk.diagnostics += ruleDiagnostics
+        walk.run(tokens)
+        return walk.result()
+    }
+}
+
+/// The state of one pass over a page's tokens.
+private struct ExtractionWalk {
+    /// An element on the stack of open elements.
+    struct OpenElement {
+        var name: String
+        var isBlock: Bool
+        var translate: Bool
+        var language: String?
+        var direction: TextDirection?
+        var notes: [Note]
+        var preservesSpace: Bool
+        var idValue: String?
+        /// For an element within text: the temporary code id in the run it opened in.
+        var openCode: (run: Int, code: Int)?
+    }
+
+    /// One item of the text run being collected for the current block.
+    enum RunItem {
+        case text(Range<Int>, preservesSpace: Bool)
+        case opening(code: Int, element: String, range: Range<Int>)
+        case closing(code: Int, element: String, range: Range<Int>)
+        case standalone(code: Int, element: String, kind: InlineCode.Kind, range: Range<Int>, display: String?)
+
+        var range: Range<Int> {
+            switch self {
+            case .text(let range, _), .opening(_, _, let range), .closing(_, _, let range), .standalone(_, _, _, let range, _): range
+            }
+        }
+    }
+
+    let page: HTMLPage
+    var annotations = ITSAnnotations()
+    var diagnostics: [Diagnostic] = []
+    var units: [TextUnit] = []
+    var slots: [PageSkeleton.Slot] = []
+    var rootLanguage: PageSkeleton.RootLanguage?
+    var pageLanguage: String?
+
+    var stack: [OpenElement] = []
+    var run: [RunItem] = []
+    var runNumber = 0
+    var nextCode = 0
+    var usedIDs: [String: Int] = [:]
+    var elementOrdinals: [ElementKey: Int] = [:]
+
+    init(page: HTMLPage) {
+        self.page = page
+    }
+
+    func checkEncoding() -> [Diagnostic] {
+        if page.encoding.hasPrefix("utf-16") {
+            return [Diagnostic(.error, file: page.name, "UTF-16 pages are not supported; the page was left untranslated")]
+        }
+        guard page.isUTF8, String(validating: page.bytes, as: UTF8.self) == nil else { return [] }
+        let offset = Self.firstInvalidUTF8(page.bytes)
+        return [Diagnostic(.warning, file: page.name, line: page.line(of: offset), "the page is not valid UTF-8 here; invalid bytes are kept in the skeleton and shown to translators as U+FFFD")]
+    }
+
+    private static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
+        var low = 0
+        var high = bytes.count
+        // Binary search for the shortest invalid prefix: cheap and good enough for a line number.
+        while low < high {
+            let middle = (low + high) / 2
+            var end = middle
+            while end > 0, end < bytes.count, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+            if String(validating: bytes[0 ..< end], as: UTF8.self) == nil { high = middle } else { low = middle + 1 }
+        }
+        return max(0, low - 1)
+    }
+
+    // MARK: - The walk
+
+    var context: OpenElement {
+        stack.last ?? OpenElement(name: "#document", isBlock: true, translate: true, notes: [], preservesSpace: false)
+    }
+
+    mutating func run(_ tokens: [HTMLLexer.Token]) {
+        if page.encoding.hasPrefix("utf-16") { return }
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            switch token.kind {
+            case .text:
+                if context.translate {
+                    run.append(.text(token.range, preservesSpace: context.preservesSpace))
+                } else {
+                    // A unit's bytes must be contiguous: untranslatable text ends the run.
+                    flushRun()
+                }
+            case .rawText:
+                break
+            case .comment, .declaration:
+                if !run.isEmpty { appendStandalone(element: "#comment", kind: .other, range: token.range, display: nil) }
+            case .startTag:
+                index = startTag(tokens, at: index)
+                continue
+            case .endTag:
+                endTag(token)
+            }
+            index += 1
+        }
+        flushRun()
+        for element in stack.reversed() where !["html", "body", "head"].contains(element.name) {
+            diagnostics.append(Diagnostic(.note, file: page.name, "<\(element.name)> is not closed before the end of the page"))
+            break
+        }
+    }
+
+    /// Handles a start tag; returns the index of the next token to read.
+    mutating func startTag(_ tokens: [HTMLLexer.Token], at index: Int) -> Int {
+        let token = tokens[index]
+        let name = token.name
+        let key = nextKey(for: name, at: token.range.lowerBound)
+        let local = annotations.elements[key]
+        let ownTranslate = attributeValue(token, "translate").flatMap(Self.translateFlag)
+        let translate = ownTranslate ?? local?.translate ?? context.translate
+
+        if name == "html" { recordRootLanguage(token) }
+        let withinText = Self.withinText(attributeValue(token, "its-within-text")) ?? local?.withinText
+            ?? (HTMLVocabulary.withinText.contains(name) ? .yes : .no)
+
+        closeImplicitly(before: name)
+
+        let isOpaque = HTMLVocabulary.opaque.contains(name)
+        let isVoid = HTMLVocabulary.void.contains(name) || token.selfClosing && (isOpaque || name.contains(":"))
+        if translate { extractAttributes(token, key: key) }
+
+        if isOpaque || (!translate && withinText == .yes && context.translate) {
+            // Content that is code or must not be translated travels whole: one code inside
+            // text, skeleton elsewhere.
+            let end = isVoid ? index : matchingEnd(tokens, from: index)
+            let range = token.range.lowerBound ..< tokens[end].range.upperBound
+            if isOpaque {
+                // Inside text, the bytes must stay part of the unit; elsewhere they are skeleton.
+                if !run.isEmpty { appendStandalone(element: name, kind: .other, range: range, display: nil) }
+            } else {
+                appendStandalone(element: name, kind: .protected, range: range, display: collapsedText(tokens[index ... end]))
+            }
+            return end + 1
+        }
+
+        if withinText == .yes, !translate {
+            // Inline markup in untranslatable content: no code, and no run across it.
+            flushRun()
+            if !isVoid { stack.append(inherited(name: name, token: token, key: key, translate: false, isBlock: false)) }
+            return index + 1
+        }
+
+        if withinText == .yes {
+            if isVoid {
+                    appendStandalone(element: name, kind: HTMLVocabulary.codeKind(of: name), range: token.range, display: nil)
+            } else {
+                let code = nextCode
+                nextCode += 1
+                run.append(.opening(code: code, element: name, range: token.range))
+                var element = inherited(name: name, token: token, key: key, translate: translate, isBlock: false)
+                element.openCode = (runNumber, code)
+                stack.append(element)
+            }
+            return index + 1
+        }
+
+        flushRun()
+        if !isVoid {
+            stack.append(inherited(name: name, token: token, key: key, translate: translate, isBlock: true))
+        }
+        return index + 1
+    }
+
+    mutating func endTag(_ token: HTMLLexer.Token) {
+        guard let position = stack.lastIndex(where: { $0.name == token.name }) else {
+            diagnostics.append(Diagnostic(.note, file: page.name, line: page.line(of: token.range.lowerBound), "stray </\(token.name)> without an open element; kept as it is"))
+            if !run.isEmpty { appendStandalone(element: token.name, kind: .other, range: token.range, display: nil) }
+            return
+        }
+        // Elements left open inside the one being closed end here too, as in HTML5.
+        while stack.count > position + 1 { popElement(endTag: nil) }
+        popElement(endTag: token)
+    }
+
+    mutating func popElement(endTag token: HTMLLexer.Token?) {
+        if stack.last?.isBlock == true {
+            // The run belongs to this block: flush while it is still the context.
+            flushRun()
+            stack.removeLast()
+            return
+        }
+        let element = stack.removeLast()
+        guard let token else { return }
+        if let open = element.openCode, open.run == runNumber {
+            run.append(.closing(code: open.code, element: element.name, range: token.range))
+        } else if !run.isEmpty {
+            appendStandalone(element: element.name, kind: .other, range: token.range, display: nil)
+        }
+    }
+
+    /// HTML5's implied end tags: a block start closes an open `<p>`, `<li>` closes `<li>`…
+    mutating func closeImplicitly(before name: String) {
+        var closes: Set<String> = []
+        if HTMLVocabulary.closesParagraph.contains(name) { closes.insert("p") }
+        if let group = HTMLVocabulary.siblingGroups[name] { closes.formUnion(group) }
+        guard !closes.isEmpty else { return }
+        for position in stack.indices.reversed() {
+            let open = stack[position].name
+            if closes.contains(open) {
+                while stack.count > position { popElement(endTag: nil) }
+                return
+            }
+            if HTMLVocabulary.scopeBoundaries.contains(open) { return }
+        }
+    }
+
+    func inherited(name: String, token: HTMLLexer.Token, key: ElementKey, translate: Bool, isBlock: Bool) -> OpenElement {
+        let parent = context
+        let local = annotations.elements[key]
+        var notes = parent.notes
+        if let text = attributeValue(token, "its-loc-note") {
+            let priority: Note.Priority = attributeValue(token, "its-loc-note-type") == "alert" ? .alert : .description
+            notes.append(Note(HTMLCharacterReferences.resolve(text), priority: priority))
+        } else if let note = local?.note {
+            notes.append(note)
+        }
+        let language = attributeValue(token, "lang").map { $0.trimmingCharacters(in: " ") } ?? local?.language ?? parent.language
+        let direction = attributeValue(token, "dir").flatMap { TextDirection(rawValue: $0.lowercased()) } ?? local?.direction ?? parent.direction
+        return OpenElement(
+            name: name, isBlock: isBlock, translate: translate, language: language, direction: direction,
+            notes: notes, preservesSpace: parent.preservesSpace || name == "pre" || name == "textarea",
+            idValue: local?.idValue ?? attributeValue(token, "id")
+        )
+    }
+
+    // MARK: - Attributes
+
+    mutating func extractAttributes(_ token: HTMLLexer.Token, key: ElementKey) {
+        let names = HTMLVocabulary.translatableAttributeNames(of: token.name, attributes: token.attributes) { attribute in
+            attribute.valueRange.map(page.text) ?? ""
+        }
+        for attribute in token.attributes where names.contains(attribute.name) || annotations.attributes[AttributeKey(element: key, name: attribute.name)]?.translate == true {
+            let rule = annotations.attributes[AttributeKey(element: key, name: attribute.name)]
+            if rule?.translate == false { continue }
+            guard let range = attribute.valueRange, !range.isEmpty else { continue }
+            let text = Self.collapsingWhitespace(page.text(range))
+            guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { continue }
+            let id = uniqueID(base: idValueBase(attributeOf: token, key: key).map { "\($0).\(attribute.name)" }
+                ?? "a" + Self.hash("\(path())/\(token.name)/@\(attribute.name)|\(text)"))
+            var notes = context.notes
+            if let note = rule?.note { notes.append(note) }
+            units.append(TextUnit(
+                id: id, placement: .attribute(elementName: token.name, attributeName: attribute.name),
+                name: "\(token.name)/@\(attribute.name)", source: Content(text: text), notes: notes,
+                sourceLanguage: foreignLanguage(context.language), direction: context.direction,
+                line: page.line(of: range.lowerBound)
+            ))
+            slots.append(.init(unitID: id, range: range, kind: .attribute(quote: attribute.quote)))
+        }
+    }
+
+    func idValueBase(attributeOf token: HTMLLexer.Token, key: ElementKey) -> String? {
+        (annotations.elements[key]?.idValue ?? attributeValue(token, "id")).flatMap(Self.nmtoken)
+    }
+
+    mutating func recordRootLanguage(_ token: HTMLLexer.Token) {
+        let lang = token.attributes.first { $0.name == "lang" }
+        let dir = token.attributes.first { $0.name == "dir" }
+        rootLanguage = .init(
+            lang: lang?.valueRange, langQuote: lang?.quote, dir: dir?.valueRange, dirQuote: dir?.quote,
+            insertionPoint: token.range.lowerBound + 5
+        )
+        pageLanguage = lang?.valueRange.map(page.rawText)
+    }
+
+    // MARK: - Runs
+
+    mutating func appendStandalone(element: String, kind: InlineCode.Kind, range: Range<Int>, display: String?) {
+        run.append(.standalone(code: nextCode, element: element, kind: kind, range: range, display: display))
+        nextCode += 1
+    }
+
+    /// Turns the collected run into a unit, if it holds translatable text.
+    mutating func flushRun() {
+        defer {
+            run.removeAll(keepingCapacity: true)
+            runNumber += 1
+            nextCode = 0
+        }
+        var items = run
+        let closed = Set(items.compactMap { if case .closing(let code, _, _) = $0 { code } else { nil } })
+        let opened = Set(items.compactMap { if case .opening(let code, _, _) = $0 { code } else { nil } })
+        let paired = closed.intersection(opened)
+
+        func isTrimmable(_ item: RunItem) -> Bool {
+            switch item {
+            case .text(let range, _): page.bytes[range].allSatisfy(\.isHTMLWhitespace)
+            case .opening(let code, _, _), .closing(let code, _, _): !paired.contains(code)
+            case .standalone(_, _, let kind, _, _): kind == .lineBreak || kind == .other
+            }
+        }
+        var trimmedSomething = true
+        while trimmedSomething, !items.isEmpty {
+            trimmedSomething = false
+            while let first = items.first, isTrimmable(first) { items.removeFirst(); trimmedSomething = true }
+            while let last = items.last, isTrimmable(last) { items.removeLast(); trimmedSomething = true }
+            // A pair that encloses the whole unit is markup around the text, not in it.
+            if case .opening(let open, _, _)? = items.first, case .closing(let close, _, _)? = items.last, open == close {
+                items.removeFirst()
+                items.removeLast()
+                trimmedSomething = true
+            }
+        }
+        guard !items.isEmpty else { return }
+        // Trim whitespace inside the first and last text items, so it stays in the skeleton.
+        if case .text(let range, let preserves) = items[0] {
+            var start = range.lowerBound
+            while start < range.upperBound, page.bytes[start].isHTMLWhitespace { start += 1 }
+            items[0] = .text(start ..< range.upperBound, preservesSpace: preserves)
+        }
+        if case .text(let range, let preserves) = items[items.count - 1] {
+            var end = range.upperBound
+            while end > range.lowerBound, page.bytes[end - 1].isHTMLWhitespace { end -= 1 }
+            items[items.count - 1] = .text(range.lowerBound ..< end, preservesSpace: preserves)
+        }
+
+        var fragments: [Content.Fragment] = []
+        var codeRanges: [String: PageSkeleton.CodeRanges] = [:]
+        var numbering: [Int: String] = [:]
+        let stillPaired = Set(items.compactMap { if case .closing(let code, _, _) = $0 { code } else { nil } })
+            .intersection(Set(items.compactMap { if case .opening(let code, _, _) = $0 { code } else { nil } }))
+        func number(_ code: Int) -> String {
+            if let id = numbering[code] { return id }
+            let id = String(numbering.count + 1)
+            numbering[code] = id
+            return id
+        }
+        for item in items {
+            switch item {
+            case .text(let range, let preserves):
+                let text = page.text(range)
+                fragments.append(.text(preserves ? text : Self.collapsingWhitespace(text)))
+            case .opening(let code, let element, let range):
+                let inline = InlineCode(id: number(code), kind: HTMLVocabulary.codeKind(of: element), elementName: element, originalData: page.rawText(range))
+                codeRanges[inline.id] = .init(opening: range)
+                fragments.append(stillPaired.contains(code) ? .opening(inline) : .standalone(inline, isolated: .opening))
+            case .closing(let code, let element, let range):
+                let inline = InlineCode(id: number(code), kind: HTMLVocabulary.codeKind(of: element), elementName: element, originalData: page.rawText(range))
+                if stillPaired.contains(code) {
+                    codeRanges[inline.id]?.closing = range
+                    fragments.append(.closing(inline))
+                } else {
+                    codeRanges[inline.id] = .init(opening: range)
+                    fragments.append(.standalone(inline, isolated: .closing))
+                }
+            case .standalone(let code, let element, let kind, let range, let display):
+                let inline = InlineCode(id: number(code), kind: kind, elementName: element, originalData: page.rawText(range), displayText: display)
+                codeRanges[inline.id] = .init(opening: range)
+                fragments.append(.standalone(inline))
+            }
+        }
+        let source = Content(fragments)
+        guard source.plainText.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { return }
+
+        let range = items[0].range.lowerBound ..< items[items.count - 1].range.upperBound
+        let container = stack.last { $0.isBlock } ?? context
+        let id = uniqueID(base: container.idValue.flatMap(Self.nmtoken) ?? "u" + Self.hash("\(path())|\(Self.signature(of: source))"))
+        units.append(TextUnit(
+            id: id, placement: .elementContent(elementName: container.name), name: path(),
+            source: source, notes: container.notes, sourceLanguage: foreignLanguage(container.language),
+            direction: container.direction, line: page.line(of: range.lowerBound)
+        ))
+        slots.append(.init(unitID: id, range: range, kind: .content(codes: codeRanges)))
+    }
+
+    // MARK: - Helpers
+
+    func result() -> ExtractedPage {
+        let order = Dictionary(uniqueKeysWithValues: slots.map { ($0.unitID, $0.range.lowerBound) })
+        return ExtractedPage(
+            page: page,
+            units: units.sorted { order[$0.id, default: 0] < order[$1.id, default: 0] },
+            skeleton: PageSkeleton(slots: slots.sorted { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }, rootLanguage: rootLanguage),
+            diagnostics: diagnostics, language: pageLanguage
+        )
+    }
+
+    /// The block elements above the current position, e.g. `body/main/section/p`.
+    func path() -> String {
+        stack.filter(\.isBlock).suffix(4).map(\.name).joined(separator: "/")
+    }
+
+    mutating func nextKey(for name: String, at offset: Int) -> ElementKey {
+        var key = ElementKey(name: name, line: page.line(of: offset), ordinal: 0)
+        key.ordinal = elementOrdinals[key, default: 0]
+        elementOrdinals[ElementKey(name: name, line: key.line, ordinal: 0)] = key.ordinal + 1
+        return key
+    }
+
+    mutating func uniqueID(base: String) -> String {
+        let seen = usedIDs[base, default: 0]
+        usedIDs[base] = seen + 1
+        return seen == 0 ? base : "\(base)-\(seen + 1)"
+    }
+
+    func foreignLanguage(_ language: String?) -> String? {
+        guard let language, !language.isEmpty else { return nil }
+        return language.lowercased() == pageLanguage?.lowercased() ? nil : language
+    }
+
+    func attributeValue(_ token: HTMLLexer.Token, _ name: String) -> String? {
+        token.attributes.first { $0.name == name }.map { $0.valueRange.map(page.text) ?? "" }
+    }
+
+    /// The index of the end tag that closes the element starting at `start` (or the last token).
+    func matchingEnd(_ tokens: [HTMLLexer.Token], from start: Int) -> Int {
+        let name = tokens[start].name
+        var depth = 0
+        for index in start ..< tokens.count {
+            let token = tokens[index]
+            guard token.name == name else { continue }
+            if token.kind == .startTag, !token.selfClosing { depth += 1 }
+            if token.kind == .endTag {
+                depth -= 1
+                if depth == 0 { return index }
+            }
+        }
+        return tokens.count - 1
+    }
+
+    func collapsedText(_ tokens: ArraySlice<HTMLLexer.Token>) -> String {
+        Self.collapsingWhitespace(tokens.filter { $0.kind == .text }.map { page.text($0.range) }.joined())
+            .trimmingCharacters(in: " ")
+    }
+
+    static func translateFlag(_ value: String) -> Bool? {
+        switch value.lowercased() {
+        case "yes", "": true
+        case "no": false
+        default: nil
+        }
+    }
+
+    static func withinText(_ value: String?) -> ITSAnnotations.WithinText? {
+        value.flatMap { ITSAnnotations.WithinText(rawValue: $0.lowercased()) }
+    }
+
+    /// Runs of HTML whitespace become one space, as a browser renders them.
+    static func collapsingWhitespace(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{0C}" {
+                pendingSpace = true
+                continue
+            }
+            if pendingSpace { result.unicodeScalars.append(" ") }
+            pendingSpace = false
+            result.unicodeScalars.append(scalar)
+        }
+        if pendingSpace { result.unicodeScalars.append(" ") }
+        return result
+    }
+
+    /// The source as text with code markers: what a unit's identity depends on.
+    static func signature(of content: Content) -> String {
+        content.fragments.map { fragment in
+            switch fragment {
+            case .text(let text): text
+            case .opening(let code): "{\(code.elementName)}"
+            case .closing(let code): "{/\(code.elementName)}"
+            case .standalone(let code, _): "{\(code.elementName)/\(code.displayText ?? "")}"
+            }
+        }.joined()
+    }
+
+    /// A short stable hash (FNV-1a, 64 bits) for unit ids: the same text in the same place
+    /// gets the same id in every run, on every machine.
+    static func hash(_ text: String) -> String {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            value ^= UInt64(byte)
+            value = value &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// An `id`/idValue usable as an XLIFF unit id (an XML NMTOKEN of ASCII letters, digits,
+    /// `.`, `-`, `_`), or nil.
+    static func nmtoken(_ value: String) -> String? {
+        let token = value.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "-_.".unicodeScalars.contains($0)) }
+        guard !token.isEmpty, token.count == value.unicodeScalars.count, token.count <= 64 else { return nil }
+        return "id-" + String(String.UnicodeScalarView(token))
+    }
+}
