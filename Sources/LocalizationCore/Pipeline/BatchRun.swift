@@ -1,0 +1,108 @@
+import Foundation
+
+/// The content team's run over the whole project: extract every page, write one job per
+/// target language for translators, and assemble the pseudo-locales into the output folder.
+public struct BatchRun: Sendable {
+    /// What a run did, for the terminal and for scripts.
+    public struct Report: Sendable {
+        public struct JobFile: Sendable {
+            public var locale: String
+            public var path: String
+            public var units: Int
+            public var words: Int
+        }
+
+        public struct Output: Sendable {
+            public var locale: String
+            public var folder: String
+            public var pages: Int
+            public var translatedUnits: Int
+        }
+
+        public var pages: Int = 0
+        public var units: Int = 0
+        public var words: Int = 0
+        public var jobs: [JobFile] = []
+        public var outputs: [Output] = []
+        public var diagnostics: [Diagnostic] = []
+    }
+
+    public let project: Project
+
+    public init(project: Project) {
+        self.project = project
+    }
+
+    public func run() throws(ProjectError) -> Report {
+        var report = Report()
+        let settings = project.settings
+        var pages: [ExtractedPage] = []
+        for name in try ProjectFiles.pages(in: project.contentFolder) {
+            do {
+                let page = try project.extract(pageAt: project.contentFolder.appendingPathComponent(name))
+                report.diagnostics += page.diagnostics
+                pages.append(page)
+            } catch {
+                // One unreadable page must not stop the others.
+                report.diagnostics.append(Diagnostic(.error, file: name, "page skipped: \(error)"))
+            }
+        }
+        report.pages = pages.count
+        report.units = pages.reduce(0) { $0 + $1.units.count }
+        report.words = pages.reduce(0) { $0 + $1.units.reduce(0) { $0 + Self.wordCount($1.source.plainText) } }
+
+        for tag in settings.targetLocales {
+            let language = try Self.language(tag)
+            let document = Job.document(pages: pages, sourceLanguage: settings.sourceLocale, targetLanguage: language, version: project.xliffVersion)
+            let url = try jobURL(for: language, folder: "outgoing")
+            try ProjectFiles.writeAtomically(Array(Job.serialize(document).utf8), to: url)
+            report.jobs.append(.init(locale: language.tag, path: relative(url), units: report.units, words: report.words))
+        }
+
+        for style in settings.pseudoLocales {
+            let language = try Self.language(style.languageTag)
+            let document = Job.pseudoTranslated(
+                Job.document(pages: pages, sourceLanguage: settings.sourceLocale, targetLanguage: language, version: project.xliffVersion),
+                style: style
+            )
+            let jobURL = try jobURL(for: language, folder: "pseudo")
+            try ProjectFiles.writeAtomically(Array(Job.serialize(document).utf8), to: jobURL)
+            report.jobs.append(.init(locale: language.tag, path: relative(jobURL), units: report.units, words: report.words))
+
+            let folder = project.outputFolder.appendingPathComponent(language.tag)
+            var translated = 0
+            for page in pages {
+                let units = document.file(original: page.page.name)?.units ?? []
+                let result = PageMerge().merge(page, units: units, language: language, jobFile: relative(jobURL))
+                report.diagnostics += result.diagnostics
+                translated += result.applied.count
+                try ProjectFiles.writeAtomically(result.bytes, to: folder.appendingPathComponent(page.page.name))
+            }
+            report.outputs.append(.init(locale: language.tag, folder: relative(folder), pages: pages.count, translatedUnits: translated))
+        }
+        return report
+    }
+
+    private static func language(_ tag: String) throws(ProjectError) -> TargetLanguage {
+        do {
+            return try TargetLanguage(tag)
+        } catch {
+            throw .invalidProjectFile(Project.fileName, reason: "target locale: \(error)")
+        }
+    }
+
+    private func jobURL(for language: TargetLanguage, folder: String) throws(ProjectError) -> URL {
+        let name = language.tag.lowercased() + ".xlf"
+        guard ProjectFiles.isSafeName(name) else { throw .unsafeName(name) }
+        return project.jobsFolder.appendingPathComponent(folder).appendingPathComponent(name)
+    }
+
+    private func relative(_ url: URL) -> String {
+        let base = project.root.path + "/"
+        return url.path.hasPrefix(base) ? String(url.path.dropFirst(base.count)) : url.path
+    }
+
+    static func wordCount(_ text: String) -> Int {
+        text.split(whereSeparator: { $0.isWhitespace }).filter { $0.contains(where: \.isLetter) }.count
+    }
+}

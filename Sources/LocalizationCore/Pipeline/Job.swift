@@ -1,0 +1,31 @@
+/// Builds translation jobs (XLIFF documents) from extracted pages.
+public enum Job {
+    /// One document with a `<file>` per page, targets from `translations` where given.
+    public static func document(
+        pages: [ExtractedPage], sourceLanguage: String, targetLanguage: TargetLanguage, version: XLIFFDocument.Version
+    ) -> XLIFFDocument {
+        XLIFFDocument(
+            version: version, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage.tag,
+            files: pages.map { XLIFFFile(original: $0.page.name, units: $0.units) }
+        )
+    }
+
+    /// The XLIFF text of a document in its version.
+    public static func serialize(_ document: XLIFFDocument) -> String {
+        document.version.isVersion2 ? XLIFF21Writer().write(document) : XLIFF12Writer().write(document)
+    }
+
+    /// The document with every unit's target pseudo-translated.
+    public static func pseudoTranslated(_ document: XLIFFDocument, style: PseudoLocalizer.Style) -> XLIFFDocument {
+        let localizer = PseudoLocalizer(style: style)
+        var result = document
+        for fileIndex in result.files.indices {
+            for unitIndex in result.files[fileIndex].units.indices {
+                let source = result.files[fileIndex].units[unitIndex].source
+                result.files[fileIndex].units[unitIndex].target = localizer.translate(source)
+                result.files[fileIndex].units[unitIndex].state = .translated
+            }
+        }
+        return result
+    }
+}

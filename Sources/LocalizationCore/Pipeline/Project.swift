@@ -1,0 +1,86 @@
+public import Foundation
+
+/// A localization project: where its pages, jobs and output live and which languages it
+/// serves, read from `translate-pipeline.json` at its root.
+public struct Project: Sendable {
+    public static let fileName = "translate-pipeline.json"
+
+    /// The settings as written in the project file; everything has a default.
+    public struct Settings: Codable, Sendable, Hashable {
+        public var sourceLocale: String = "de"
+        public var contentDirectory: String = "content"
+        public var jobsDirectory: String = "jobs"
+        public var outputDirectory: String = "site"
+        /// Languages the city publishes in; their jobs go to translators.
+        public var targetLocales: [String] = []
+        /// Pseudo-locales merged at every run, for testing without translators.
+        public var pseudoLocales: [PseudoLocalizer.Style] = [.accented, .rightToLeft]
+        public var xliffVersion: String = "1.2"
+
+        public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let defaults = Settings()
+            sourceLocale = try container.decodeIfPresent(String.self, forKey: .sourceLocale) ?? defaults.sourceLocale
+            contentDirectory = try container.decodeIfPresent(String.self, forKey: .contentDirectory) ?? defaults.contentDirectory
+            jobsDirectory = try container.decodeIfPresent(String.self, forKey: .jobsDirectory) ?? defaults.jobsDirectory
+            outputDirectory = try container.decodeIfPresent(String.self, forKey: .outputDirectory) ?? defaults.outputDirectory
+            targetLocales = try container.decodeIfPresent([String].self, forKey: .targetLocales) ?? defaults.targetLocales
+            pseudoLocales = try container.decodeIfPresent([PseudoLocalizer.Style].self, forKey: .pseudoLocales) ?? defaults.pseudoLocales
+            xliffVersion = try container.decodeIfPresent(String.self, forKey: .xliffVersion) ?? defaults.xliffVersion
+        }
+    }
+
+    public let root: URL
+    public let settings: Settings
+
+    /// Opens the project at `root`; a missing project file means all defaults.
+    public init(root: URL) throws(ProjectError) {
+        self.root = root.standardizedFileURL
+        let file = self.root.appendingPathComponent(Self.fileName)
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            self.settings = Settings()
+            return
+        }
+        let bytes = try ProjectFiles.read(file, limit: 1 << 20)
+        do {
+            self.settings = try JSONDecoder().decode(Settings.self, from: Data(bytes))
+        } catch {
+            throw .invalidProjectFile(file.path, reason: "\(error)")
+        }
+        for folder in [settings.contentDirectory, settings.jobsDirectory, settings.outputDirectory] {
+            _ = try ProjectFiles.resolve(folder + "/x", in: self.root, within: self.root)
+        }
+    }
+
+    public var contentFolder: URL { root.appendingPathComponent(settings.contentDirectory) }
+    public var jobsFolder: URL { root.appendingPathComponent(settings.jobsDirectory) }
+    public var outputFolder: URL { root.appendingPathComponent(settings.outputDirectory) }
+
+    public var xliffVersion: XLIFFDocument.Version {
+        XLIFFDocument.Version(rawValue: settings.xliffVersion) ?? .v1_2
+    }
+
+    /// The page's name in the project: its path under the content folder, or its file name
+    /// when it lies elsewhere.
+    public func pageName(for url: URL) -> String {
+        let base = contentFolder.standardizedFileURL.path + "/"
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : url.lastPathComponent
+    }
+
+    /// Reads and extracts one page; ITS rule files it links must lie inside the project.
+    public func extract(pageAt url: URL) throws(ProjectError) -> ExtractedPage {
+        let bytes = try ProjectFiles.read(url)
+        let folder = url.deletingLastPathComponent()
+        let root = self.root
+        let extractor = HTMLExtractor(ruleLoader: { href in
+            let rules = try ProjectFiles.resolve(href, in: folder, within: root)
+            return try ProjectFiles.read(rules, limit: 4 << 20)
+        })
+        return extractor.extract(HTMLPage(name: pageName(for: url), bytes: bytes))
+    }
+}
+
+extension PseudoLocalizer.Style: Codable {}

@@ -1,0 +1,128 @@
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+public import Foundation
+
+/// File access for project state: whole-file reads, atomic writes (temp file, fsync, rename,
+/// fsync of the folder), and paths that provably stay inside the project.
+public enum ProjectFiles {
+    public static func read(_ url: URL, limit: Int = 64 << 20) throws(ProjectError) -> [UInt8] {
+        let handle: FileHandle
+        do {
+            handle = try FileHandle(forReadingFrom: url)
+        } catch {
+            throw .cannotRead(url.path, reason: "\(Self.reason(error))")
+        }
+        defer { try? handle.close() }
+        do {
+            let data = try handle.read(upToCount: limit + 1) ?? Data()
+            if data.count > limit { throw ProjectError.tooLarge(url.path, limit: limit) }
+            return [UInt8](data)
+        } catch let error as ProjectError {
+            throw error
+        } catch {
+            throw .cannotRead(url.path, reason: "\(Self.reason(error))")
+        }
+    }
+
+    /// Replaces `url` with `bytes` so that a reader, or a crash, sees the old file or the new
+    /// one and never a part; the parent folder is created when missing.
+    public static func writeAtomically(_ bytes: [UInt8], to url: URL) throws(ProjectError) {
+        let folder = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotWrite(url.path, reason: "cannot create folder \(folder.path): \(Self.reason(error))")
+        }
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .cannotWrite(url.path, reason: String(cString: strerror(errno))) }
+        var written = 0
+        var failure: Int32 = 0
+        bytes.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let result = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                written += result
+            }
+        }
+        if failure == 0, fsync(descriptor) != 0 { failure = errno }
+        close(descriptor)
+        if failure == 0, rename(temporary.path, url.path) != 0 { failure = errno }
+        guard failure == 0 else {
+            unlink(temporary.path)
+            throw .cannotWrite(url.path, reason: String(cString: strerror(failure)))
+        }
+        let folderDescriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folderDescriptor >= 0 {
+            fsync(folderDescriptor)
+            close(folderDescriptor)
+        }
+    }
+
+    /// HTML pages under `folder`, as paths relative to it, sorted.
+    public static func pages(in folder: URL) throws(ProjectError) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else {
+            throw .cannotRead(folder.path, reason: "not a folder")
+        }
+        let base = folder.standardizedFileURL.path
+        var names: [String] = []
+        for case let url as URL in enumerator where ["html", "htm"].contains(url.pathExtension.lowercased()) {
+            let path = url.standardizedFileURL.path
+            guard path.hasPrefix(base + "/") else { continue }
+            names.append(String(path.dropFirst(base.count + 1)))
+        }
+        return names.sorted()
+    }
+
+    /// `relative` resolved against `folder`, refused when it leaves `root` (after symlinks).
+    public static func resolve(_ relative: String, in folder: URL, within root: URL) throws(ProjectError) -> URL {
+        guard !relative.contains("\0"), !relative.contains(":"), !relative.hasPrefix("/") else {
+            throw .outsideProject(relative)
+        }
+        let candidate = folder.appendingPathComponent(relative).standardizedFileURL.resolvingSymlinksInPath()
+        let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
+        guard candidate.path.hasPrefix(rootPath + "/") else { throw .outsideProject(relative) }
+        return candidate
+    }
+
+    /// File names we create from names in the project: `^[a-z0-9][a-z0-9._-]{0,63}$`.
+    public static func isSafeName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, name.unicodeScalars.count <= 64 else { return false }
+        let allowed = { (scalar: Unicode.Scalar) in
+            ("a" ... "z").contains(scalar) || ("0" ... "9").contains(scalar) || scalar == "." || scalar == "_" || scalar == "-"
+        }
+        return allowed(first) && first != "." && first != "_" && first != "-" && name.unicodeScalars.allSatisfy(allowed)
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        (error as NSError).localizedDescription
+    }
+}
+
+/// A failure that stops a command: what, and which file.
+public enum ProjectError: Error, Sendable, Hashable, CustomStringConvertible {
+    case cannotRead(String, reason: String)
+    case cannotWrite(String, reason: String)
+    case tooLarge(String, limit: Int)
+    case outsideProject(String)
+    case invalidProjectFile(String, reason: String)
+    case unsafeName(String)
+
+    public var description: String {
+        switch self {
+        case .cannotRead(let path, let reason): "cannot read \(path): \(reason)"
+        case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
+        case .tooLarge(let path, let limit): "\(path) is larger than the limit of \(limit) bytes"
+        case .outsideProject(let path): "\(path) lies outside the project; refused"
+        case .invalidProjectFile(let path, let reason): "\(path): \(reason)"
+        case .unsafeName(let name): "'\(name)' is not a safe file name (lower-case letters, digits, '.', '_', '-'; at most 64)"
+        }
+    }
+}

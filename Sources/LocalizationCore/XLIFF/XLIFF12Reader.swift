@@ -1,0 +1,172 @@
+/// Reads XLIFF 1.2 as CAT tools write it: units in nested groups, segmented `<seg-source>`
+/// and `<mrk mtype="seg">` targets, `<g>`, `<x>`, `<bx>`/`<ex>`, `<ph>`, `<bpt>`/`<ept>`, `<it>`,
+/// `<mrk>` annotations, `approved` and `state`.
+struct XLIFF12Reader {
+    private static let namespace = XLIFF12Writer.namespace
+
+    func read(_ root: XML.Element, file: String) throws(XLIFFError) -> XLIFFDocument {
+        var files: [XLIFFFile] = []
+        var sourceLanguage: String?
+        var targetLanguage: String?
+        for element in root.elements(named: "file") {
+            guard let original = element.attribute("original") else {
+                throw .invalid(file: file, line: element.line, message: "<file> has no original attribute")
+            }
+            guard let language = element.attribute("source-language") else {
+                throw .invalid(file: file, line: element.line, message: "<file original=\"\(original)\"> has no source-language")
+            }
+            sourceLanguage = sourceLanguage ?? language
+            targetLanguage = targetLanguage ?? element.attribute("target-language")
+            var units: [TextUnit] = []
+            guard let body = element.firstElement(named: "body") else {
+                throw .invalid(file: file, line: element.line, message: "<file original=\"\(original)\"> has no <body>")
+            }
+            try collectUnits(in: body, into: &units, file: file)
+            files.append(XLIFFFile(original: original, units: units))
+        }
+        guard let sourceLanguage else { throw .invalid(file: file, line: root.line, message: "the document has no <file>") }
+        return XLIFFDocument(version: .v1_2, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, files: files)
+    }
+
+    private func collectUnits(in container: XML.Element, into units: inout [TextUnit], file: String) throws(XLIFFError) {
+        var seen = Set(units.map(\.id))
+        for element in container.elements(named: nil) where element.namespace == Self.namespace {
+            switch element.name {
+            case "group":
+                try collectUnits(in: element, into: &units, file: file)
+                seen = Set(units.map(\.id))
+            case "trans-unit":
+                let unit = try readUnit(element, file: file)
+                guard seen.insert(unit.id).inserted else {
+                    throw .invalid(file: file, line: element.line, message: "trans-unit id \"\(unit.id)\" is used twice")
+                }
+                units.append(unit)
+            default:
+                break
+            }
+        }
+    }
+
+    private func readUnit(_ element: XML.Element, file: String) throws(XLIFFError) -> TextUnit {
+        guard let id = element.attribute("id") else {
+            throw .invalid(file: file, line: element.line, message: "<trans-unit> has no id")
+        }
+        // A segmented source (<seg-source>) holds the same text as <source>; read <source>.
+        guard let sourceElement = element.firstElement(named: "source") else {
+            throw .invalid(file: file, line: element.line, message: "trans-unit \"\(id)\" has no <source>")
+        }
+        let source = try content(of: sourceElement, unit: id, file: file)
+        let targetElement = element.firstElement(named: "target")
+        let target = try targetElement.map { (target) throws(XLIFFError) in try content(of: target, unit: id, file: file) }
+        var state: TranslationState = target == nil ? .initial : .translated
+        switch targetElement?.attribute("state") {
+        case "new", "needs-translation", "needs-adaptation", "needs-l10n": state = .initial
+        case "needs-review-translation", "needs-review-adaptation", "needs-review-l10n", "translated": state = .translated
+        case "signed-off": state = .reviewed
+        case "final": state = .final
+        default: break
+        }
+        if element.attribute("approved") == "yes", target != nil { state = max(state, .reviewed) }
+        let notes = element.elements(named: "note").map { note in
+            Note(note.textContent, priority: (Int(note.attribute("priority") ?? "") ?? 5) <= 2 ? .alert : .description)
+        }
+        let placement: TextUnit.Placement = element.attribute("restype").flatMap { type in
+            type.hasPrefix("x-html-attribute-") ? .attribute(elementName: "", attributeName: String(type.dropFirst(17))) : nil
+        } ?? .elementContent(elementName: "")
+        return TextUnit(
+            id: id, placement: placement, name: element.attribute("resname") ?? "", source: source,
+            target: target.flatMap { $0.isEmpty ? nil : $0 }, state: target?.isEmpty == false ? state : .initial,
+            notes: notes, sourceLanguage: sourceElement.attribute("lang", namespace: XML.xmlNamespace), line: element.line
+        )
+    }
+
+    /// Reads 1.2 inline content into fragments.
+    private func content(of element: XML.Element, unit: String, file: String) throws(XLIFFError) -> Content {
+        var fragments: [Content.Fragment] = []
+        try appendInline(element.children, to: &fragments, unit: unit, file: file)
+        return Content(pairIsolatedCodes(fragments))
+    }
+
+    private func appendInline(_ nodes: [XML.Node], to fragments: inout [Content.Fragment], unit: String, file: String) throws(XLIFFError) {
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                fragments.append(.text(text))
+            case .element(let element):
+                guard element.namespace == Self.namespace else {
+                    throw .invalid(file: file, line: element.line, message: "trans-unit \"\(unit)\": unexpected element <\(element.name)> in content")
+                }
+                let id = element.attribute("rid") ?? element.attribute("id") ?? ""
+                let code = InlineCode(id: id, kind: Self.kind(element.attribute("ctype")), elementName: element.name,
+                                      originalData: element.name == "g" ? "" : element.textContent, displayText: element.attribute("equiv-text"))
+                switch element.name {
+                case "g":
+                    fragments.append(.opening(code))
+                    try appendInline(element.children, to: &fragments, unit: unit, file: file)
+                    fragments.append(.closing(code))
+                case "x", "ph", "it":
+                    let pairHalf: Content.IsolatedHalf? = switch element.attribute("pos") {
+                    case "open" where element.name == "it": .opening
+                    case "close" where element.name == "it": .closing
+                    default: nil
+                    }
+                    fragments.append(.standalone(code, isolated: pairHalf))
+                case "bx", "bpt":
+                    fragments.append(.standalone(code, isolated: .opening))
+                case "ex", "ept":
+                    fragments.append(.standalone(code, isolated: .closing))
+                case "mrk":
+                    // Segment markers and annotations: their content is the text.
+                    try appendInline(element.children, to: &fragments, unit: unit, file: file)
+                case "sub":
+                    throw .invalid(file: file, line: element.line, message: "trans-unit \"\(unit)\": <sub> is not supported in targets")
+                default:
+                    throw .invalid(file: file, line: element.line, message: "trans-unit \"\(unit)\": unknown inline element <\(element.name)>")
+                }
+            }
+        }
+    }
+
+    /// `<bx>`/`<ex>` (or `<bpt>`/`<ept>`) with the same id inside one unit are a pair.
+    private func pairIsolatedCodes(_ fragments: [Content.Fragment]) -> [Content.Fragment] {
+        var openings: Set<String> = []
+        var closings: Set<String> = []
+        for fragment in fragments {
+            if case .standalone(let code, .opening?) = fragment { openings.insert(code.id) }
+            if case .standalone(let code, .closing?) = fragment { closings.insert(code.id) }
+        }
+        let paired = openings.intersection(closings)
+        guard !paired.isEmpty else { return fragments }
+        return fragments.map { fragment in
+            switch fragment {
+            case .standalone(let code, .opening?) where paired.contains(code.id): .opening(code)
+            case .standalone(let code, .closing?) where paired.contains(code.id): .closing(code)
+            default: fragment
+            }
+        }
+    }
+
+    private static func kind(_ ctype: String?) -> InlineCode.Kind {
+        switch ctype {
+        case "bold", "italic", "underlined": .formatting
+        case "link": .link
+        case "image": .image
+        case "lb": .lineBreak
+        case "x-protected": .protected
+        default: .other
+        }
+    }
+}
+
+extension TranslationState: Comparable {
+    private var rank: Int {
+        switch self {
+        case .initial: 0
+        case .translated: 1
+        case .reviewed: 2
+        case .final: 3
+        }
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
+}

@@ -1,0 +1,123 @@
+/// Writes XLIFF 1.2 (strict), the format every CAT tool opens: paired codes as `<g>`, codes
+/// split across units as `<bx>`/`<ex>`, standalone codes as `<x>`, each with a `ctype` and an
+/// `equiv-text` the translator's tool can show.
+public struct XLIFF12Writer: Sendable {
+    public static let namespace = "urn:oasis:names:tc:xliff:document:1.2"
+
+    public init() {}
+
+    public func write(_ document: XLIFFDocument) -> String {
+        var xml = XMLWriter()
+        xml.open("xliff", ["version": "1.2", "xmlns": Self.namespace], indent: false)
+        for file in document.files {
+            xml.open("file", [
+                "original": file.original, "source-language": document.sourceLanguage,
+                "target-language": document.targetLanguage, "datatype": "html", "tool-id": ToolInfo.name,
+            ])
+            xml.open("header")
+            xml.empty("tool", ["tool-id": ToolInfo.name, "tool-name": ToolInfo.name, "tool-version": ToolInfo.version])
+            xml.close()
+            xml.open("body")
+            for unit in file.units { write(unit, to: &xml) }
+            xml.close()
+            xml.close()
+        }
+        xml.close()
+        return xml.finish()
+    }
+
+    private func write(_ unit: TextUnit, to xml: inout XMLWriter) {
+        let restype: String? = switch unit.placement {
+        case .attribute(_, let attribute): "x-html-attribute-\(attribute)"
+        case .elementContent: nil
+        }
+        xml.open("trans-unit", ["id": unit.id, "resname": unit.name, "restype": restype, "xml:space": "preserve"])
+        xml.open("source", ["xml:lang": unit.sourceLanguage])
+        xml.raw(Self.inline(unit.source))
+        xml.close(indent: false)
+        if let target = unit.target {
+            xml.open("target", ["state": Self.state(unit.state)])
+            xml.raw(Self.inline(target))
+            xml.close(indent: false)
+        }
+        for note in unit.notes {
+            xml.element("note", ["priority": note.priority == .alert ? "1" : "5", "from": "its-loc-note", "annotates": "source"], text: note.text)
+        }
+        xml.close()
+    }
+
+    static func state(_ state: TranslationState) -> String {
+        switch state {
+        case .initial: "needs-translation"
+        case .translated: "translated"
+        case .reviewed: "signed-off"
+        case .final: "final"
+        }
+    }
+
+    /// The content as 1.2 inline markup.
+    static func inline(_ content: Content) -> String {
+        var markup = ""
+        for fragment in content.fragments {
+            switch fragment {
+            case .text(let text):
+                // XLIFF 1.2 has no <cp>: a character XML cannot carry is shown as U+FFFD; the
+                // page's own bytes stay in the skeleton.
+                let clean = String(String.UnicodeScalarView(text.unicodeScalars.map { XMLWriter.isXMLCharacter($0) ? $0 : "\u{FFFD}" }))
+                markup += XMLWriter.escape(clean, attribute: false)
+            case .opening(let code):
+                markup += "<g id=\"\(attribute(code.id))\" ctype=\"\(ctype(code))\"\(equivText(code))>"
+            case .closing:
+                markup += "</g>"
+            case .standalone(let code, nil):
+                markup += "<x id=\"\(attribute(code.id))\" ctype=\"\(standaloneCtype(code))\"\(equivText(code))/>"
+            case .standalone(let code, .opening?):
+                markup += "<bx id=\"\(attribute(code.id))\" rid=\"\(attribute(code.id))\" ctype=\"\(ctype(code))\"\(equivText(code))/>"
+            case .standalone(let code, .closing?):
+                markup += "<ex id=\"\(attribute(code.id))\" rid=\"\(attribute(code.id))\"\(equivText(code))/>"
+            }
+        }
+        return markup
+    }
+
+    private static func attribute(_ value: String) -> String {
+        XMLWriter.escape(value, attribute: true)
+    }
+
+    private static func equivText(_ code: InlineCode) -> String {
+        guard let text = code.displayText, !text.isEmpty else { return "" }
+        return " equiv-text=\"\(attribute(text))\""
+    }
+
+    /// `ctype` for `<g>`/`<bx>`: the strict schema's values, or `x-` names for the rest.
+    static func ctype(_ code: InlineCode) -> String {
+        switch (code.kind, code.elementName) {
+        case (.link, _): "link"
+        case (_, "b"), (_, "strong"): "bold"
+        case (_, "i"), (_, "em"): "italic"
+        case (_, "u"): "underlined"
+        default: "x-html-" + safeName(code.elementName)
+        }
+    }
+
+    /// `ctype` for `<x>`: line breaks and images have their own values.
+    static func standaloneCtype(_ code: InlineCode) -> String {
+        switch code.kind {
+        case .lineBreak: "lb"
+        case .image: "image"
+        case .protected: "x-protected"
+        default: "x-html-" + safeName(code.elementName)
+        }
+    }
+
+    private static func safeName(_ name: String) -> String {
+        let cleaned = name.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil) }
+        return cleaned.isEmpty ? "other" : String(String.UnicodeScalarView(cleaned))
+    }
+}
+
+/// The tool's name and version as written into the files it produces.
+public enum ToolInfo {
+    public static let name = "translate-pipeline"
+    public static let version = "0.1.0"
+}

@@ -1,0 +1,139 @@
+/// Writes XLIFF 2.1: paired codes as `<pc>`, split pairs as isolated `<sc>`/`<ec>`, standalone
+/// codes as `<ph>`, all pointing at `<originalData>` so a tool can show the real markup;
+/// `canCopy`/`canDelete` say that codes must stay exactly once; notes come from ITS notes.
+public struct XLIFF21Writer: Sendable {
+    public static let namespace = "urn:oasis:names:tc:xliff:document:2.0"
+
+    public init() {}
+
+    public func write(_ document: XLIFFDocument) -> String {
+        var xml = XMLWriter()
+        xml.open("xliff", [
+            "xmlns": Self.namespace, "version": "2.1",
+            "srcLang": document.sourceLanguage, "trgLang": document.targetLanguage,
+        ], indent: false)
+        for (index, file) in document.files.enumerated() {
+            xml.open("file", ["id": "f\(index + 1)", "original": file.original])
+            for unit in file.units { write(unit, to: &xml) }
+            xml.close()
+        }
+        xml.close()
+        return xml.finish()
+    }
+
+    private func write(_ unit: TextUnit, to xml: inout XMLWriter) {
+        xml.open("unit", ["id": unit.id, "name": unit.name])
+        if !unit.notes.isEmpty {
+            xml.open("notes")
+            for note in unit.notes {
+                xml.element("note", ["category": "its-loc-note", "priority": note.priority == .alert ? "1" : "5"], text: note.text)
+            }
+            xml.close()
+        }
+        var data = DataTable()
+        let source = Self.inline(unit.source, data: &data)
+        let target = unit.target.map { Self.inline($0, data: &data) }
+        if !data.entries.isEmpty {
+            xml.open("originalData")
+            for entry in data.entries {
+                xml.open("data", ["id": entry.id])
+                xml.raw(Self.text(entry.markup))
+                xml.close(indent: false)
+            }
+            xml.close()
+        }
+        xml.open("segment", ["state": unit.target == nil ? nil : unit.state.rawValue])
+        xml.open("source")
+        xml.raw(source)
+        xml.close(indent: false)
+        if let target {
+            xml.open("target")
+            xml.raw(target)
+            xml.close(indent: false)
+        }
+        xml.close()
+        xml.close()
+    }
+
+    /// The `<data>` entries of a unit, one per distinct original markup.
+    struct DataTable {
+        var entries: [(id: String, markup: String)] = []
+        private var ids: [String: String] = [:]
+
+        mutating func id(for markup: String) -> String {
+            if let id = ids[markup] { return id }
+            let id = "d\(entries.count + 1)"
+            ids[markup] = id
+            entries.append((id, markup))
+            return id
+        }
+    }
+
+    static func inline(_ content: Content, data: inout DataTable) -> String {
+        var markup = ""
+        var closingData: [String: String] = [:]
+        // Data ids in document order; a `<pc>` names its closing tag's data up front.
+        for fragment in content.fragments {
+            guard let code = fragment.code else { continue }
+            let id = data.id(for: code.originalData)
+            if case .closing = fragment { closingData[code.id] = id }
+        }
+        for fragment in content.fragments {
+            switch fragment {
+            case .text(let text):
+                markup += Self.text(text)
+            case .opening(let code):
+                let end = closingData[code.id].map { " dataRefEnd=\"\($0)\"" } ?? ""
+                markup += "<pc id=\"\(attribute(code.id))\" dataRefStart=\"\(data.id(for: code.originalData))\"\(end)\(typeAttributes(code)) canCopy=\"no\" canDelete=\"no\">"
+            case .closing:
+                markup += "</pc>"
+            case .standalone(let code, nil):
+                let display = code.displayText.map { " disp=\"\(attribute($0))\" equiv=\"\(attribute($0))\"" } ?? ""
+                markup += "<ph id=\"\(attribute(code.id))\" dataRef=\"\(data.id(for: code.originalData))\"\(typeAttributes(code))\(display) canCopy=\"no\" canDelete=\"no\"/>"
+            case .standalone(let code, .opening?):
+                markup += "<sc id=\"\(attribute(code.id))\" dataRef=\"\(data.id(for: code.originalData))\" isolated=\"yes\"\(typeAttributes(code)) canCopy=\"no\" canDelete=\"no\"/>"
+            case .standalone(let code, .closing?):
+                markup += "<ec id=\"\(attribute(code.id))\" dataRef=\"\(data.id(for: code.originalData))\" isolated=\"yes\"\(typeAttributes(code)) canCopy=\"no\" canDelete=\"no\"/>"
+            }
+        }
+        return markup
+    }
+
+    /// Escaped text; characters XML cannot carry become `<cp hex="…"/>`.
+    static func text(_ text: String) -> String {
+        guard !text.unicodeScalars.allSatisfy(XMLWriter.isXMLCharacter) else {
+            return XMLWriter.escape(text, attribute: false)
+        }
+        var markup = ""
+        var run = ""
+        for scalar in text.unicodeScalars {
+            if XMLWriter.isXMLCharacter(scalar) {
+                run.unicodeScalars.append(scalar)
+            } else {
+                markup += XMLWriter.escape(run, attribute: false)
+                run = ""
+                markup += "<cp hex=\"\(String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4))\"/>"
+            }
+        }
+        return markup + XMLWriter.escape(run, attribute: false)
+    }
+
+    private static func attribute(_ value: String) -> String {
+        XMLWriter.escape(value, attribute: true)
+    }
+
+    /// `type` and, where XLIFF defines one, `subType` for a code.
+    private static func typeAttributes(_ code: InlineCode) -> String {
+        switch (code.kind, code.elementName) {
+        case (.link, _): " type=\"link\""
+        case (.image, _): " type=\"image\""
+        case (.lineBreak, _): " type=\"fmt\" subType=\"xlf:lb\""
+        case (.formatting, "b"), (.formatting, "strong"): " type=\"fmt\" subType=\"xlf:b\""
+        case (.formatting, "i"), (.formatting, "em"): " type=\"fmt\" subType=\"xlf:i\""
+        case (.formatting, "u"): " type=\"fmt\" subType=\"xlf:u\""
+        case (.formatting, _): " type=\"fmt\""
+        case (.protected, _): " type=\"other\""
+        default: " type=\"other\""
+        }
+    }
+}

@@ -1,0 +1,157 @@
+/// Reads XLIFF 2.0/2.1/2.2 into the unit model: units in nested groups, several segments and
+/// ignorables joined into one unit, `<pc>`, `<ph>`, `<sc>`/`<ec>` (paired by `startRef` or
+/// isolated), `<cp>`, annotations (`<mrk>`, `<sm>`/`<em>`) read through.
+struct XLIFF2Reader {
+    private static let namespace = XLIFF21Writer.namespace
+
+    func read(_ root: XML.Element, file: String) throws(XLIFFError) -> XLIFFDocument {
+        guard let sourceLanguage = root.attribute("srcLang") else {
+            throw .invalid(file: file, line: root.line, message: "<xliff> has no srcLang")
+        }
+        let version = XLIFFDocument.Version(rawValue: root.attribute("version") ?? "") ?? .v2_1
+        var files: [XLIFFFile] = []
+        for element in root.elements(named: "file") {
+            var units: [TextUnit] = []
+            try collectUnits(in: element, into: &units, file: file)
+            files.append(XLIFFFile(original: element.attribute("original") ?? element.attribute("id") ?? "", units: units))
+        }
+        return XLIFFDocument(version: version, sourceLanguage: sourceLanguage, targetLanguage: root.attribute("trgLang"), files: files)
+    }
+
+    private func collectUnits(in container: XML.Element, into units: inout [TextUnit], file: String) throws(XLIFFError) {
+        for element in container.elements(named: nil) {
+            switch element.name {
+            case "group": try collectUnits(in: element, into: &units, file: file)
+            case "unit": units.append(try readUnit(element, file: file))
+            default: break
+            }
+        }
+    }
+
+    private func readUnit(_ element: XML.Element, file: String) throws(XLIFFError) -> TextUnit {
+        guard let id = element.attribute("id") else {
+            throw .invalid(file: file, line: element.line, message: "<unit> has no id")
+        }
+        var data: [String: String] = [:]
+        for entry in element.firstElement(named: "originalData")?.elements(named: "data") ?? [] {
+            if let dataID = entry.attribute("id") { data[dataID] = Self.text(of: entry) }
+        }
+        var source: [Content.Fragment] = []
+        var target: [Content.Fragment] = []
+        var hasAllTargets = true
+        var hasAnyTarget = false
+        var states: [TranslationState] = []
+        for part in element.elements(named: nil) where part.name == "segment" || part.name == "ignorable" {
+            guard let sourceElement = part.firstElement(named: "source") else {
+                throw .invalid(file: file, line: part.line, message: "unit \"\(id)\": <\(part.name)> has no <source>")
+            }
+            let sourceFragments = try inline(sourceElement.children, data: data, unit: id, file: file)
+            source += sourceFragments
+            if let targetElement = part.firstElement(named: "target") {
+                target += try inline(targetElement.children, data: data, unit: id, file: file)
+                if part.name == "segment" { hasAnyTarget = true }
+            } else if part.name == "ignorable" {
+                target += sourceFragments
+            } else {
+                hasAllTargets = false
+            }
+            if part.name == "segment" {
+                states.append(TranslationState(rawValue: part.attribute("state") ?? "") ?? .initial)
+            }
+        }
+        let notes = (element.firstElement(named: "notes")?.elements(named: "note") ?? []).map { note in
+            Note(note.textContent, priority: (Int(note.attribute("priority") ?? "") ?? 5) <= 2 ? .alert : .description)
+        }
+        let targetContent = hasAnyTarget && hasAllTargets ? Content(pair(target)) : nil
+        return TextUnit(
+            id: id, placement: .elementContent(elementName: ""), name: element.attribute("name") ?? "",
+            source: Content(pair(source)), target: targetContent?.isEmpty == false ? targetContent : nil,
+            state: targetContent == nil ? .initial : (states.min() ?? .initial), notes: notes, line: element.line
+        )
+    }
+
+    private func inline(_ nodes: [XML.Node], data: [String: String], unit: String, file: String) throws(XLIFFError) -> [Content.Fragment] {
+        var fragments: [Content.Fragment] = []
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                fragments.append(.text(text))
+            case .element(let element) where element.namespace != Self.namespace:
+                throw .invalid(file: file, line: element.line, message: "unit \"\(unit)\": element <\(element.name)> of another namespace inside content")
+            case .element(let element):
+                let id = element.attribute("id") ?? element.attribute("startRef") ?? ""
+                func code(_ dataRef: String?) -> InlineCode {
+                    InlineCode(id: id, kind: Self.kind(element.attribute("type"), subType: element.attribute("subType")),
+                               elementName: element.name, originalData: dataRef.flatMap { data[$0] } ?? "",
+                               displayText: element.attribute("disp") ?? element.attribute("equiv"),
+                               canDelete: element.attribute("canDelete") != "no", canCopy: element.attribute("canCopy") != "no")
+                }
+                switch element.name {
+                case "cp":
+                    guard let hex = element.attribute("hex"), let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value) else {
+                        throw .invalid(file: file, line: element.line, message: "unit \"\(unit)\": <cp> without a valid hex value")
+                    }
+                    fragments.append(.text(String(scalar)))
+                case "ph":
+                    fragments.append(.standalone(code(element.attribute("dataRef"))))
+                case "pc":
+                    fragments.append(.opening(code(element.attribute("dataRefStart"))))
+                    fragments += try inline(element.children, data: data, unit: unit, file: file)
+                    fragments.append(.closing(code(element.attribute("dataRefEnd"))))
+                case "sc":
+                    fragments.append(.standalone(code(element.attribute("dataRef")), isolated: .opening))
+                case "ec":
+                    fragments.append(.standalone(code(element.attribute("dataRef")), isolated: .closing))
+                case "mrk":
+                    fragments += try inline(element.children, data: data, unit: unit, file: file)
+                case "sm", "em":
+                    break  // annotation boundaries carry no text
+                default:
+                    throw .invalid(file: file, line: element.line, message: "unit \"\(unit)\": unknown inline element <\(element.name)>")
+                }
+            }
+        }
+        return fragments
+    }
+
+    /// `<sc>`/`<ec>` pairs inside one unit become a paired code; the rest stay isolated.
+    private func pair(_ fragments: [Content.Fragment]) -> [Content.Fragment] {
+        var openings: Set<String> = []
+        var closings: Set<String> = []
+        for fragment in fragments {
+            if case .standalone(let code, .opening?) = fragment { openings.insert(code.id) }
+            if case .standalone(let code, .closing?) = fragment { closings.insert(code.id) }
+        }
+        let paired = openings.intersection(closings)
+        return fragments.map { fragment in
+            switch fragment {
+            case .standalone(let code, .opening?) where paired.contains(code.id): .opening(code)
+            case .standalone(let code, .closing?) where paired.contains(code.id): .closing(code)
+            default: fragment
+            }
+        }
+    }
+
+    /// Text of a `<data>` element, with `<cp>` resolved.
+    private static func text(of element: XML.Element) -> String {
+        element.children.reduce(into: "") { text, node in
+            switch node {
+            case .text(let value): text += value
+            case .element(let child):
+                if child.name == "cp", let value = child.attribute("hex").flatMap({ UInt32($0, radix: 16) }).flatMap(Unicode.Scalar.init) {
+                    text.unicodeScalars.append(value)
+                }
+            }
+        }
+    }
+
+    private static func kind(_ type: String?, subType: String?) -> InlineCode.Kind {
+        switch (type, subType) {
+        case (_, "xlf:lb"?): .lineBreak
+        case ("fmt"?, _): .formatting
+        case ("link"?, _): .link
+        case ("image"?, _): .image
+        default: .other
+        }
+    }
+}

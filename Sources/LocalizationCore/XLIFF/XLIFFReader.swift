@@ -1,0 +1,26 @@
+/// Reads an XLIFF file of any supported version into the unit model.
+public struct XLIFFReader: Sendable {
+    public var xmlReader: XMLReader
+
+    public init(xmlReader: XMLReader = XMLReader()) {
+        self.xmlReader = xmlReader
+    }
+
+    public func read(_ bytes: [UInt8], file: String) throws(XLIFFError) -> XLIFFDocument {
+        let root: XML.Element
+        do {
+            root = try xmlReader.parse(bytes, file: file)
+        } catch {
+            throw .notXML(error)
+        }
+        guard root.name == "xliff" else { throw .notXLIFF(file: file, found: root.name) }
+        switch (root.namespace, root.attribute("version")) {
+        case (XLIFF12Writer.namespace?, _):
+            return try XLIFF12Reader().read(root, file: file)
+        case (XLIFF21Writer.namespace?, let version?) where version.hasPrefix("2."):
+            return try XLIFF2Reader().read(root, file: file)
+        case (_, let version):
+            throw .unsupportedVersion(file: file, version: version ?? "(none)")
+        }
+    }
+}

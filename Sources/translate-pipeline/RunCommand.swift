@@ -1,0 +1,40 @@
+import ArgumentParser
+import LocalizationCore
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Runs the project: extracts every page, writes jobs, assembles pseudo-locales.",
+        discussion: """
+        Reads translate-pipeline.json (all settings have defaults), extracts every page of the
+        content folder, writes one XLIFF job per target locale to jobs/outgoing/, and merges
+        pseudo-translations into the output folder (site/<locale>/ by default).
+        """
+    )
+
+    @OptionGroup var options: ProjectOptions
+
+    func run() throws {
+        let report: BatchRun.Report
+        do {
+            report = try BatchRun(project: try options.open()).run()
+        } catch {
+            throw Console.fail(error)
+        }
+        Console.report(report.diagnostics)
+        print("\(report.pages) pages, \(report.units) units, \(report.words) words")
+        for job in report.jobs {
+            print("  job    \(job.locale.padding(8))\(job.path)  (\(job.units) units, \(job.words) words)")
+        }
+        for output in report.outputs {
+            print("  pages  \(output.locale.padding(8))\(output.folder)/  (\(output.pages) pages, \(output.translatedUnits) units translated)")
+        }
+        throw Console.exitCode(for: report.diagnostics)
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String {
+        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    }
+}
