@@ -36,7 +36,8 @@ let package = Package(
         ),
         .testTarget(
             name: "LocalizationCoreTests",
-            dependencies: ["LocalizationCore"]
+            // libxml2 directly too: tests compare page structure with an independent parse.
+            dependencies: ["LocalizationCore", "CLibXML2"]
         ),
     ]
 )

@@ -149,7 +149,7 @@ private struct ExtractionWalk {
         let withinText = Self.withinText(attributeValue(token, "its-within-text")) ?? local?.withinText
             ?? (HTMLVocabulary.withinText.contains(name) ? .yes : .no)
 
-        closeImplicitly(before: name)
+        if withinText != .yes { closeImplicitly(before: name) }
 
         let isOpaque = HTMLVocabulary.opaque.contains(name)
         let isVoid = HTMLVocabulary.void.contains(name) || token.selfClosing && (isOpaque || name.contains(":"))

@@ -27,7 +27,7 @@ public struct PseudoLocalizer: Sendable {
 
     /// The pseudo-translation of `source`, with its codes in place.
     public func translate(_ source: Content) -> Content {
-        let letters = source.plainText.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+        let letters = source.plainText.unicodeScalars.lazy.filter { $0.properties.isAlphabetic }.count
         var fragments = source.fragments.map { fragment -> Content.Fragment in
             guard case .text(let text) = fragment else { return fragment }
             return .text(transform(text))
@@ -46,11 +46,11 @@ public struct PseudoLocalizer: Sendable {
     }
 
     private func transform(_ text: String) -> String {
+        let table = style == .accented ? Self.accented : Self.arabic
         var output = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            let table = style == .accented ? Self.accented : Self.arabic
-            if scalar.isASCII, let replacement = table[Character(scalar)] {
-                output.append(contentsOf: replacement.unicodeScalars)
+            if scalar.value < 128, let replacement = table[Int(scalar.value)] {
+                output.append(contentsOf: replacement)
             } else {
                 output.append(scalar)
             }
@@ -58,21 +58,27 @@ public struct PseudoLocalizer: Sendable {
         return String(output)
     }
 
-    private static let accented: [Character: String] = {
-        let plain = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-        let marked = Array("àƀçđéƒĝĥîĵķĺɱñöþʠŕšŧûṽŵẋýžÀßÇÐÉƑĜĤÎĴĶĹṀÑÖÞǪŔŠŦÛṼŴẊÝŽ")
-        return Dictionary(uniqueKeysWithValues: zip(plain, marked.map(String.init)))
-    }()
+    /// Replacements indexed by ASCII code, built once.
+    private typealias Table = [[Unicode.Scalar]?]
+
+    private static let accented: Table = table(
+        zip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", "àƀçđéƒĝĥîĵķĺɱñöþʠŕšŧûṽŵẋýžÀßÇÐÉƑĜĤÎĴĶĹṀÑÖÞǪŔŠŦÛṼŴẊÝŽ").map { ($0, String($1)) }
+    )
 
     /// A rough Latin-to-Arabic letter mapping; upper and lower case map alike.
-    private static let arabic: [Character: String] = {
-        let plain = Array("abcdefghijklmnopqrstuvwxyz")
+    private static let arabic: Table = {
         let letters = ["ا", "ب", "ك", "د", "ي", "ف", "غ", "ه", "ى", "ج", "ك", "ل", "م", "ن", "و", "پ", "ق", "ر", "س", "ت", "ؤ", "ڤ", "و", "كس", "ي", "ز"]
-        var table: [Character: String] = [:]
-        for (letter, arabic) in zip(plain, letters) {
-            table[letter] = arabic
-            table[Character(letter.uppercased())] = arabic
+        let pairs = zip("abcdefghijklmnopqrstuvwxyz", letters).flatMap { letter, arabic in
+            [(letter, arabic), (Character(letter.uppercased()), arabic)]
+        }
+        return table(pairs)
+    }()
+
+    private static func table(_ pairs: [(Character, String)]) -> Table {
+        var table = Table(repeating: nil, count: 128)
+        for (letter, replacement) in pairs {
+            table[Int(letter.asciiValue!)] = Array(replacement.unicodeScalars)
         }
         return table
-    }()
+    }
 }
