@@ -43,7 +43,7 @@ public struct PageSkeleton: Sendable {
         var langQuote: UInt8?
         var dir: Range<Int>?
         var dirQuote: UInt8?
-        /// Just after the tag name, where missing attributes are inserted.
+        /// Before the tag's closing `>` (or `/>`), where missing attributes are inserted.
         var insertionPoint: Int
     }
 

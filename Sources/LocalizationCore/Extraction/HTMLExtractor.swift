@@ -294,7 +294,7 @@ private struct ExtractionWalk {
         let dir = token.attributes.first { $0.name == "dir" }
         rootLanguage = .init(
             lang: lang?.valueRange, langQuote: lang?.quote, dir: dir?.valueRange, dirQuote: dir?.quote,
-            insertionPoint: token.range.lowerBound + 5
+            insertionPoint: token.selfClosing ? token.range.upperBound - 2 : token.range.upperBound - 1
         )
         pageLanguage = lang?.valueRange.map(page.rawText)
     }
