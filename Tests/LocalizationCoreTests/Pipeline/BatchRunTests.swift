@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import LocalizationCore
+
+@Suite struct BatchRunTests {
+    /// A small project: a good page, a malformed one, and a page that cannot be read.
+    func makeProject() throws -> URL {
+        let root = try temporaryFolder("batch")
+        let content = root.appendingPathComponent("content/themen")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        try Data(#"{"targetLocales": ["fa", "uk"], "xliffVersion": "2.1"}"#.utf8).write(to: root.appendingPathComponent(Project.fileName))
+        try Data("<html lang=\"de\"><body><h1>Teilhabe</h1><p>Der <b>WIR 2.0</b> gilt.</p></body></html>".utf8)
+            .write(to: root.appendingPathComponent("content/index.html"))
+        try Data(Array("<p>Offen <b>fett</div> und ".utf8) + [0xFF, 0xFE] + Array("</p></p>".utf8))
+            .write(to: content.appendingPathComponent("kaputt.html"))
+        try FileManager.default.createSymbolicLink(atPath: content.appendingPathComponent("weg.html").path, withDestinationPath: "/nonexistent/weg.html")
+        return root
+    }
+
+    @Test func runWritesJobsAndPseudoPagesAndReportsBadPages() throws {
+        let root = try makeProject()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let report = try BatchRun(project: try Project(root: root)).run()
+
+        #expect(report.pages == 2)
+        #expect(report.jobs.map(\.path) == ["jobs/outgoing/fa.xlf", "jobs/outgoing/uk.xlf", "jobs/pseudo/en-xa.xlf", "jobs/pseudo/ar-xb.xlf"])
+        #expect(report.outputs.map(\.folder) == ["site/en-XA", "site/ar-XB"])
+        #expect(report.diagnostics.contains { $0.file == "themen/weg.html" && $0.severity == .error && $0.message.hasPrefix("page skipped: cannot read") })
+
+        let job = try XLIFFReader().read(try ProjectFiles.read(root.appendingPathComponent("jobs/outgoing/fa.xlf")), file: "fa.xlf")
+        #expect(job.version == .v2_1)
+        #expect(job.targetLanguage == "fa")
+        #expect(job.files.map(\.original) == ["index.html", "themen/kaputt.html"])
+
+        let arabic = String(decoding: try ProjectFiles.read(root.appendingPathComponent("site/ar-XB/index.html")), as: UTF8.self)
+        #expect(arabic == "<html lang=\"ar-XB\" dir=\"rtl\"><body><h1>تيىلهابي</h1><p>دير <b>وىر 2.0</b> غىلت.</p></body></html>")
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("site/en-XA/themen/kaputt.html").path))
+    }
+
+    @Test func rerunWritesTheSameBytes() throws {
+        let root = try makeProject()
+        defer { try? FileManager.default.removeItem(at: root) }
+        _ = try BatchRun(project: try Project(root: root)).run()
+        let first = try ProjectFiles.read(root.appendingPathComponent("jobs/outgoing/uk.xlf"))
+        _ = try BatchRun(project: try Project(root: root)).run()
+        #expect(try ProjectFiles.read(root.appendingPathComponent("jobs/outgoing/uk.xlf")) == first)
+    }
+
+    @Test func unknownTargetLocaleStopsTheRunWithItsName() throws {
+        let root = try makeProject()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data(#"{"targetLocales": ["xx-Klingon!"]}"#.utf8).write(to: root.appendingPathComponent(Project.fileName))
+        #expect(throws: ProjectError.invalidProjectFile("translate-pipeline.json", reason: "target locale: 'xx-Klingon!' is not a well-formed BCP 47 language tag (e.g. 'ar', 'fa-IR', 'sr-Latn')")) {
+            try BatchRun(project: try Project(root: root)).run()
+        }
+    }
+}
