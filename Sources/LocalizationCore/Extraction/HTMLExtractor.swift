@@ -178,7 +178,7 @@ private struct ExtractionWalk {
 
         if withinText == .yes {
             if isVoid {
-                    appendStandalone(element: name, kind: HTMLVocabulary.codeKind(of: name), range: token.range, display: nil)
+                appendStandalone(element: name, kind: HTMLVocabulary.codeKind(of: name), range: token.range, display: nil)
             } else {
                 let code = nextCode
                 nextCode += 1
@@ -438,12 +438,18 @@ private struct ExtractionWalk {
         token.attributes.first { $0.name == name }.map { $0.valueRange.map(page.text) ?? "" }
     }
 
-    /// The index of the end tag that closes the element starting at `start` (or the last token).
+    /// The index of the last token of the element starting at `start`: its end tag or, when
+    /// it is never closed, the token before an end tag of an enclosing element (where HTML5
+    /// would close it), or the last token of the page.
     func matchingEnd(_ tokens: [HTMLLexer.Token], from start: Int) -> Int {
         let name = tokens[start].name
+        let enclosing = Set(stack.map(\.name))
         var depth = 0
         for index in start ..< tokens.count {
             let token = tokens[index]
+            if token.kind == .endTag, token.name != name, depth == 1, enclosing.contains(token.name) {
+                return index - 1
+            }
             guard token.name == name else { continue }
             if token.kind == .startTag, !token.selfClosing { depth += 1 }
             if token.kind == .endTag {

@@ -59,3 +59,12 @@ import Testing
         #expect(merged.count > bytes.count / 2)
     }
 }
+
+extension MalformedPageTests {
+    @Test func unclosedProtectedSpanEndsWithItsParagraph() {
+        let page = "<div><p>Die <span translate=\"no\">MiSO berät</p><p>Zweiter Absatz</p></div>"
+        let extracted = HTMLExtractor().extract(HTMLPage(name: "offen.html", bytes: Array(page.utf8)))
+        #expect(extracted.units.map(\.source.shape) == ["Die {1/}", "Zweiter Absatz"])
+        #expect(extracted.units.first?.source.codes.first?.displayText == "MiSO berät")
+    }
+}
