@@ -7,8 +7,8 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Writes an XLIFF job with a page's translatable text.",
         discussion: """
-        Text in elements and translatable attributes (alt, title, placeholder, aria-label,
-        meta description and og:*) becomes units; inline markup becomes codes the translator
+        Text in elements and translatable attributes (alt, title, placeholder, aria-label, \
+        meta description and og:*) becomes units; inline markup becomes codes the translator \
         moves but cannot change; translate="no" and ITS 2.0 rules are honoured.
         Example: translate-pipeline extract content/index.html --target ar -o jobs/index.ar.xlf
         """

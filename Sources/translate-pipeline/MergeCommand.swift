@@ -7,9 +7,9 @@ struct MergeCommand: ParsableCommand {
         commandName: "merge",
         abstract: "Writes a localized page from the page and a translated XLIFF job.",
         discussion: """
-        Every target is checked against the page's own source: a target with missing,
-        extra or duplicated inline codes, or with forbidden control characters, is refused
-        and named; the page keeps its source text there. With no usable targets the output
+        Every target is checked against the page's own source: a target with missing, \
+        extra or duplicated inline codes, or with forbidden control characters, is refused \
+        and named; the page keeps its source text there. With no usable targets the output \
         is the original page, byte for byte.
         Example: translate-pipeline merge content/index.html jobs/index.ar.xlf -o site/ar/index.html
         """

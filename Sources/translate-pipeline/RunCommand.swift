@@ -6,8 +6,8 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Runs the project: extracts every page, writes jobs, assembles pseudo-locales.",
         discussion: """
-        Reads translate-pipeline.json (all settings have defaults), extracts every page of the
-        content folder, writes one XLIFF job per target locale to jobs/outgoing/, and merges
+        Reads translate-pipeline.json (all settings have defaults), extracts every page of the \
+        content folder, writes one XLIFF job per target locale to jobs/outgoing/, and merges \
         pseudo-translations into the output folder (site/<locale>/ by default).
         """
     )

@@ -6,11 +6,11 @@ struct TranslatePipeline: ParsableCommand {
         commandName: "translate-pipeline",
         abstract: "Localizes a site's HTML pages through XLIFF jobs for translators.",
         discussion: """
-        Pages are read from the project's content folder, translatable text goes to XLIFF
-        jobs, and returned translations are merged into localized pages with every byte
+        Pages are read from the project's content folder, translatable text goes to XLIFF \
+        jobs, and returned translations are merged into localized pages with every byte \
         outside the translated text kept as it was.
 
-        Exit codes: 0 success; 1 failure, nothing written; 3 done, but some units were
+        Exit codes: 0 success; 1 failure, nothing written; 3 done, but some units were \
         refused or some pages had problems (see the messages).
         """,
         subcommands: [RunCommand.self, ExtractCommand.self, MergeCommand.self, PseudoCommand.self]
