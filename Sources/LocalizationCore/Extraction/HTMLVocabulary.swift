@@ -61,6 +61,8 @@ enum HTMLVocabulary {
             let type = attributes.first { $0.name == "type" }.map(value)?.lowercased()
             if type == "submit" || type == "button" || type == "reset" { names.insert("value") }
         }
+        // A stylesheet's title names a style set the browser switches by name, not prose.
+        if element == "link" { names.remove("title") }
         if element == "track" { names.insert("label") }
         if element == "optgroup" || element == "option" { names.insert("label") }
         return names
