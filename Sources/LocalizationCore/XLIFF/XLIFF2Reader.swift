@@ -5,6 +5,9 @@ struct XLIFF2Reader {
     private static let namespace = XLIFF21Writer.namespace
 
     func read(_ root: XML.Element, file: String) throws(XLIFFError) -> XLIFFDocument {
+        if let violation = XLIFF2Validator().validate(root, file: file).first {
+            throw .invalid(file: file, line: violation.line, message: violation.message)
+        }
         guard let sourceLanguage = root.attribute("srcLang") else {
             throw .invalid(file: file, line: root.line, message: "<xliff> has no srcLang")
         }
