@@ -77,3 +77,25 @@ extension Content.Fragment {
         }
     }
 }
+
+extension Content {
+    /// Fragments with isolated halves that meet inside the same unit turned into a pair:
+    /// XLIFF writes a pair as `<bx>`/`<ex>`, `<bpt>`/`<ept>` or `<sc>`/`<ec>` as often as `<g>`/`<pc>`.
+    static func pairingIsolatedHalves(_ fragments: [Fragment]) -> [Fragment] {
+        var openings: Set<String> = []
+        var closings: Set<String> = []
+        for fragment in fragments {
+            if case .standalone(let code, .opening?) = fragment { openings.insert(code.id) }
+            if case .standalone(let code, .closing?) = fragment { closings.insert(code.id) }
+        }
+        let paired = openings.intersection(closings)
+        guard !paired.isEmpty else { return fragments }
+        return fragments.map { fragment in
+            switch fragment {
+            case .standalone(let code, .opening?) where paired.contains(code.id): .opening(code)
+            case .standalone(let code, .closing?) where paired.contains(code.id): .closing(code)
+            default: fragment
+            }
+        }
+    }
+}

@@ -84,7 +84,7 @@ struct XLIFF12Reader {
     private func content(of element: XML.Element, unit: String, file: String) throws(XLIFFError) -> Content {
         var fragments: [Content.Fragment] = []
         try appendInline(element.children, to: &fragments, unit: unit, file: file)
-        return Content(pairIsolatedCodes(fragments))
+        return Content(Content.pairingIsolatedHalves(fragments))
     }
 
     private func appendInline(_ nodes: [XML.Node], to fragments: inout [Content.Fragment], unit: String, file: String) throws(XLIFFError) {
@@ -123,25 +123,6 @@ struct XLIFF12Reader {
                 default:
                     throw .invalid(file: file, line: element.line, message: "trans-unit \"\(unit)\": unknown inline element <\(element.name)>")
                 }
-            }
-        }
-    }
-
-    /// `<bx>`/`<ex>` (or `<bpt>`/`<ept>`) with the same id inside one unit are a pair.
-    private func pairIsolatedCodes(_ fragments: [Content.Fragment]) -> [Content.Fragment] {
-        var openings: Set<String> = []
-        var closings: Set<String> = []
-        for fragment in fragments {
-            if case .standalone(let code, .opening?) = fragment { openings.insert(code.id) }
-            if case .standalone(let code, .closing?) = fragment { closings.insert(code.id) }
-        }
-        let paired = openings.intersection(closings)
-        guard !paired.isEmpty else { return fragments }
-        return fragments.map { fragment in
-            switch fragment {
-            case .standalone(let code, .opening?) where paired.contains(code.id): .opening(code)
-            case .standalone(let code, .closing?) where paired.contains(code.id): .closing(code)
-            default: fragment
             }
         }
     }

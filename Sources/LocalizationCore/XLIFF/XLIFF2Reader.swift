@@ -65,10 +65,10 @@ struct XLIFF2Reader {
         let notes = (element.firstElement(named: "notes")?.elements(named: "note") ?? []).map { note in
             Note(note.textContent, priority: (Int(note.attribute("priority") ?? "") ?? 5) <= 2 ? .alert : .description)
         }
-        let targetContent = hasAnyTarget && hasAllTargets ? Content(pair(target)) : nil
+        let targetContent = hasAnyTarget && hasAllTargets ? Content(Content.pairingIsolatedHalves(target)) : nil
         return TextUnit(
             id: id, placement: .elementContent(elementName: ""), name: element.attribute("name") ?? "",
-            source: Content(pair(source)), target: targetContent?.isEmpty == false ? targetContent : nil,
+            source: Content(Content.pairingIsolatedHalves(source)), target: targetContent?.isEmpty == false ? targetContent : nil,
             state: targetContent == nil ? .initial : (states.min() ?? .initial), notes: notes, line: element.line
         )
     }
@@ -115,24 +115,6 @@ struct XLIFF2Reader {
             }
         }
         return fragments
-    }
-
-    /// `<sc>`/`<ec>` pairs inside one unit become a paired code; the rest stay isolated.
-    private func pair(_ fragments: [Content.Fragment]) -> [Content.Fragment] {
-        var openings: Set<String> = []
-        var closings: Set<String> = []
-        for fragment in fragments {
-            if case .standalone(let code, .opening?) = fragment { openings.insert(code.id) }
-            if case .standalone(let code, .closing?) = fragment { closings.insert(code.id) }
-        }
-        let paired = openings.intersection(closings)
-        return fragments.map { fragment in
-            switch fragment {
-            case .standalone(let code, .opening?) where paired.contains(code.id): .opening(code)
-            case .standalone(let code, .closing?) where paired.contains(code.id): .closing(code)
-            default: fragment
-            }
-        }
     }
 
     /// Text of a `<data>` element, with `<cp>` resolved.

@@ -101,9 +101,7 @@ extension XLIFF2Checker {
             if let id = element.attribute("id"), !Self.isNMToken(id) { fail(element, "metadata id \"\(id)\" is not an NMTOKEN") }
             let groups = element.elements(named: nil)
             if groups.isEmpty || groups.contains(where: { $0.name != "metaGroup" }) { fail(element, "mda:metadata contains mda:metaGroup elements only") }
-            if element.children.contains(where: { if case .text(let text) = $0 { !text.allSatisfy(\.isWhitespace) } else { false } }) {
-                fail(element, "mda:metadata cannot contain text")
-            }
+            refuseText(in: element)
             var all: [XML.Element] = [element]
             func collect(_ group: XML.Element) {
                 for child in group.elements(named: "metaGroup") {

@@ -171,13 +171,17 @@ struct XLIFF2Checker {
                 fail(child, "the element <\(child.name)> of another namespace is not allowed in <\(element.name)>")
             }
         }
-        for node in element.children {
-            if case .text(let text) = node, !text.allSatisfy(\.isWhitespace) {
-                fail(element, "<\(element.name)> cannot contain text")
-                break
-            }
-        }
+        refuseText(in: element)
         return result
+    }
+
+    /// Elements with element content only: text other than white space is an error.
+    mutating func refuseText(in element: XML.Element) {
+        let hasText = element.children.contains { node in
+            if case .text(let text) = node { return !text.allSatisfy(\.isWhitespace) }
+            return false
+        }
+        if hasText { fail(element, "<\(element.name)> cannot contain text") }
     }
 
     func coreChildren(_ element: XML.Element) -> [XML.Element] {
@@ -210,12 +214,7 @@ struct XLIFF2Checker {
             let child = elements[position]
             fail(child, "<\(child.name)> is not allowed here in <\(element.name)>")
         }
-        for node in element.children {
-            if case .text(let text) = node, !text.allSatisfy(\.isWhitespace) {
-                fail(element, "<\(element.name)> cannot contain text")
-                break
-            }
-        }
+        refuseText(in: element)
         return elements
     }
 
