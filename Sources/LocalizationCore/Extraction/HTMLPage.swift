@@ -70,7 +70,19 @@ public struct HTMLPage: Sendable {
             if ["iso-8859-1", "latin1", "us-ascii", "ascii"].contains(normalized) { return "windows-1252" }
             if cicu_charset_is_known(normalized) != 0 { return normalized }
         }
-        return String(validating: bytes, as: UTF8.self) != nil ? "utf-8" : "windows-1252"
+        return looksLikeUTF8(bytes) ? "utf-8" : "windows-1252"
+    }
+
+    /// Undeclared pages: UTF-8 when valid, or when valid multi-byte sequences outnumber the
+    /// invalid bytes (a UTF-8 page with a few corrupt bytes is still UTF-8).
+    private static func looksLikeUTF8(_ bytes: [UInt8]) -> Bool {
+        if String(validating: bytes, as: UTF8.self) != nil { return true }
+        var valid = 0
+        var invalid = 0
+        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars where !scalar.isASCII {
+            if scalar == "\u{FFFD}" { invalid += 1 } else { valid += 1 }
+        }
+        return valid > invalid
     }
 
     /// The charset of `<meta charset>` or `<meta http-equiv="Content-Type" content="…charset=…">`.

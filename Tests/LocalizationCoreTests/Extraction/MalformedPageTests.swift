@@ -33,6 +33,13 @@ import Testing
         ])
     }
 
+    @Test func undeclaredEncodingIsGuessedFromTheBytes() {
+        let mostlyUTF8 = Array("<p>Grüße aus Hannover, ".utf8) + [0xFF] + Array(" schöne Stadt</p>".utf8)
+        #expect(HTMLPage(name: "a.html", bytes: mostlyUTF8).encoding == "utf-8")
+        let latin1 = Array("<p>Gr".utf8) + [0xFC, 0xDF] + Array("e</p>".utf8)
+        #expect(HTMLPage(name: "b.html", bytes: latin1).encoding == "windows-1252")
+    }
+
     @Test func strayEndTagIsANote() {
         let extracted = HTMLExtractor().extract(HTMLPage(name: "s.html", bytes: Array("<p>a</p>\n</div>".utf8)))
         #expect(extracted.diagnostics.map(\.description) == ["s.html:2: note: stray </div> without an open element; kept as it is"])
