@@ -53,6 +53,13 @@ extension XLIFF2Checker {
         if let value = element.attribute("fs", namespace: XLIFF2Namespace.fs), !Self.formatStyleElements.contains(value) {
             fail(element, "fs:fs=\"\(value)\" is not an HTML element name")
         }
+        // An end code carries no formatting of its own unless it stands alone (Format Style
+        // module). The official Schematron also refuses fs:fs on a paired <sc>, which the
+        // suite's own valid files use; the specification does not, so neither do we.
+        if element.namespace == XLIFF2Namespace.core, element.name == "ec", element.attribute("isolated") != "yes",
+           element.attribute("fs", namespace: XLIFF2Namespace.fs) != nil {
+            fail(element, "fs:fs is allowed on an <ec> only when it is isolated")
+        }
         if element.attribute("subFs", namespace: XLIFF2Namespace.fs) != nil, element.attribute("fs", namespace: XLIFF2Namespace.fs) == nil {
             fail(element, "fs:subFs needs fs:fs on the same element")
         }
