@@ -8,10 +8,6 @@ public struct ExtractedPage: Sendable {
     public var diagnostics: [Diagnostic]
     /// The page's declared language (`<html lang>`), if any.
     public var language: String?
-
-    public func unit(withID id: String) -> TextUnit? {
-        units.first { $0.id == id }
-    }
 }
 
 /// Where each unit's text lies in the page's bytes; everything outside these slots is the

@@ -44,14 +44,6 @@ public struct HTMLPage: Sendable {
         return Self.convert(Array(slice), from: encoding) ?? String(decoding: slice, as: UTF8.self)
     }
 
-    /// Whether a range holds valid text in the page's encoding.
-    func isValidText(_ range: Range<Int>) -> Bool {
-        let slice = bytes[range]
-        if slice.allSatisfy({ $0 < 0x80 }) { return true }
-        if isUTF8 { return String(validating: slice, as: UTF8.self) != nil }
-        return Self.convert(Array(slice), from: encoding) != nil
-    }
-
     /// Text with character references resolved (`&auml;` → "ä", `&#8211;` → "–").
     public func text(_ range: Range<Int>) -> String {
         HTMLCharacterReferences.resolve(rawText(range))

@@ -32,6 +32,4 @@ struct ITSAnnotations: Sendable {
 
     var elements: [ElementKey: Properties] = [:]
     var attributes: [AttributeKey: Properties] = [:]
-
-    var isEmpty: Bool { elements.isEmpty && attributes.isEmpty }
 }
