@@ -25,7 +25,8 @@ let package = Package(
         ),
         .target(
             name: "LocalizationCore",
-            dependencies: ["CICU", "CLibXML2"]
+            dependencies: ["CICU", "CLibXML2"],
+            resources: [.copy("Segmentation/Rules")]
         ),
         .executableTarget(
             name: "translate-pipeline",

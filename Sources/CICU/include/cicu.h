@@ -42,6 +42,34 @@ int32_t cicu_charset_is_known(const char *charset);
 int32_t cicu_normalize_nfc(const char *source, int32_t length, char *out, int32_t capacity,
                            int32_t *status);
 
+// MARK: Sentence breaks and regular expressions (UTF-16 text, offsets in UTF-16 units)
+
+/// Writes the sentence boundaries ICU finds in `text` for the locale (offsets after each
+/// sentence, the last one being `length`); returns how many there are.
+int32_t cicu_sentence_breaks(const uint16_t *text, int32_t length, const char *locale,
+                             int32_t *breaks, int32_t capacity, int32_t *status);
+
+/// A compiled ICU regular expression (the syntax SRX 2.0 prescribes). Not thread-safe: use
+/// one per thread, or `cicu_regex_clone`.
+typedef struct cicu_regex cicu_regex;
+
+/// Compiles a UTF-8 pattern; `case_insensitive` non-zero for UREGEX_CASE_INSENSITIVE.
+/// On a syntax error, `*error_offset` is the UTF-16 offset in the pattern.
+cicu_regex *cicu_regex_open(const char *pattern, int32_t case_insensitive, int32_t *error_offset,
+                            int32_t *status);
+cicu_regex *cicu_regex_clone(const cicu_regex *regex, int32_t *status);
+void cicu_regex_close(cicu_regex *regex);
+
+/// Sets the text to search; the text must stay alive while the regex uses it.
+void cicu_regex_set_text(cicu_regex *regex, const uint16_t *text, int32_t length, int32_t *status);
+
+/// Finds the next match starting at or after `start`; 1 when found (with its bounds), 0 when not.
+int32_t cicu_regex_find(cicu_regex *regex, int32_t start, int32_t *match_start, int32_t *match_end,
+                        int32_t *status);
+
+/// 1 when the pattern matches at `start` (anchored there, not necessarily to the end).
+int32_t cicu_regex_matches_at(cicu_regex *regex, int32_t start, int32_t *status);
+
 #ifdef __cplusplus
 }
 #endif

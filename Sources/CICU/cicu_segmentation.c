@@ -1,0 +1,94 @@
+#include "cicu.h"
+
+#include <stdlib.h>
+#include <unicode/ubrk.h>
+#include <unicode/uregex.h>
+
+int32_t cicu_sentence_breaks(const uint16_t *text, int32_t length, const char *locale,
+                             int32_t *breaks, int32_t capacity, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    UBreakIterator *iterator = ubrk_open(UBRK_SENTENCE, locale, (const UChar *)text, length, &error);
+    if (U_FAILURE(error)) { *status = error; return 0; }
+    int32_t count = 0;
+    for (int32_t position = ubrk_next(iterator); position != UBRK_DONE; position = ubrk_next(iterator)) {
+        if (count < capacity) breaks[count] = position;
+        count++;
+    }
+    ubrk_close(iterator);
+    *status = count > capacity ? U_BUFFER_OVERFLOW_ERROR : U_ZERO_ERROR;
+    return count;
+}
+
+struct cicu_regex {
+    URegularExpression *expression;
+};
+
+cicu_regex *cicu_regex_open(const char *pattern, int32_t case_insensitive, int32_t *error_offset,
+                            int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    UParseError parse;
+    uint32_t flags = case_insensitive ? UREGEX_CASE_INSENSITIVE : 0;
+    URegularExpression *expression = uregex_openC(pattern, flags, &parse, &error);
+    *status = error;
+    if (U_FAILURE(error)) {
+        *error_offset = parse.offset;
+        return NULL;
+    }
+    cicu_regex *regex = malloc(sizeof *regex);
+    if (regex == NULL) {
+        uregex_close(expression);
+        *status = U_MEMORY_ALLOCATION_ERROR;
+        return NULL;
+    }
+    regex->expression = expression;
+    return regex;
+}
+
+cicu_regex *cicu_regex_clone(const cicu_regex *regex, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    URegularExpression *expression = uregex_clone(regex->expression, &error);
+    *status = error;
+    if (U_FAILURE(error)) return NULL;
+    cicu_regex *copy = malloc(sizeof *copy);
+    if (copy == NULL) {
+        uregex_close(expression);
+        *status = U_MEMORY_ALLOCATION_ERROR;
+        return NULL;
+    }
+    copy->expression = expression;
+    return copy;
+}
+
+void cicu_regex_close(cicu_regex *regex) {
+    if (regex == NULL) return;
+    uregex_close(regex->expression);
+    free(regex);
+}
+
+void cicu_regex_set_text(cicu_regex *regex, const uint16_t *text, int32_t length, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    uregex_setText(regex->expression, (const UChar *)text, length, &error);
+    // Lookbehind and \b may look before a match's start: bounds are transparent.
+    uregex_useTransparentBounds(regex->expression, 1, &error);
+    uregex_useAnchoringBounds(regex->expression, 0, &error);
+    *status = error;
+}
+
+int32_t cicu_regex_find(cicu_regex *regex, int32_t start, int32_t *match_start, int32_t *match_end,
+                        int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    UBool found = uregex_find(regex->expression, start, &error);
+    if (U_SUCCESS(error) && found) {
+        *match_start = uregex_start(regex->expression, 0, &error);
+        *match_end = uregex_end(regex->expression, 0, &error);
+    }
+    *status = error;
+    return (U_SUCCESS(error) && found) ? 1 : 0;
+}
+
+int32_t cicu_regex_matches_at(cicu_regex *regex, int32_t start, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    UBool found = uregex_lookingAt(regex->expression, start, &error);
+    *status = error;
+    return (U_SUCCESS(error) && found) ? 1 : 0;
+}
