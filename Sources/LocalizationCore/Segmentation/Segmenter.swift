@@ -22,7 +22,13 @@ public final class Segmenter: Sendable {
 
     /// The German rules shipped with the pipeline (`Segmentation/Rules/german.srx`).
     public static func german() throws(SegmentationError) -> Segmenter {
-        try Segmenter(rules: ShippedRules.german(), language: "de")
+        try shipped(language: "de")
+    }
+
+    /// A segmenter with the shipped rules for `language`: the German rules for German, ICU's
+    /// boundaries alone (with paragraph breaks) for other languages.
+    public static func shipped(language: String) throws(SegmentationError) -> Segmenter {
+        try Segmenter(rules: ShippedRules.german(), language: language)
     }
 
     /// Boundaries in `text` as UTF-16 offsets, each after the whitespace that follows a

@@ -5,8 +5,14 @@ import Testing
 /// The commands as a user runs them: exit codes, messages, files written.
 @Suite(.enabled(if: BuiltExecutable.path != nil, "the translate-pipeline executable was not built next to the tests"))
 struct CommandLineTests {
-    func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        try ExternalTool.run(BuiltExecutable.path!, arguments)
+    func run(_ arguments: [String], input: String? = nil) throws -> (status: Int32, output: String) {
+        try ExternalTool.run(BuiltExecutable.path!, arguments, input: input)
+    }
+
+    @Test func segmentPrintsOneSentenceALine() throws {
+        let result = try run(["segment", "--locale", "de"], input: "Der Rat tagte am 3. Oktober. Er beschloss z. B. den Plan (Nr. 0108/2021).\nZweiter Absatz.\n")
+        #expect(result.status == 0)
+        #expect(result.output == "Der Rat tagte am 3. Oktober.\nEr beschloss z. B. den Plan (Nr. 0108/2021).\nZweiter Absatz.\n")
     }
 
     @Test func extractPseudoMergeFromTheCommandLine() throws {

@@ -57,3 +57,39 @@ import Testing
         }
     }
 }
+
+extension SegmenterTests {
+    static func code(_ id: String) -> InlineCode {
+        InlineCode(id: id, kind: .formatting, elementName: "b", originalData: "<b>")
+    }
+
+    @Test func codesStayWithTheirSentence() {
+        let content = Content([
+            .text("Der Rat tagt. "), .opening(Self.code("1")), .text("Der WIR 2.0"), .closing(Self.code("1")),
+            .text(" gilt seit Februar 2021. Er wirkt"), .standalone(Self.code("2")), .text("."),
+        ])
+        let segments = Self.german.segments(of: content)
+        #expect(segments.map(\.shape) == ["Der Rat tagt. ", "{1}Der WIR 2.0{/1} gilt seit Februar 2021. ", "Er wirkt{2/}."])
+        #expect(Content.joining(segments) == content)
+    }
+
+    @Test func aPairAcrossSentencesBecomesIsolatedHalves() {
+        let content = Content([.opening(Self.code("1")), .text("Satz eins. Satz zwei."), .closing(Self.code("1")), .text(" Drei.")])
+        let segments = Self.german.segments(of: content)
+        #expect(segments.map(\.shape) == ["{1>}Satz eins. ", "Satz zwei.{<1} ", "Drei."])
+        #expect(Content.joining(segments) == content)
+    }
+
+    @Test func closingCodeAfterThePeriodEndsTheSentence() {
+        let content = Content([.text("Das ist "), .opening(Self.code("1")), .text("fett."), .closing(Self.code("1")), .text(" Das nicht.")])
+        #expect(Self.german.segments(of: content).map(\.shape) == ["Das ist {1}fett.{/1} ", "Das nicht."])
+    }
+
+    @Test func segmentingSampleUnitsIsLossless() throws {
+        for page in try TestPaths.samplePages() {
+            for unit in HTMLExtractor().extract(HTMLPage(name: page.name, bytes: page.bytes)).units {
+                #expect(Content.joining(Self.german.segments(of: unit.source)) == unit.source, "\(page.name): \(unit.source.plainText)")
+            }
+        }
+    }
+}
