@@ -36,10 +36,14 @@ public struct InlineCode: Sendable, Hashable {
     public var canDelete: Bool
     /// Whether a translator may copy the code into the target more than once.
     public var canCopy: Bool
+    /// Attributes the code carried in an exchange format (TMX `x`, `type`, `assoc`, `pos`),
+    /// kept so that it is written back as it was read.
+    public var formatAttributes: [String: String]
 
     public init(
         id: String, kind: Kind, elementName: String, originalData: String,
-        displayText: String? = nil, canDelete: Bool = false, canCopy: Bool = false
+        displayText: String? = nil, canDelete: Bool = false, canCopy: Bool = false,
+        formatAttributes: [String: String] = [:]
     ) {
         self.id = id
         self.kind = kind
@@ -48,5 +52,6 @@ public struct InlineCode: Sendable, Hashable {
         self.displayText = displayText
         self.canDelete = canDelete
         self.canCopy = canCopy
+        self.formatAttributes = formatAttributes
     }
 }
