@@ -1,0 +1,99 @@
+/// What the memory offers for one segment.
+public struct MemoryMatch: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        /// Same source and same context: 101%.
+        case inContext = "in-context"
+        /// Same source: 100%.
+        case exact
+        /// Similar source.
+        case fuzzy
+    }
+
+    public var kind: Kind
+    /// 101 for in-context, 100 for exact, otherwise the similarity after penalties.
+    public var score: Int
+    public var entry: MemoryEntry
+    /// The entry's target, with numbers replaced when the match differs only in numbers.
+    public var target: Content
+    public var isAutoAdapted: Bool
+    /// Why the score is lower than the words alone would give.
+    public var penalties: [String]
+}
+
+extension TranslationMemory {
+    /// The best matches for `source`, best first, at or above `threshold` (0–100).
+    public func matches(for source: Content, context: MemoryEntry.Context = .init(), threshold: Int = 75, limit: Int = 5) -> [MemoryMatch] {
+        let key = MemoryEntry.key(for: source)
+        var results: [MemoryMatch] = exactEntries(forKey: key).map { entry in
+            let inContext = Self.sameContext(entry.context, context)
+            return MemoryMatch(kind: inContext ? .inContext : .exact, score: inContext ? 101 : 100, entry: entry,
+                               target: entry.target, isAutoAdapted: false, penalties: [])
+        }
+        let query = SegmentTokens(source)
+        for index in fuzzyCandidates(for: query, threshold: threshold) where entries[index].key != key {
+            if let match = Self.fuzzyMatch(query, entries[index], stored: entryTokens[index]), match.score >= threshold {
+                results.append(match)
+            }
+        }
+        results.sort { ($0.score, $0.entry.provenance.date) > ($1.score, $1.entry.provenance.date) }
+        return Array(results.prefix(limit))
+    }
+
+    static func sameContext(_ stored: MemoryEntry.Context, _ query: MemoryEntry.Context) -> Bool {
+        if let unit = stored.unit, unit == query.unit { return true }
+        guard stored.previous != nil || stored.next != nil else { return false }
+        return stored.previous == query.previous && stored.next == query.next
+    }
+
+    /// Scores one candidate by the documented formula (see `SegmentTokens`).
+    static func fuzzyMatch(_ query: SegmentTokens, _ entry: MemoryEntry, stored: SegmentTokens) -> MemoryMatch? {
+        let longest = max(query.words.count, stored.words.count)
+        guard longest > 0 else { return nil }
+        let distance = SegmentTokens.distance(query.words, stored.words)
+        var score = Int((100 * Double(longest - distance) / Double(longest)).rounded(.down))
+        var penalties: [String] = []
+        if query.casedWords != stored.casedWords, query.words == stored.words {
+            score -= 1
+            penalties.append("letter case")
+        }
+        if query.spacedText == stored.spacedText, query.rawText != stored.rawText {
+            score -= 1
+            penalties.append("white space")
+        }
+        if query.punctuation != stored.punctuation {
+            let differing = SegmentTokens.distance(query.punctuation.map(String.init), stored.punctuation.map(String.init))
+            score -= min(3, differing)
+            penalties.append("punctuation")
+        }
+        if query.codeSignature != stored.codeSignature {
+            score -= 2
+            penalties.append("inline codes")
+        }
+        var target = entry.target
+        var adapted = false
+        if query.numbers != stored.numbers {
+            score -= 1
+            penalties.append("numbers")
+            if query.words == stored.words, let replaced = adaptNumbers(in: entry.target, from: stored.numbers, to: query.numbers) {
+                target = replaced
+                adapted = true
+            }
+        }
+        return MemoryMatch(kind: .fuzzy, score: min(99, max(0, score)), entry: entry, target: target, isAutoAdapted: adapted, penalties: penalties)
+    }
+
+    /// The target with each of the stored source's numbers replaced by the new one, when every
+    /// number can be found in the target as written; nil otherwise.
+    static func adaptNumbers(in target: Content, from old: [String], to new: [String]) -> Content? {
+        guard old.count == new.count else { return nil }
+        var fragments = target.fragments
+        for (before, after) in zip(old, new) where before != after {
+            guard let index = fragments.firstIndex(where: { if case .text(let text) = $0 { text.contains(before) } else { false } }),
+                  case .text(let text) = fragments[index], let range = text.firstRange(of: before) else { return nil }
+            var replaced = text
+            replaced.replaceSubrange(range, with: after)
+            fragments[index] = .text(replaced)
+        }
+        return Content(fragments)
+    }
+}

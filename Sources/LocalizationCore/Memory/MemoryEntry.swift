@@ -1,0 +1,71 @@
+/// One translation in the memory: a source segment, its target, and where it came from.
+public struct MemoryEntry: Sendable, Hashable {
+    /// Where a translation came from.
+    public enum Origin: String, Sendable, Hashable, CaseIterable {
+        /// Delivered by a translator in a returned job.
+        case translator
+        /// Written for the sample project; unreviewed.
+        case sample
+        /// Imported from a TMX or XLIFF file.
+        case `import`
+    }
+
+    /// Who, which job, when.
+    public struct Provenance: Sendable, Hashable {
+        public var origin: Origin
+        public var creator: String?
+        public var job: String?
+        /// ISO 8601 date and time.
+        public var date: String
+
+        public init(origin: Origin, creator: String? = nil, job: String? = nil, date: String) {
+            self.origin = origin
+            self.creator = creator
+            self.job = job
+            self.date = date
+        }
+    }
+
+    /// Where the segment stood, for in-context (101%) matches.
+    public struct Context: Sendable, Hashable {
+        /// The structural id of the unit it came from (page and unit id).
+        public var unit: String?
+        /// The source text of the segments before and after it, when there were any.
+        public var previous: String?
+        public var next: String?
+
+        public init(unit: String? = nil, previous: String? = nil, next: String? = nil) {
+            self.unit = unit
+            self.previous = previous
+            self.next = next
+        }
+    }
+
+    public var source: Content
+    public var target: Content
+    public var state: TranslationState
+    public var provenance: Provenance
+    public var context: Context
+
+    public init(source: Content, target: Content, state: TranslationState = .translated, provenance: Provenance, context: Context = Context()) {
+        self.source = source.nfc
+        self.target = target.nfc
+        self.state = state
+        self.provenance = provenance
+        self.context = context
+    }
+
+    /// The key under which exact matches are found: NFC text with code markers.
+    public var key: String { MemoryEntry.key(for: source) }
+
+    static func key(for content: Content) -> String {
+        content.fragments.map { fragment in
+            switch fragment {
+            case .text(let text): text.nfc
+            case .opening(let code): "\u{E000}\(code.id)\u{E001}"
+            case .closing(let code): "\u{E002}\(code.id)\u{E001}"
+            case .standalone(let code, _): "\u{E003}\(code.id)\u{E001}"
+            }
+        }.joined()
+    }
+}
