@@ -272,7 +272,7 @@ private struct ExtractionWalk {
             let text = Self.collapsingWhitespace(page.text(range))
             guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { continue }
             let id = uniqueID(base: idValueBase(attributeOf: token, key: key).map { "\($0).\(attribute.name)" }
-                ?? "a" + Self.hash("\(path())/\(token.name)/@\(attribute.name)|\(text)"))
+                ?? "a" + stableHash("\(path())/\(token.name)/@\(attribute.name)|\(text)"))
             var notes = context.notes
             if let note = rule?.note { notes.append(note) }
             units.append(TextUnit(
@@ -390,7 +390,7 @@ private struct ExtractionWalk {
 
         let range = items[0].range.lowerBound ..< items[items.count - 1].range.upperBound
         let container = stack.last { $0.isBlock } ?? context
-        let id = uniqueID(base: container.idValue.flatMap(Self.nmtoken) ?? "u" + Self.hash("\(path())|\(Self.signature(of: source))"))
+        let id = uniqueID(base: container.idValue.flatMap(Self.nmtoken) ?? "u" + stableHash("\(path())|\(Self.signature(of: source))"))
         units.append(TextUnit(
             id: id, placement: .elementContent(elementName: container.name), name: path(),
             source: source, notes: container.notes, sourceLanguage: foreignLanguage(container.language),
@@ -505,18 +505,6 @@ private struct ExtractionWalk {
             case .standalone(let code, _): "{\(code.elementName)/\(code.displayText ?? "")}"
             }
         }.joined()
-    }
-
-    /// A short stable hash (FNV-1a, 64 bits) for unit ids: the same text in the same place
-    /// gets the same id in every run, on every machine.
-    static func hash(_ text: String) -> String {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            value ^= UInt64(byte)
-            value = value &* 0x0000_0100_0000_01B3
-        }
-        let hex = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     /// An `id`/idValue usable as an XLIFF unit id (an XML NMTOKEN of ASCII letters, digits,

@@ -4,7 +4,15 @@
 public struct XLIFF21Writer: Sendable {
     public static let namespace = "urn:oasis:names:tc:xliff:document:2.0"
 
-    public init() {}
+    /// Module elements to write at the start of a unit (already escaped markup), by unit id,
+    /// with the namespace declarations they need on `<xliff>`.
+    public var moduleMarkup: [String: String]
+    public var moduleNamespaces: [String: String]
+
+    public init(moduleMarkup: [String: String] = [:], moduleNamespaces: [String: String] = [:]) {
+        self.moduleMarkup = moduleMarkup
+        self.moduleNamespaces = moduleNamespaces
+    }
 
     public func write(_ document: XLIFFDocument) -> String {
         var xml = XMLWriter()
@@ -12,6 +20,11 @@ public struct XLIFF21Writer: Sendable {
             "xmlns": Self.namespace, "version": "2.1",
             "srcLang": document.sourceLanguage, "trgLang": document.targetLanguage,
         ], indent: false)
+        if !moduleNamespaces.isEmpty {
+            // Declarations go on the root element; written by hand to keep a fixed order.
+            xml.removeLastCharacter()
+            xml.raw(moduleNamespaces.sorted { $0.key < $1.key }.map { " xmlns:\($0.key)=\"\($0.value)\"" }.joined() + ">")
+        }
         for (index, file) in document.files.enumerated() {
             xml.open("file", ["id": "f\(index + 1)", "original": file.original])
             for unit in file.units { write(unit, to: &xml) }
@@ -23,6 +36,7 @@ public struct XLIFF21Writer: Sendable {
 
     private func write(_ unit: TextUnit, to xml: inout XMLWriter) {
         xml.open("unit", ["id": unit.id, "name": unit.name])
+        if let markup = moduleMarkup[unit.id] { xml.raw(markup) }
         if !unit.notes.isEmpty {
             xml.open("notes")
             for note in unit.notes {

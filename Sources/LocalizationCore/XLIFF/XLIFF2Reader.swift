@@ -85,7 +85,8 @@ struct XLIFF2Reader {
                 let id = element.attribute("id") ?? element.attribute("startRef") ?? ""
                 func code(_ dataRef: String?) -> InlineCode {
                     InlineCode(id: id, kind: Self.kind(element.attribute("type"), subType: element.attribute("subType")),
-                               elementName: element.name, originalData: dataRef.flatMap { data[$0] } ?? "",
+                               elementName: Self.elementName(subType: element.attribute("subType")) ?? element.name,
+                               originalData: dataRef.flatMap { data[$0] } ?? "",
                                displayText: element.attribute("disp") ?? element.attribute("equiv"),
                                canDelete: element.attribute("canDelete") != "no", canCopy: element.attribute("canCopy") != "no")
                 }
@@ -127,6 +128,17 @@ struct XLIFF2Reader {
                     text.unicodeScalars.append(value)
                 }
             }
+        }
+    }
+
+    /// The HTML element an XLIFF-defined subType stands for (the writer's mapping, reversed).
+    private static func elementName(subType: String?) -> String? {
+        switch subType {
+        case "xlf:b": "b"
+        case "xlf:i": "i"
+        case "xlf:u": "u"
+        case "xlf:lb": "br"
+        default: nil
         }
     }
 

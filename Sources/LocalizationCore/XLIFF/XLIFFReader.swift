@@ -13,6 +13,11 @@ public struct XLIFFReader: Sendable {
         } catch {
             throw .notXML(error)
         }
+        return try read(root, file: file)
+    }
+
+    /// Reads a document already parsed (securely) by `XMLReader`.
+    public func read(_ root: XML.Element, file: String) throws(XLIFFError) -> XLIFFDocument {
         guard root.name == "xliff" else { throw .notXLIFF(file: file, found: root.name) }
         switch (root.namespace, root.attribute("version")) {
         case (XLIFF12Writer.namespace?, _):

@@ -37,6 +37,11 @@ struct XMLWriter {
         output += Self.escape(text, attribute: false)
     }
 
+    /// Drops the last character written (the `>` of a start tag, to add to it).
+    mutating func removeLastCharacter() {
+        output.removeLast()
+    }
+
     /// Raw markup that the caller has built from escaped parts.
     mutating func raw(_ markup: String) {
         output += markup

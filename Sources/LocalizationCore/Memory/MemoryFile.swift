@@ -1,0 +1,80 @@
+/// The translation memory of one locale as an XLIFF 2.1 file: one unit per entry, source and
+/// target with codes as codes, the segment's state, and provenance and context in the
+/// Metadata module (`mda:metaGroup category="provenance"` / `"context"`). Any CAT tool opens
+/// it; diffs of it read well in version control.
+public enum MemoryFile {
+    static let metadataNamespace = "urn:oasis:names:tc:xliff:metadata:2.0"
+
+    public static func write(_ memory: TranslationMemory) -> String {
+        var markup: [String: String] = [:]
+        var units: [TextUnit] = []
+        for entry in memory.entries {
+            let id = "m" + stableHash(entry.identity)
+            units.append(TextUnit(id: id, placement: .elementContent(elementName: ""), name: "", source: entry.source,
+                                  target: entry.target, state: entry.state))
+            markup[id] = metadata(entry)
+        }
+        let document = XLIFFDocument(version: .v2_1, sourceLanguage: memory.sourceLanguage, targetLanguage: memory.targetLanguage,
+                                     files: [XLIFFFile(original: "translation-memory", units: units)])
+        return XLIFF21Writer(moduleMarkup: markup, moduleNamespaces: ["mda": metadataNamespace]).write(document)
+    }
+
+    public static func read(_ bytes: [UInt8], file: String) throws(XLIFFError) -> TranslationMemory {
+        let root: XML.Element
+        do {
+            root = try XMLReader(limits: .init(maximumFileBytes: 2 << 30, maximumTextBytes: 1 << 20)).parse(bytes, file: file)
+        } catch {
+            throw .notXML(error)
+        }
+        let document = try XLIFFReader().read(root, file: file)
+        guard let targetLanguage = document.targetLanguage else {
+            throw .invalid(file: file, line: root.line, message: "a memory file needs trgLang")
+        }
+        var metadataByUnit: [String: [String: [String: String]]] = [:]
+        for file in root.elements(named: "file") {
+            for unit in file.elements(named: "unit") {
+                guard let id = unit.attribute("id") else { continue }
+                var groups: [String: [String: String]] = [:]
+                for metadata in unit.elements(named: nil) where metadata.namespace == metadataNamespace && metadata.name == "metadata" {
+                    for group in metadata.elements(named: nil) where group.name == "metaGroup" {
+                        var values: [String: String] = [:]
+                        for meta in group.elements(named: nil) where meta.name == "meta" {
+                            if let type = meta.attribute("type") { values[type] = meta.textContent }
+                        }
+                        groups[group.attribute("category") ?? ""] = values
+                    }
+                }
+                metadataByUnit[id] = groups
+            }
+        }
+        var memory = TranslationMemory(sourceLanguage: document.sourceLanguage, targetLanguage: targetLanguage)
+        for unit in document.files.flatMap(\.units) {
+            guard let target = unit.target else { continue }
+            let groups = metadataByUnit[unit.id] ?? [:]
+            let provenance = groups["provenance"] ?? [:]
+            let context = groups["context"] ?? [:]
+            memory.add(MemoryEntry(
+                source: unit.source, target: target, state: unit.state,
+                provenance: .init(origin: MemoryEntry.Origin(rawValue: provenance["origin"] ?? "") ?? .import,
+                                  creator: provenance["creator"], job: provenance["job"], date: provenance["date"] ?? ""),
+                context: .init(unit: context["unit"], previous: context["previous"], next: context["next"])
+            ))
+        }
+        return memory
+    }
+
+    private static func metadata(_ entry: MemoryEntry) -> String {
+        func group(_ category: String, _ values: [(String, String?)]) -> String {
+            let metas = values.compactMap { type, value in
+                value.map { "<mda:meta type=\"\(type)\">\(XMLWriter.escape($0, attribute: false))</mda:meta>" }
+            }
+            return metas.isEmpty ? "" : "<mda:metaGroup category=\"\(category)\">\(metas.joined())</mda:metaGroup>"
+        }
+        let provenance = group("provenance", [
+            ("origin", entry.provenance.origin.rawValue), ("creator", entry.provenance.creator),
+            ("job", entry.provenance.job), ("date", entry.provenance.date),
+        ])
+        let context = group("context", [("unit", entry.context.unit), ("previous", entry.context.previous), ("next", entry.context.next)])
+        return "\n      <mda:metadata>\(provenance)\(context)</mda:metadata>"
+    }
+}
