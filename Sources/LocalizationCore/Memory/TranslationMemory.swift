@@ -18,12 +18,15 @@ public struct TranslationMemory: Sendable {
         for entry in entries { add(entry) }
     }
 
-    /// Adds an entry; an entry with the same source and context replaces the older one.
+    /// Adds an entry; an entry with the same source and context replaces the older one, unless
+    /// it says the same. Returns whether the memory changed.
     @discardableResult
     public mutating func add(_ entry: MemoryEntry) -> Bool {
         let identity = entry.identity
         if let position = positions[identity] {
-            guard entries[position] != entry else { return false }
+            // The same translation again (from a re-imported file) keeps its first provenance.
+            let existing = entries[position]
+            guard MemoryEntry.key(for: existing.target) != MemoryEntry.key(for: entry.target) || existing.state != entry.state else { return false }
             entries[position] = entry
             rebuildIndexes()
             return true

@@ -35,7 +35,7 @@ public struct XLIFF21Writer: Sendable {
     }
 
     private func write(_ unit: TextUnit, to xml: inout XMLWriter) {
-        xml.open("unit", ["id": unit.id, "name": unit.name])
+        xml.open("unit", ["id": unit.id, "name": unit.name.isEmpty ? nil : unit.name])
         if let markup = moduleMarkup[unit.id] { xml.raw(markup) }
         if !unit.notes.isEmpty {
             xml.open("notes")

@@ -50,6 +50,29 @@ struct CommandLineTests {
         #expect(result.output.contains("job.xlf:2: error: unit \(unitID): target refused for seite.html: inline codes missing from the target: 1"))
     }
 
+    @Test func memoryImportMatchAndExport() throws {
+        let folder = try temporaryFolder("cli-memory")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(#"{"sourceLocale": "en-US"}"#.utf8).write(to: folder.appendingPathComponent(Project.fileName))
+        guard TestPaths.hasConformance else { return }
+        let tmx = TestPaths.conformance.appendingPathComponent("tmx/compkit/ImportTest2A.tmx").path
+        let project = ["--project", folder.path, "--locale", "fr-CA"]
+        let imported = try run(["memory", "import", tmx] + project)
+        #expect(imported.status == 0, "\(imported.output)")
+        #expect(imported.output.contains("ImportTest2A.tmx: 7 entries added or updated"))
+        let again = try run(["memory", "import", tmx] + project)
+        #expect(again.output.contains("ImportTest2A.tmx: 0 entries added or updated"), "importing twice changes nothing")
+
+        let match = try run(["memory", "match", "--json"] + project, input: "The big black dog sleeps.\n")
+        #expect(match.output == #"{"matches":[{"autoAdapted":false,"kind":"fuzzy","origin":"import","penalties":["inline codes"],"score":78,"source":"The big black cat sleeps.","target":"Le gros chat noir dors."}],"segment":"The big black dog sleeps."}"# + "\n")
+
+        let output = folder.appendingPathComponent("out.tmx").path
+        let exported = try run(["memory", "export", "--tmx", "-o", output] + project)
+        #expect(exported.status == 0)
+        let document = try TMXReader().read(try ProjectFiles.read(URL(fileURLWithPath: output)), file: output)
+        #expect(document.units.count == 7)
+    }
+
     @Test func badArgumentsAreExplained() throws {
         let result = try run(["extract", "x.html", "--target", "ar", "--xliff", "3.0", "-o", "y.xlf"])
         #expect(result.status != 0)
