@@ -19,6 +19,19 @@ int32_t cicu_sentence_breaks(const uint16_t *text, int32_t length, const char *l
     return count;
 }
 
+int32_t cicu_word_count(const uint16_t *text, int32_t length, const char *locale, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    UBreakIterator *iterator = ubrk_open(UBRK_WORD, locale, (const UChar *)text, length, &error);
+    if (U_FAILURE(error)) { *status = error; return 0; }
+    int32_t count = 0;
+    for (int32_t position = ubrk_next(iterator); position != UBRK_DONE; position = ubrk_next(iterator)) {
+        if (ubrk_getRuleStatus(iterator) != UBRK_WORD_NONE) count++;
+    }
+    ubrk_close(iterator);
+    *status = U_ZERO_ERROR;
+    return count;
+}
+
 struct cicu_regex {
     URegularExpression *expression;
 };

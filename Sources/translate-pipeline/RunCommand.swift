@@ -26,6 +26,18 @@ struct RunCommand: ParsableCommand {
         for job in report.jobs {
             print("  job    \(job.locale.padding(8))\(job.path)  (\(job.units) units, \(job.words) words)")
         }
+        if !report.analyses.isEmpty {
+            print("  analysis (segments / words)")
+            let bands = Analysis.Band.allCases
+            print("    " + "locale".padding(8) + bands.map { $0.rawValue.padding(13) }.joined() + "total")
+            for analysis in report.analyses {
+                let cells = bands.map { band -> String in
+                    let count = analysis.bands[band] ?? Analysis.Count()
+                    return "\(count.segments)/\(count.words)".padding(13)
+                }
+                print("    " + analysis.locale.padding(8) + cells.joined() + "\(analysis.total.segments)/\(analysis.total.words)")
+            }
+        }
         for output in report.outputs {
             print("  pages  \(output.locale.padding(8))\(output.folder)/  (\(output.pages) pages, \(output.translatedUnits) units translated)")
         }

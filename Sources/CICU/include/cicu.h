@@ -49,6 +49,10 @@ int32_t cicu_normalize_nfc(const char *source, int32_t length, char *out, int32_
 int32_t cicu_sentence_breaks(const uint16_t *text, int32_t length, const char *locale,
                              int32_t *breaks, int32_t capacity, int32_t *status);
 
+/// The number of words in `text` by ICU's word break rules (segments that hold letters,
+/// numbers or ideographs; spaces and punctuation do not count).
+int32_t cicu_word_count(const uint16_t *text, int32_t length, const char *locale, int32_t *status);
+
 /// A compiled ICU regular expression (the syntax SRX 2.0 prescribes). Not thread-safe: use
 /// one per thread, or `cicu_regex_clone`.
 typedef struct cicu_regex cicu_regex;

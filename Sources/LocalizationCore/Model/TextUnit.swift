@@ -27,6 +27,8 @@ public struct TextUnit: Sendable, Hashable, Identifiable {
     public var direction: TextDirection?
     /// 1-based line of the unit's first byte in the source page, for diagnostics.
     public var line: Int
+    /// Translations the memory offers, best first.
+    public var candidates: [TranslationCandidate] = []
 
     public init(
         id: String, placement: Placement, name: String, source: Content, target: Content? = nil,
@@ -77,4 +79,12 @@ public enum TranslationState: String, Sendable, Hashable, CaseIterable {
     case translated
     case reviewed
     case final
+}
+
+extension TextUnit {
+    /// Whether the unit is an attribute value (which cannot hold inline codes).
+    public var isAttribute: Bool {
+        if case .attribute = placement { return true }
+        return false
+    }
 }

@@ -24,6 +24,8 @@ public struct BatchRun: Sendable {
         public var words: Int = 0
         public var jobs: [JobFile] = []
         public var outputs: [Output] = []
+        /// Leverage analysis of each target locale's job.
+        public var analyses: [Analysis] = []
         public var diagnostics: [Diagnostic] = []
     }
 
@@ -53,7 +55,17 @@ public struct BatchRun: Sendable {
 
         for tag in settings.targetLocales {
             let language = try Self.language(tag)
-            let document = Job.document(pages: pages, sourceLanguage: settings.sourceLocale, targetLanguage: language, version: project.xliffVersion)
+            let memory = try MemoryStore(project: project).load(language)
+            var analysis = Analysis(locale: language.tag)
+            let leveraged = pages.map { page in
+                var page = page
+                page.units = page.units.map { unit in
+                    leverage(unit, page: page.page.name, memory: memory, analysis: &analysis)
+                }
+                return page
+            }
+            report.analyses.append(analysis)
+            let document = Job.document(pages: leveraged, sourceLanguage: settings.sourceLocale, targetLanguage: language, version: project.xliffVersion)
             let url = try jobURL(for: language, folder: "outgoing")
             try ProjectFiles.writeAtomically(Array(Job.serialize(document).utf8), to: url)
             report.jobs.append(.init(locale: language.tag, path: relative(url), units: report.units, words: report.words))
@@ -81,6 +93,24 @@ public struct BatchRun: Sendable {
             report.outputs.append(.init(locale: language.tag, folder: relative(folder), pages: pages.count, translatedUnits: translated))
         }
         return report
+    }
+
+    /// The unit with the memory's candidates and, for 101% and 100% matches, a pre-filled
+    /// target (per the project's setting); counted in the analysis.
+    private func leverage(_ unit: TextUnit, page: String, memory: TranslationMemory, analysis: inout Analysis) -> TextUnit {
+        var unit = unit
+        let matches = memory.matches(for: unit.source, context: .init(unit: "\(page)#\(unit.id)"), threshold: project.settings.matchThreshold, limit: 3)
+        analysis.count(unit.source, bestScore: matches.first?.score, language: project.settings.sourceLocale)
+        unit.candidates = matches.map { match in
+            TranslationCandidate(score: match.score, source: match.entry.source, target: match.target,
+                                 origin: "memory/\(match.entry.provenance.origin.rawValue)", isAutoAdapted: match.isAutoAdapted)
+        }
+        if let best = matches.first, best.score >= 100, project.settings.prefillExactMatches != "none",
+           TargetCheck.problems(target: best.target, source: unit.source, isAttribute: unit.isAttribute).isEmpty {
+            unit.target = best.target
+            unit.state = project.settings.prefillExactMatches == "translated" ? .translated : .initial
+        }
+        return unit
     }
 
     private static func language(_ tag: String) throws(ProjectError) -> TargetLanguage {

@@ -16,6 +16,11 @@ public struct Project: Sendable {
         /// Pseudo-locales merged at every run, for testing without translators.
         public var pseudoLocales: [PseudoLocalizer.Style] = [.accented, .rightToLeft]
         public var xliffVersion: String = "1.2"
+        /// The lowest fuzzy score offered to translators.
+        public var matchThreshold: Int = 75
+        /// What 101% and 100% matches do in jobs: pre-fill the target as `translated`, as
+        /// needing review (`needs-review`), or nothing (`none`).
+        public var prefillExactMatches: String = "needs-review"
 
         public init() {}
 
@@ -29,6 +34,8 @@ public struct Project: Sendable {
             targetLocales = try container.decodeIfPresent([String].self, forKey: .targetLocales) ?? defaults.targetLocales
             pseudoLocales = try container.decodeIfPresent([PseudoLocalizer.Style].self, forKey: .pseudoLocales) ?? defaults.pseudoLocales
             xliffVersion = try container.decodeIfPresent(String.self, forKey: .xliffVersion) ?? defaults.xliffVersion
+            matchThreshold = try container.decodeIfPresent(Int.self, forKey: .matchThreshold) ?? defaults.matchThreshold
+            prefillExactMatches = try container.decodeIfPresent(String.self, forKey: .prefillExactMatches) ?? defaults.prefillExactMatches
         }
     }
 

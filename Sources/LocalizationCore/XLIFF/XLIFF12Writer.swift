@@ -40,15 +40,29 @@ public struct XLIFF12Writer: Sendable {
             xml.raw(Self.inline(target))
             xml.close(indent: false)
         }
+        for candidate in unit.candidates {
+            // Strict 1.2 puts <alt-trans> after the target and before notes.
+            xml.open("alt-trans", ["match-quality": "\(candidate.score)%", "origin": candidate.origin,
+                                   "extype": candidate.isAutoAdapted ? "x-auto-adapted" : nil])
+            xml.open("source")
+            xml.raw(Self.inline(candidate.source))
+            xml.close(indent: false)
+            xml.open("target")
+            xml.raw(Self.inline(candidate.target))
+            xml.close(indent: false)
+            xml.close()
+        }
         for note in unit.notes {
             xml.element("note", ["priority": note.priority == .alert ? "1" : "5", "from": "its-loc-note", "annotates": "source"], text: note.text)
         }
         xml.close()
     }
 
+    /// The 1.2 state of a target; an `initial` target is a proposal (a pre-filled memory match)
+    /// waiting for the translator's review.
     static func state(_ state: TranslationState) -> String {
         switch state {
-        case .initial: "needs-translation"
+        case .initial: "needs-review-translation"
         case .translated: "translated"
         case .reviewed: "signed-off"
         case .final: "final"

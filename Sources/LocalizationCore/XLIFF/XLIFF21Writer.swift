@@ -37,6 +37,7 @@ public struct XLIFF21Writer: Sendable {
     private func write(_ unit: TextUnit, to xml: inout XMLWriter) {
         xml.open("unit", ["id": unit.id, "name": unit.name.isEmpty ? nil : unit.name])
         if let markup = moduleMarkup[unit.id] { xml.raw(markup) }
+        if !unit.candidates.isEmpty { Self.writeMatches(unit.candidates, to: &xml) }
         if !unit.notes.isEmpty {
             xml.open("notes")
             for note in unit.notes {
@@ -56,7 +57,7 @@ public struct XLIFF21Writer: Sendable {
             }
             xml.close()
         }
-        xml.open("segment", ["state": unit.target == nil ? nil : unit.state.rawValue])
+        xml.open("segment", ["id": unit.candidates.isEmpty ? nil : "s1", "state": unit.target == nil ? nil : unit.state.rawValue])
         xml.open("source")
         xml.raw(source)
         xml.close(indent: false)
@@ -67,6 +68,20 @@ public struct XLIFF21Writer: Sendable {
         }
         xml.close()
         xml.close()
+    }
+
+    static let matchesNamespace = "urn:oasis:names:tc:xliff:matches:2.0"
+
+    /// Translation candidates in the Translation Candidates module. Their text is written
+    /// without codes: a candidate's codes belong to another unit and would need data of their own.
+    private static func writeMatches(_ candidates: [TranslationCandidate], to xml: inout XMLWriter) {
+        xml.raw("\n      <mtc:matches xmlns:mtc=\"\(matchesNamespace)\">")
+        for (index, candidate) in candidates.enumerated() {
+            let quality = String(min(candidate.score, 100))
+            xml.raw("\n        <mtc:match id=\"tm\(index + 1)\" ref=\"#s1\" type=\"tm\" origin=\"\(XMLWriter.escape(candidate.origin, attribute: true))\" matchQuality=\"\(quality)\" similarity=\"\(quality)\"\(candidate.isAutoAdapted ? " subType=\"tp:auto-adapted\"" : "")>")
+            xml.raw("<source>\(text(candidate.source.plainText))</source><target>\(text(candidate.target.plainText))</target></mtc:match>")
+        }
+        xml.raw("\n      </mtc:matches>")
     }
 
     /// The `<data>` entries of a unit, one per distinct original markup.

@@ -37,6 +37,28 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("site/en-XA/themen/kaputt.html").path))
     }
 
+    @Test func memoryMatchesGoIntoJobsAndTheAnalysis() throws {
+        let root = try makeProject()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let project = try Project(root: root)
+        let provenance = MemoryEntry.Provenance(origin: .sample, date: "2026-11-26T12:00:00Z")
+        var memory = TranslationMemory(sourceLanguage: "de", targetLanguage: "fa")
+        memory.add(MemoryEntry(source: Content(text: "Teilhabe"), target: Content(text: "مشارکت"), provenance: provenance))
+        memory.add(MemoryEntry(source: Content(text: "Offen fett und"), target: Content(text: "باز"), provenance: provenance))
+        try MemoryStore(project: project).save(memory, for: try TargetLanguage("fa"))
+
+        let report = try BatchRun(project: project).run()
+        let analysis = try #require(report.analyses.first { $0.locale == "fa" })
+        #expect(analysis.bands[.exact]?.segments == 1)
+        #expect(analysis.total.segments == report.units)
+
+        let job = try XLIFFReader().read(try ProjectFiles.read(root.appendingPathComponent("jobs/outgoing/fa.xlf")), file: "fa.xlf")
+        let heading = try #require(job.files[0].units.first { $0.source.plainText == "Teilhabe" })
+        #expect(heading.target?.plainText == "مشارکت")
+        #expect(heading.state == .initial, "pre-filled for review, not confirmed")
+        #expect(report.analyses.first { $0.locale == "uk" }?.bands[.noMatch]?.segments == report.units)
+    }
+
     @Test func rerunWritesTheSameBytes() throws {
         let root = try makeProject()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -15,6 +15,16 @@ struct XLIFFSchemaValidationTests {
     static func jobs(version: XLIFFDocument.Version) throws -> [(name: String, text: String)] {
         var pages = try TestPaths.samplePages().map { HTMLExtractor().extract(HTMLPage(name: $0.name, bytes: $0.bytes)) }
         pages.append(HTMLExtractor().extract(HTMLPage(name: "codes.html", bytes: Array(Self.everyCode.utf8))))
+        // Memory candidates on some units, as `run` writes them.
+        for index in pages.indices {
+            for unitIndex in pages[index].units.indices where unitIndex % 3 == 0 {
+                let source = pages[index].units[unitIndex].source
+                pages[index].units[unitIndex].candidates = [
+                    TranslationCandidate(score: 101, source: source, target: PseudoLocalizer(style: .rightToLeft).translate(source), origin: "memory/sample"),
+                    TranslationCandidate(score: 87, source: Content(text: "Ähnlich & <anders>"), target: Content(text: "مشابه"), origin: "memory/translator", isAutoAdapted: true),
+                ]
+            }
+        }
         let language = try TargetLanguage("ar")
         let document = Job.document(pages: pages, sourceLanguage: "de", targetLanguage: language, version: version)
         return [

@@ -1,0 +1,71 @@
+internal import CICU
+
+/// What a CAT tool shows before a job is priced: segments and words of one locale's job in
+/// match bands, repetitions counted once.
+public struct Analysis: Sendable, Hashable, Codable {
+    public enum Band: String, Sendable, Hashable, Codable, CaseIterable {
+        case inContext = "101%"
+        case exact = "100%"
+        case high = "95-99%"
+        case medium = "85-94%"
+        case low = "75-84%"
+        case noMatch = "no match"
+        case repetition = "repetitions"
+
+        static func of(score: Int?) -> Band {
+            guard let score else { return .noMatch }
+            switch score {
+            case 101...: return .inContext
+            case 100: return .exact
+            case 95 ... 99: return .high
+            case 85 ... 94: return .medium
+            case 75 ... 84: return .low
+            default: return .noMatch
+            }
+        }
+    }
+
+    public struct Count: Sendable, Hashable, Codable {
+        public var segments = 0
+        public var words = 0
+
+        public init() {}
+    }
+
+    public var locale: String
+    public var bands: [Band: Count] = [:]
+    private var seen: Set<String> = []
+
+    public init(locale: String) {
+        self.locale = locale
+    }
+
+    /// Counts one segment with the score of its best match (nil: none at the threshold).
+    public mutating func count(_ source: Content, bestScore: Int?, language: String) {
+        let key = MemoryEntry.key(for: source)
+        let band: Band = seen.insert(key).inserted ? .of(score: bestScore) : .repetition
+        bands[band, default: Count()].segments += 1
+        bands[band, default: Count()].words += Self.words(in: source.plainText, language: language)
+    }
+
+    public var total: Count {
+        bands.values.reduce(into: Count()) { total, count in
+            total.segments += count.segments
+            total.words += count.words
+        }
+    }
+
+    /// Words by ICU's word break rules for the language.
+    public static func words(in text: String, language: String) -> Int {
+        let units = Array(text.utf16)
+        var status: Int32 = 0
+        return Int(units.withUnsafeBufferPointer { cicu_word_count($0.baseAddress, Int32($0.count), language, &status) })
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case locale
+        case bands
+    }
+}
+
+extension Analysis.Band: CodingKeyRepresentable {}
