@@ -41,6 +41,13 @@ struct MemoryImportCommand: ParsableCommand {
     @Option(help: "Who translated the XLIFF files (recorded as their creator).")
     var translator: String?
 
+    @Option(help: "Where the XLIFF files' translations come from: translator or sample (unreviewed sample data).")
+    var origin: String = "translator"
+
+    func validate() throws {
+        guard ["translator", "sample"].contains(origin) else { throw ValidationError("--origin must be translator or sample") }
+    }
+
     func run() throws {
         do {
             let project = try options.open()
@@ -55,7 +62,8 @@ struct MemoryImportCommand: ParsableCommand {
                 if file.lowercased().hasSuffix(".tmx") {
                     changed = memory.add(try TMXReader().read(bytes, file: file), file: name, now: now)
                 } else {
-                    changed = memory.add(try XLIFFReader().read(bytes, file: file), file: name, translator: translator, now: now)
+                    changed = memory.add(try XLIFFReader().read(bytes, file: file), file: name, translator: translator,
+                                         origin: MemoryEntry.Origin(rawValue: origin) ?? .translator, now: now)
                 }
                 print("\(file): \(changed) entries added or updated")
             }

@@ -36,6 +36,9 @@ extension TranslationMemory {
             }
         }
         results.sort { ($0.score, $0.entry.provenance.date) > ($1.score, $1.entry.provenance.date) }
+        // The same translation stored for several places is offered once, at its best score.
+        var offered: Set<String> = []
+        results = results.filter { offered.insert(MemoryEntry.key(for: $0.target)).inserted }
         return Array(results.prefix(limit))
     }
 

@@ -26,13 +26,13 @@ extension TranslationMemory {
 
     /// Adds the translated units of a returned XLIFF job; returns how many were added or changed.
     @discardableResult
-    public mutating func add(_ xliff: XLIFFDocument, file: String, translator: String?, now: String) -> Int {
+    public mutating func add(_ xliff: XLIFFDocument, file: String, translator: String?, origin: MemoryEntry.Origin = .translator, now: String) -> Int {
         var changed = 0
         for xliffFile in xliff.files {
             for unit in xliffFile.units where unit.state >= .translated {
                 guard let target = unit.target, !target.isEmpty else { continue }
                 if add(MemoryEntry(source: unit.source, target: target, state: unit.state,
-                                   provenance: .init(origin: .translator, creator: translator, job: file, date: now),
+                                   provenance: .init(origin: origin, creator: translator, job: file, date: now),
                                    context: .init(unit: "\(xliffFile.original)#\(unit.id)"))) {
                     changed += 1
                 }

@@ -51,7 +51,7 @@ public struct BatchRun: Sendable {
         }
         report.pages = pages.count
         report.units = pages.reduce(0) { $0 + $1.units.count }
-        report.words = pages.reduce(0) { $0 + $1.units.reduce(0) { $0 + Self.wordCount($1.source.plainText) } }
+        report.words = pages.reduce(0) { $0 + $1.units.reduce(0) { $0 + Analysis.words(in: $1.source.plainText, language: settings.sourceLocale) } }
 
         for tag in settings.targetLocales {
             let language = try Self.language(tag)
@@ -130,9 +130,5 @@ public struct BatchRun: Sendable {
     private func relative(_ url: URL) -> String {
         let base = project.root.path + "/"
         return url.path.hasPrefix(base) ? String(url.path.dropFirst(base.count)) : url.path
-    }
-
-    static func wordCount(_ text: String) -> Int {
-        text.split(whereSeparator: { $0.isWhitespace }).filter { $0.contains(where: \.isLetter) }.count
     }
 }
