@@ -12,7 +12,7 @@ struct MemoryCommand: ParsableCommand {
         place), 100 (same text), fuzzy (similar text, with penalties for case, spacing, \
         punctuation, inline codes and numbers; a match differing only in numbers is adapted).
         """,
-        subcommands: [MemoryImportCommand.self, MemoryExportCommand.self, MemoryMatchCommand.self]
+        subcommands: [MemoryImportCommand.self, MemoryExportCommand.self, MemoryMatchCommand.self, MemoryConcordanceCommand.self]
     )
 }
 
@@ -139,9 +139,42 @@ struct MemoryMatchCommand: ParsableCommand {
                 if matches.isEmpty { print("  (no match at \(threshold)% or more)") }
                 for match in matches {
                     let adapted = match.isAutoAdapted ? ", numbers adapted" : ""
-                    print("  \(match.score)%  \(match.target.plainText)  [\(match.entry.provenance.origin.rawValue)\(adapted)]")
+                    print("  \(match.score)%  \(match.target.displayText)  [\(match.entry.provenance.origin.rawValue)\(adapted)]")
                 }
             }
+        }
+    }
+}
+
+struct MemoryConcordanceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "concordance",
+        abstract: "Shows where a word or phrase occurs in the memory's sources, with the translations."
+    )
+
+    @OptionGroup var options: ProjectOptions
+    @OptionGroup var localeOption: LocaleOption
+
+    @Argument(help: "The word or phrase (case does not matter).")
+    var words: [String]
+
+    func run() throws {
+        let memory: TranslationMemory
+        do {
+            memory = try MemoryStore(project: try options.open()).load(try localeOption.language())
+        } catch {
+            throw Console.fail(error)
+        }
+        let results = memory.concordance(words.joined(separator: " "))
+        if results.isEmpty { print("\"\(words.joined(separator: " "))\" does not occur in the \(memory.targetLanguage) memory") }
+        for (entry, ranges) in results {
+            var source = entry.source.plainText
+            // Mark occurrences with »…« so they stand out on any terminal.
+            for range in ranges.reversed() {
+                source.replaceSubrange(range, with: "»" + source[range] + "«")
+            }
+            print(source)
+            print("  → \(entry.target.displayText)  [\(entry.provenance.origin.rawValue)\(entry.context.unit.map { ", " + $0 } ?? "")]")
         }
     }
 }

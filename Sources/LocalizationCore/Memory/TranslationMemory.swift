@@ -79,3 +79,30 @@ extension MemoryEntry {
     /// Entries with the same identity replace each other: same source, same context unit.
     var identity: String { key + "\u{1F}" + (context.unit ?? "") }
 }
+
+extension TranslationMemory {
+    /// Entries whose source contains `phrase` (case-insensitive, NFC, white space folded), with
+    /// the range of each occurrence in the source's text; for a translator checking how a term
+    /// was translated before.
+    public func concordance(_ phrase: String, limit: Int = 50) -> [(entry: MemoryEntry, ranges: [Range<String.Index>])] {
+        let needle = phrase.nfc.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard !needle.isEmpty else { return [] }
+        var found: [(entry: MemoryEntry, ranges: [Range<String.Index>])] = []
+        for entry in entries {
+            let text = entry.source.plainText
+            let folded = text.lowercased()
+            // Lower-casing can change lengths (e.g. "İ"); offsets are mapped only when it did not.
+            guard folded.count == text.count else {
+                if folded.contains(needle) { found.append((entry, [])) }
+                continue
+            }
+            let ranges = folded.ranges(of: needle).map { range in
+                let start = text.index(text.startIndex, offsetBy: folded.distance(from: folded.startIndex, to: range.lowerBound))
+                return start ..< text.index(start, offsetBy: folded.distance(from: range.lowerBound, to: range.upperBound))
+            }
+            if !ranges.isEmpty { found.append((entry, ranges)) }
+            if found.count >= limit { break }
+        }
+        return found
+    }
+}

@@ -38,6 +38,17 @@ public struct Content: Sendable, Hashable {
         }
     }
 
+    /// The text as a reader sees it: codes that show text (a protected name) included.
+    public var displayText: String {
+        fragments.reduce(into: "") { result, fragment in
+            switch fragment {
+            case .text(let text): result += text
+            case .standalone(let code, nil): result += code.displayText ?? ""
+            default: break
+            }
+        }
+    }
+
     /// Codes in the order they appear; a paired code appears once, at its opening.
     public var codes: [InlineCode] {
         fragments.compactMap { fragment in

@@ -77,3 +77,14 @@ import Testing
         }
     }
 }
+
+extension LeverageTests {
+    @Test func concordanceFindsPhrasesCaseInsensitively() {
+        let results = Self.memory.concordance("mitgliedsorganisationen")
+        #expect(results.map(\.entry.target.plainText) == ["MiSO has 44 member organisations."])
+        let entry = results[0]
+        #expect(entry.ranges.map { String(entry.entry.source.plainText[$0]) } == ["Mitgliedsorganisationen"])
+        #expect(Self.memory.concordance("Rat  hat").count == 1, "white space is folded")
+        #expect(Self.memory.concordance("Bürgermeister").isEmpty)
+    }
+}
