@@ -77,7 +77,9 @@ struct ITSTreeQuery {
     /// The elements and attributes an absolute selector selects, or `nil` when it is not
     /// valid XPath. Other nodes it selects (text, comments) carry no ITS information here.
     func select(_ selector: String, in context: Context) -> [ITSDocument.NodeID]? {
-        context.context.pointee.node = nil
+        // Selectors are absolute; evaluate them from the document node, whatever a pointer
+        // evaluated last.
+        context.context.pointee.node = UnsafeMutableRawPointer(document).assumingMemoryBound(to: xmlNode.self)
         guard let result = xmlXPathEvalExpression(selector, context.context) else { return nil }
         defer { xmlXPathFreeObject(result) }
         guard let set = result.pointee.nodesetval else { return [] }
@@ -111,7 +113,7 @@ extension ITSDocument {
     /// over it; the C tree is freed before this returns.
     ///
     /// Elements are moved into the XHTML namespace first: ITS selectors address HTML in that
-    /// namespace (ITS 2.0 §5.2.2), `//h:p` with `h` bound to XHTML.
+    /// namespace (ITS 2.0, global rules in HTML): `//h:p` with `h` bound to XHTML.
     static func withTree<Result>(_ page: HTMLPage, _ body: (ITSDocument, ITSTreeQuery) -> Result) -> Result? {
         LibXML2.initialize()
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)

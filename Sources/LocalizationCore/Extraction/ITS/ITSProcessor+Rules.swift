@@ -68,7 +68,7 @@ extension ITSProcessor {
     }
 
     /// The rule set of an `its:rules` element, preceded by those it links with `xlink:href`:
-    /// rules in the element itself override linked ones (ITS 2.0 §5.2.2).
+    /// rules in the element itself override linked ones.
     private func ruleSets(in root: XML.Element, file: String, reader: XMLReader, depth: Int, diagnostics: inout [Diagnostic]) -> [ITSRuleSet] {
         guard root.name == "rules", root.namespace == Self.itsNamespace else {
             diagnostics.append(Diagnostic(.error, file: file, line: root.line, "expected an its:rules element, found <\(root.name)>; these rules were ignored"))
@@ -95,7 +95,7 @@ extension ITSProcessor {
     }
 
     /// Applies rule sets in order to the nodes their selectors select; a later rule overrides
-    /// an earlier one for the same node and data category (ITS 2.0 §6.4).
+    /// an earlier one for the same node and data category.
     func apply(_ sets: [ITSRuleSet], query: ITSTreeQuery, diagnostics: inout [Diagnostic]) -> [ITSDocument.NodeID: ITSGlobalValues] {
         var values: [ITSDocument.NodeID: ITSGlobalValues] = [:]
         for set in sets {
@@ -110,7 +110,7 @@ extension ITSProcessor {
                 }
                 if !rule.namespaceDeclarations.isEmpty { context.register(rule.namespaceDeclarations) }
                 guard let nodes = query.select(selector, in: context) else {
-                    diagnostics.append(Diagnostic(.error, file: set.file, line: rule.line, "its:\(rule.name): the selector \(selector) is not valid XPath; the rule was ignored"))
+                    diagnostics.append(Diagnostic(.error, file: set.file, line: rule.line, "its:\(rule.name): the selector \(selector) is not valid XPath or uses an undeclared prefix or variable; the rule was ignored"))
                     continue
                 }
                 for node in nodes {
