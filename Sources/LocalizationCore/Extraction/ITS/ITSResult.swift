@@ -66,21 +66,27 @@ struct ITSResult: Sendable {
         var values: ITSValues
     }
 
-    var nodes: [Node] = []
-    var diagnostics: [Diagnostic] = []
-
+    /// Every element and attribute, in the suite's order.
+    let nodes: [Node]
     /// Resolved values per element.
-    var elements: [ElementKey: ITSValues] {
-        var values: [ElementKey: ITSValues] = [:]
-        for node in nodes { if case .element(let key) = node.kind { values[key] = node.values } }
-        return values
-    }
-
+    let elements: [ElementKey: ITSValues]
     /// Resolved values per attribute.
-    var attributes: [AttributeKey: ITSValues] {
-        var values: [AttributeKey: ITSValues] = [:]
-        for node in nodes { if case .attribute(let key) = node.kind { values[key] = node.values } }
-        return values
+    let attributes: [AttributeKey: ITSValues]
+    var diagnostics: [Diagnostic]
+
+    init(nodes: [Node] = [], diagnostics: [Diagnostic] = []) {
+        self.nodes = nodes
+        self.diagnostics = diagnostics
+        var elements: [ElementKey: ITSValues] = [:]
+        var attributes: [AttributeKey: ITSValues] = [:]
+        for node in nodes {
+            switch node.kind {
+            case .element(let key): elements[key] = node.values
+            case .attribute(let key): attributes[key] = node.values
+            }
+        }
+        self.elements = elements
+        self.attributes = attributes
     }
 
     /// The W3C ITS 2.0 test suite's gold format for the given categories: one line per node,
