@@ -19,7 +19,7 @@ public struct HTMLExtractor: Sendable {
         var walk = ExtractionWalk(page: page)
         walk.diagnostics += walk.checkEncoding()
         let tokens = HTMLLexer(bytes: page.bytes).tokens()
-        let (annotations, ruleDiagnostics) = ITSGlobalRules.annotations(for: page, tokens: tokens, loader: ruleLoader)
+        let (annotations, ruleDiagnostics) = ITSProcessor(loader: ruleLoader).globalAnnotations(for: page, tokens: tokens)
         walk.annotations = annotations
         walk.diagnostics += ruleDiagnostics
         walk.run(tokens)

@@ -73,6 +73,6 @@ import Testing
         let linked = try project.extract(pageAt: content.appendingPathComponent("a.html"))
         #expect(linked.units.map(\.source.plainText) == ["Text"])
         let escaping = try project.extract(pageAt: content.appendingPathComponent("b.html"))
-        #expect(escaping.diagnostics.map(\.description) == ["b.html:1: error: the linked ITS rules could not be used: ../../etc/passwd lies outside the project; refused"])
+        #expect(escaping.diagnostics.map(\.description) == ["b.html:1: error: the linked ITS rules ../../etc/passwd could not be used: ../../etc/passwd lies outside the project; refused"])
     }
 }
