@@ -29,12 +29,18 @@ import Testing
         }
     }
 
+    /// Where `.ci/run` unpacks the packages it only downloads.
+    static let unpacked = (ProcessInfo.processInfo.environment["TRANSLATE_PIPELINE_CORPUS"] ?? "/tmp/translate-pipeline-corpus") + "/root"
+
     static let sources = [
-        Source(package: "apache2-doc", generator: "Apache httpd manual XSLT, ISO-8859-1", folder: "/usr/share/doc/apache2-doc/manual/de", suffix: ".html", stride: 1),
+        Source(package: "apache2-doc", generator: "Apache httpd manual XSLT, ISO-8859-1 declared", folder: "/usr/share/doc/apache2-doc/manual/de", suffix: ".html", stride: 1),
         Source(package: "debian-reference-de", generator: "DocBook XSL, HTML", folder: "/usr/share/debian-reference", suffix: ".de.html", stride: 1),
         Source(package: "maint-guide-de", generator: "DocBook XSL, XHTML 1.1", folder: "/usr/share/doc/maint-guide-de/html", suffix: ".de.html", stride: 1),
-        Source(package: "developers-reference-de", generator: "Sphinx", folder: "/usr/share/developers-reference/de", suffix: ".html", stride: 1),
-        Source(package: "libreoffice-help-de", generator: "LibreOffice help XSLT, HTML5", folder: "/usr/share/libreoffice/help/de", suffix: ".html", stride: 8),
+        Source(package: "developers-reference-de", generator: "Sphinx, HTML5", folder: "/usr/share/developers-reference/de", suffix: ".html", stride: 1),
+        Source(package: "udo-doc-de", generator: "UDO 6.4, HTML 4.01, ISO-8859-1 declared", folder: "/usr/share/doc/udo-doc-de/html", suffix: ".html", stride: 1),
+        Source(package: "harden-doc", generator: "publican, XHTML 1.0 Strict", folder: "/usr/share/doc/harden-doc/html/de-DE", suffix: ".html", stride: 1),
+        Source(package: "gosa-help-de", generator: "LaTeX2HTML, ISO-8859-15 bytes", folder: unpacked + "/usr/share/gosa/doc/core/de/html", suffix: ".html", stride: 1),
+        Source(package: "libreoffice-help-de", generator: "LibreOffice help XSLT, HTML5", folder: unpacked + "/usr/share/libreoffice/help/de", suffix: ".html", stride: 8),
     ]
 
     static let available = sources.filter { !$0.pages().isEmpty }
@@ -43,7 +49,7 @@ import Testing
           arguments: sources)
     func everyPageRoundTrips(source: Source) throws {
         let pages = source.pages()
-        try #require(!pages.isEmpty, "\(source.package) is not installed: apt-get install \(source.package)")
+        try #require(!pages.isEmpty, "\(source.package) is missing: .ci/run installs or unpacks it (Tests/corpus-*.txt)")
         var failures: [String] = []
         for url in pages {
             let bytes = try ProjectFiles.read(url)

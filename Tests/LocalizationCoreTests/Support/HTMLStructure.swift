@@ -36,7 +36,10 @@ enum HTMLStructure {
                         attribute = property.pointee.next
                     }
                     lines.append(line)
-                    visit(current.pointee.children)
+                    // In HTML5 <title> and <textarea> hold text only (RCDATA): "<tt>" inside is
+                    // text a browser shows, which libxml2's HTML 4 parser would read as markup.
+                    let name = String(cString: current.pointee.name).lowercased()
+                    if name != "title" && name != "textarea" { visit(current.pointee.children) }
                 }
                 node = current.pointee.next
             }
