@@ -35,6 +35,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks are code: `swift run -c release memory-benchmark` (see the README).
+        .executableTarget(
+            name: "memory-benchmark",
+            dependencies: ["LocalizationCore"]
+        ),
         .testTarget(
             name: "LocalizationCoreTests",
             // libxml2 directly too: tests compare page structure with an independent parse.

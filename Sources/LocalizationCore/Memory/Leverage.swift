@@ -100,3 +100,18 @@ extension TranslationMemory {
         return Content(fragments)
     }
 }
+
+extension TranslationMemory {
+    /// The best score by grading every entry, with no index: the benchmark's baseline and the
+    /// reference the index must agree with.
+    public func exhaustiveBestScore(for source: Content, threshold: Int) -> Int? {
+        let key = MemoryEntry.key(for: source)
+        let query = SegmentTokens(source)
+        var best: Int?
+        for index in entries.indices {
+            let score = entries[index].key == key ? 100 : Self.fuzzyMatch(query, entries[index], stored: entryTokens[index])?.score
+            if let score, score >= threshold, score > (best ?? -1) { best = score }
+        }
+        return best
+    }
+}
