@@ -1,13 +1,17 @@
 /// The translation memory of one language pair, in memory: entries, an exact index by NFC key,
-/// and an inverted word index for fuzzy candidates. Both indexes are derived from the entries
+/// and an inverted word index (word numbers, postings) for fuzzy candidates. Both indexes are derived from the entries
 /// and rebuilt with them; the entries themselves live in the memory's XLIFF file.
 public struct TranslationMemory: Sendable {
     public let sourceLanguage: String
     public let targetLanguage: String
     public private(set) var entries: [MemoryEntry] = []
     private var exactIndex: [String: [Int]] = [:]
-    /// Case-folded word → (entry, occurrences).
-    private var wordIndex: [String: [(entry: Int, count: Int)]] = [:]
+    /// Case-folded word → its number, in order of first appearance.
+    private var wordIDs: [String: Int32] = [:]
+    /// Word number → the entries that contain the word (each once, ascending).
+    private var postings: [[Int32]] = []
+    /// Each entry's word numbers, sorted (a multiset).
+    private var entryWordIDs: [[Int32]] = []
     /// Each entry's tokens, computed once.
     private(set) var entryTokens: [SegmentTokens] = []
     private var positions: [String: Int] = [:]
@@ -41,36 +45,95 @@ public struct TranslationMemory: Sendable {
         (exactIndex[key] ?? []).map { entries[$0] }
     }
 
-    /// Entries that can reach `threshold`: they share enough words with the query. A score
-    /// is at most the share of common words in the longer sequence (the edit distance is at
-    /// least the longer length minus the common words), so this filter never drops a match.
+    /// Entries that can reach `threshold`, found by prefix filtering (exact, never a lost match).
+    ///
+    /// A score is at most the share of common words in the longer word sequence, because the
+    /// edit distance is at least the longer length minus the common words. So a match needs
+    /// `c = ⌈t·n⌉` words in common with a query of `n` words, and (pigeonhole) it must contain
+    /// one of the query's `n − c + 1` rarest words: only their postings are read. Candidates
+    /// are then checked with the exact common count against both lengths.
     func fuzzyCandidates(for query: SegmentTokens, threshold: Int) -> [Int] {
-        var queryCounts: [String: Int] = [:]
-        for word in query.words { queryCounts[word, default: 0] += 1 }
-        var common: [Int: Int] = [:]
-        for (word, count) in queryCounts {
-            for posting in wordIndex[word] ?? [] { common[posting.entry, default: 0] += min(count, posting.count) }
+        let n = query.words.count
+        guard n > 0 else { return [] }
+        let queryIDs = query.words.map { wordIDs[$0] ?? -1 }
+        let required = (threshold * n + 99) / 100
+        let prefixLength = n - required + 1
+        guard prefixLength > 0 else { return [] }
+        // Rarest first; words the memory has never seen are rarest of all and match nothing.
+        let byRarity = queryIDs.sorted { lhs, rhs in
+            let left = lhs < 0 ? 0 : postings[Int(lhs)].count
+            let right = rhs < 0 ? 0 : postings[Int(rhs)].count
+            return (left, lhs) < (right, rhs)
         }
-        return common.compactMap { entry, shared in
-            let longest = max(query.words.count, entryTokens[entry].words.count)
-            return shared * 100 >= threshold * longest ? entry : nil
+        var candidates = Set<Int32>()
+        for id in Set(byRarity.prefix(prefixLength)) where id >= 0 {
+            candidates.formUnion(postings[Int(id)])
+        }
+        let sortedQuery = queryIDs.filter { $0 >= 0 }.sorted()
+        return candidates.compactMap { candidate -> Int? in
+            let entry = Int(candidate)
+            let stored = entryWordIDs[entry]
+            let longest = max(n, stored.count)
+            // Length filter first: too long a candidate cannot share enough words.
+            guard n * 100 >= threshold * longest else { return nil }
+            return Self.commonCount(sortedQuery, stored) * 100 >= threshold * longest ? entry : nil
         }.sorted()
+    }
+
+    /// Size of the multiset intersection of two sorted arrays.
+    private static func commonCount(_ a: [Int32], _ b: [Int32]) -> Int {
+        var i = 0
+        var j = 0
+        var common = 0
+        while i < a.count, j < b.count {
+            if a[i] == b[j] {
+                common += 1
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return common
     }
 
     private mutating func index(_ position: Int) {
         let entry = entries[position]
         exactIndex[entry.key, default: []].append(position)
         let tokens = SegmentTokens(entry.source)
-        var counts: [String: Int] = [:]
-        for word in tokens.words { counts[word, default: 0] += 1 }
-        for (word, count) in counts { wordIndex[word, default: []].append((position, count)) }
-        if entryTokens.count <= position { entryTokens.append(tokens) } else { entryTokens[position] = tokens }
+        var ids: [Int32] = []
+        for word in tokens.words {
+            let id = wordIDs[word] ?? {
+                let id = Int32(postings.count)
+                wordIDs[word] = id
+                postings.append([])
+                return id
+            }()
+            ids.append(id)
+        }
+        ids.sort()
+        var previous: Int32 = -1
+        for id in ids where id != previous {
+            postings[Int(id)].append(Int32(position))
+            previous = id
+        }
+        if entryTokens.count <= position {
+            entryTokens.append(tokens)
+            entryWordIDs.append(ids)
+        } else {
+            entryTokens[position] = tokens
+            entryWordIDs[position] = ids
+        }
     }
 
     private mutating func rebuildIndexes() {
         exactIndex = [:]
-        wordIndex = [:]
+        wordIDs = [:]
+        postings = []
         entryTokens = []
+        entryWordIDs = []
         for position in entries.indices { index(position) }
     }
 }
