@@ -16,13 +16,26 @@ struct MemoryCommand: ParsableCommand {
     )
 }
 
-/// The `--locale` option of the memory commands.
-struct LocaleOption: ParsableArguments {
+/// The options every memory command takes: the project and the memory's locale.
+struct MemoryOptions: ParsableArguments {
+    @OptionGroup var project: ProjectOptions
+
     @Option(help: ArgumentHelp("The target locale of the memory (BCP 47), e.g. ar, fa, uk.", valueName: "locale"))
     var locale: String
 
     func language() throws -> TargetLanguage {
         try TargetLanguage(locale)
+    }
+
+    /// The project's memory store and the memory of the locale, or a failure that names why.
+    func open() throws -> (store: MemoryStore, language: TargetLanguage, memory: TranslationMemory) {
+        do {
+            let store = MemoryStore(project: try project.open())
+            let language = try language()
+            return (store, language, try store.load(language))
+        } catch {
+            throw Console.fail(error)
+        }
     }
 }
 
@@ -32,8 +45,7 @@ struct MemoryImportCommand: ParsableCommand {
         abstract: "Adds the translations of TMX files or returned XLIFF jobs to a locale's memory."
     )
 
-    @OptionGroup var options: ProjectOptions
-    @OptionGroup var localeOption: LocaleOption
+    @OptionGroup var options: MemoryOptions
 
     @Argument(help: ArgumentHelp("TMX (.tmx) or XLIFF (.xlf, .xliff) files.", valueName: "file"))
     var files: [String]
@@ -49,11 +61,8 @@ struct MemoryImportCommand: ParsableCommand {
     }
 
     func run() throws {
+        var (store, language, memory) = try options.open()
         do {
-            let project = try options.open()
-            let language = try localeOption.language()
-            let store = MemoryStore(project: project)
-            var memory = try store.load(language)
             let now = ISO8601DateFormatter().string(from: Date())
             for file in files {
                 let bytes = try ProjectFiles.read(URL(fileURLWithPath: file))
@@ -81,8 +90,7 @@ struct MemoryExportCommand: ParsableCommand {
         abstract: "Writes a locale's memory as TMX 1.4b."
     )
 
-    @OptionGroup var options: ProjectOptions
-    @OptionGroup var localeOption: LocaleOption
+    @OptionGroup var options: MemoryOptions
 
     @Flag(help: "Write TMX (the only export format so far; kept for scripts that name it).")
     var tmx = false
@@ -91,8 +99,8 @@ struct MemoryExportCommand: ParsableCommand {
     var output: String
 
     func run() throws {
+        let memory = try options.open().memory
         do {
-            let memory = try MemoryStore(project: try options.open()).load(try localeOption.language())
             try ProjectFiles.writeAtomically(Array(TMXWriter().write(memory.tmxDocument()).utf8), to: URL(fileURLWithPath: output))
             print("\(memory.entries.count) entries → \(output)")
         } catch {
@@ -107,8 +115,7 @@ struct MemoryMatchCommand: ParsableCommand {
         abstract: "Prints the best memory matches for each line of standard input."
     )
 
-    @OptionGroup var options: ProjectOptions
-    @OptionGroup var localeOption: LocaleOption
+    @OptionGroup var options: MemoryOptions
 
     @Option(help: "The lowest score shown (0–100).")
     var threshold: Int = 75
@@ -121,12 +128,7 @@ struct MemoryMatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let memory: TranslationMemory
-        do {
-            memory = try MemoryStore(project: try options.open()).load(try localeOption.language())
-        } catch {
-            throw Console.fail(error)
-        }
+        let memory = try options.open().memory
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         while let line = readLine(strippingNewline: true) {
@@ -152,19 +154,13 @@ struct MemoryConcordanceCommand: ParsableCommand {
         abstract: "Shows where a word or phrase occurs in the memory's sources, with the translations."
     )
 
-    @OptionGroup var options: ProjectOptions
-    @OptionGroup var localeOption: LocaleOption
+    @OptionGroup var options: MemoryOptions
 
     @Argument(help: "The word or phrase (case does not matter).")
     var words: [String]
 
     func run() throws {
-        let memory: TranslationMemory
-        do {
-            memory = try MemoryStore(project: try options.open()).load(try localeOption.language())
-        } catch {
-            throw Console.fail(error)
-        }
+        let memory = try options.open().memory
         let results = memory.concordance(words.joined(separator: " "))
         if results.isEmpty { print("\"\(words.joined(separator: " "))\" does not occur in the \(memory.targetLanguage) memory") }
         for (entry, ranges) in results {

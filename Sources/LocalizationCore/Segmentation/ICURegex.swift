@@ -57,6 +57,17 @@ final class ICURegex {
             return Int(matchStart) ..< Int(matchEnd)
         }
 
+        /// Every match, overlapping ones included (each search starts one past the last start).
+        func allMatches() -> [Range<Int>] {
+            var found: [Range<Int>] = []
+            var start = 0
+            while let match = firstMatch(from: start) {
+                found.append(match)
+                start = match.lowerBound + 1
+            }
+            return found
+        }
+
         /// Whether the pattern matches text beginning exactly at `position`.
         func matches(at position: Int) -> Bool {
             guard position <= length else { return false }

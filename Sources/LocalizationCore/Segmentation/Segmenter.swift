@@ -103,25 +103,9 @@ final class CompiledRules: @unchecked Sendable {
             guard let before else {
                 // An empty before-pattern matches everywhere: the after-pattern decides.
                 guard let after else { return Array(0 ... text.count) }
-                return after.withText(text) { bound in
-                    var found: [Int] = []
-                    var start = 0
-                    while let match = bound.firstMatch(from: start) {
-                        found.append(match.lowerBound)
-                        start = match.lowerBound + 1
-                    }
-                    return found
-                }
+                return after.withText(text) { $0.allMatches().map(\.lowerBound) }
             }
-            let ends: [Int] = before.withText(text) { bound in
-                var found: [Int] = []
-                var start = 0
-                while let match = bound.firstMatch(from: start) {
-                    found.append(match.upperBound)
-                    start = match.lowerBound + 1
-                }
-                return found
-            }
+            let ends = before.withText(text) { $0.allMatches().map(\.upperBound) }
             guard let after else { return ends }
             return after.withText(text) { bound in ends.filter { bound.matches(at: $0) } }
         }

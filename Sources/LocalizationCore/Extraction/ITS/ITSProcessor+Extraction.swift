@@ -5,11 +5,7 @@ extension ITSProcessor {
     func globalAnnotations(for page: HTMLPage, tokens: [HTMLLexer.Token]) -> (ITSAnnotations, [Diagnostic]) {
         guard Self.declaresRules(page, tokens) else { return (ITSAnnotations(), []) }
         var diagnostics: [Diagnostic] = []
-        let parsed = ITSDocument.withTree(page) { document, query in
-            let sets = ruleSets(of: document, page: page, diagnostics: &diagnostics)
-            return (document, apply(sets, query: query, diagnostics: &diagnostics))
-        }
-        guard let (document, global) = parsed else {
+        guard let (document, global) = globalValues(page, diagnostics: &diagnostics) else {
             diagnostics.append(Diagnostic(.error, file: page.name, "libxml2 could not parse the page to apply its ITS rules"))
             return (ITSAnnotations(), diagnostics)
         }

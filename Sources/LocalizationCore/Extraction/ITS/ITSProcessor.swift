@@ -23,15 +23,20 @@ struct ITSProcessor: Sendable {
 
     func process(_ page: HTMLPage) -> ITSResult {
         var diagnostics: [Diagnostic] = []
-        let parsed = ITSDocument.withTree(page) { document, query in
-            let sets = ruleSets(of: document, page: page, diagnostics: &diagnostics)
-            return (document, apply(sets, query: query, diagnostics: &diagnostics))
-        }
-        guard let (document, global) = parsed else {
+        guard let (document, global) = globalValues(page, diagnostics: &diagnostics) else {
             diagnostics.append(Diagnostic(.error, file: page.name, "libxml2 could not parse the page; no ITS information was resolved"))
             return ITSResult(diagnostics: diagnostics)
         }
         return ITSResult(nodes: Self.resolve(document, global: global), diagnostics: diagnostics)
+    }
+
+    /// The page as ITS sees it and what its global rules say, node by node; nil when libxml2
+    /// cannot parse the page.
+    func globalValues(_ page: HTMLPage, diagnostics: inout [Diagnostic]) -> (ITSDocument, [ITSDocument.NodeID: ITSGlobalValues])? {
+        ITSDocument.withTree(page) { document, query in
+            let sets = ruleSets(of: document, page: page, diagnostics: &diagnostics)
+            return (document, apply(sets, query: query, diagnostics: &diagnostics))
+        }
     }
 
     /// Combines local markup, global rule values, defaults and inheritance, node by node in
