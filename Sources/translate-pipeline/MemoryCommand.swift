@@ -61,7 +61,8 @@ struct MemoryImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        var (store, language, memory) = try options.open()
+        let opened = try options.open()
+        var memory = opened.memory
         do {
             let now = ISO8601DateFormatter().string(from: Date())
             for file in files {
@@ -76,8 +77,8 @@ struct MemoryImportCommand: ParsableCommand {
                 }
                 print("\(file): \(changed) entries added or updated")
             }
-            try store.save(memory, for: language)
-            print("\(try store.url(for: language).path): \(memory.entries.count) entries")
+            try opened.store.save(memory, for: opened.language)
+            print("\(try opened.store.url(for: opened.language).path): \(memory.entries.count) entries")
         } catch {
             throw Console.fail(error)
         }

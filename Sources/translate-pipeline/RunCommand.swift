@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LocalizationCore
 
 struct RunCommand: ParsableCommand {
@@ -14,12 +15,21 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var options: ProjectOptions
 
+    @Flag(help: "Print the report as JSON (pages, jobs, outputs, analysis per locale, diagnostics).")
+    var json = false
+
     func run() throws {
         let report: BatchRun.Report
         do {
             report = try BatchRun(project: try options.open()).run()
         } catch {
             throw Console.fail(error)
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            throw Console.exitCode(for: report.diagnostics)
         }
         Console.report(report.diagnostics)
         print("\(report.pages) pages, \(report.units) units, \(report.words) words")

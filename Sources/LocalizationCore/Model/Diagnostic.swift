@@ -1,7 +1,7 @@
 /// A problem a run survives: reported with a severity and a location, never printed by the
 /// library (ARCHITECTURE.md, decision 7).
-public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Hashable, Comparable {
+public struct Diagnostic: Sendable, Hashable, Encodable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable, Encodable, Comparable {
         case note
         case warning
         case error

@@ -4,15 +4,15 @@ import Foundation
 /// target language for translators, and assemble the pseudo-locales into the output folder.
 public struct BatchRun: Sendable {
     /// What a run did, for the terminal and for scripts.
-    public struct Report: Sendable {
-        public struct JobFile: Sendable {
+    public struct Report: Sendable, Encodable {
+        public struct JobFile: Sendable, Encodable {
             public var locale: String
             public var path: String
             public var units: Int
             public var words: Int
         }
 
-        public struct Output: Sendable {
+        public struct Output: Sendable, Encodable {
             public var locale: String
             public var folder: String
             public var pages: Int

@@ -73,6 +73,23 @@ struct CommandLineTests {
         #expect(document.units.count == 7)
     }
 
+    @Test func runPrintsItsReportAsJSON() throws {
+        let folder = try temporaryFolder("cli-run")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("content"), withIntermediateDirectories: true)
+        try Data(#"{"targetLocales": ["tr"], "pseudoLocales": []}"#.utf8).write(to: folder.appendingPathComponent(Project.fileName))
+        try Data("<html lang=\"de\"><body><p>Teilhabe für alle.</p><p>Teilhabe für alle.</p></body></html>".utf8)
+            .write(to: folder.appendingPathComponent("content/a.html"))
+        let result = try run(["run", "--json", "--project", folder.path])
+        #expect(result.status == 0, "\(result.output)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        #expect(report["units"] as? Int == 2)
+        let analysis = try #require((report["analyses"] as? [[String: Any]])?.first)
+        let bands = try #require(analysis["bands"] as? [String: [String: Int]])
+        #expect(bands["no match"] == ["segments": 1, "words": 3])
+        #expect(bands["repetitions"] == ["segments": 1, "words": 3])
+    }
+
     @Test func badArgumentsAreExplained() throws {
         let result = try run(["extract", "x.html", "--target", "ar", "--xliff", "3.0", "-o", "y.xlf"])
         #expect(result.status != 0)
