@@ -38,7 +38,8 @@ let package = Package(
         // Benchmarks are code: `swift run -c release memory-benchmark` (see the README).
         .executableTarget(
             name: "memory-benchmark",
-            dependencies: ["LocalizationCore"]
+            dependencies: ["LocalizationCore"],
+            exclude: ["rapidfuzz_baseline.py"]
         ),
         .testTarget(
             name: "LocalizationCoreTests",

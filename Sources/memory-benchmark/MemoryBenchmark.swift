@@ -59,8 +59,31 @@ enum MemoryBenchmark {
         let indexedRate = Double(queries.count) / indexedSeconds
         let exhaustiveRate = Double(scanned) / exhaustiveSeconds
         let hits = indexed.compactMap { $0 }.count
+        let rapidfuzz = rapidfuzzRate(sources: sources, queries: queries).map { rate in
+            String(format: "  rapidfuzz %8.1f lookups/s (ours %.1f× that)", rate, indexedRate / rate)
+        } ?? "  rapidfuzz: not installed (pip install rapidfuzz)"
         print(String(format: "size %8d  build %6.2f s  indexed %9.1f lookups/s  exhaustive %8.2f lookups/s  ratio %7.1f×  best matches identical: %@ (%d of %d compared)  hits %d/%d  peak %5.0f MB",
-                     size, buildSeconds, indexedRate, exhaustiveRate, indexedRate / exhaustiveRate, identical ? "yes" : "NO", scanned, scanned, hits, queries.count, peakMegabytes()))
+                     size, buildSeconds, indexedRate, exhaustiveRate, indexedRate / exhaustiveRate, identical ? "yes" : "NO", scanned, scanned, hits, queries.count, peakMegabytes()) + rapidfuzz)
+    }
+
+    /// Lookups per second of rapidfuzz's exhaustive scan on the same data, run by
+    /// `rapidfuzz_baseline.py` beside this file; nil when Python or rapidfuzz is missing.
+    static func rapidfuzzRate(sources: [String], queries: [String]) -> Double? {
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("rapidfuzz_baseline.py")
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("memory-benchmark-\(ProcessInfo.processInfo.processIdentifier).txt")
+        defer { try? FileManager.default.removeItem(at: data) }
+        guard (try? Data((sources.joined(separator: "\n") + "\n\u{0C}\n" + queries.joined(separator: "\n")).utf8).write(to: data)) != nil else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path, data.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        return output.split(separator: " ").first.flatMap { Double($0) }
     }
 
     static func timed(_ body: () -> Void) -> Double {
