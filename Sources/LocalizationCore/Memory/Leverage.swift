@@ -31,7 +31,7 @@ extension TranslationMemory {
         }
         let query = SegmentTokens(source)
         for index in fuzzyCandidates(for: query, threshold: threshold) where entries[index].key != key {
-            if let match = Self.fuzzyMatch(query, entries[index], stored: entryTokens[index]), match.score >= threshold {
+            if let match = Self.fuzzyMatch(query, entries[index], stored: tokens(at: index)), match.score >= threshold {
                 results.append(match)
             }
         }
@@ -101,15 +101,26 @@ extension TranslationMemory {
     }
 }
 
-extension TranslationMemory {
-    /// The best score by grading every entry, with no index: the benchmark's baseline and the
-    /// reference the index must agree with.
-    public func exhaustiveBestScore(for source: Content, threshold: Int) -> Int? {
+/// Grades every entry of a memory for a query, with no index: the benchmark's baseline and the
+/// reference the index must agree with. Tokens are computed once, up front, so the scan is
+/// as fast as a scan can be.
+public struct ExhaustiveScan: Sendable {
+    private let memory: TranslationMemory
+    private let keys: [String]
+    private let tokens: [SegmentTokens]
+
+    public init(_ memory: TranslationMemory) {
+        self.memory = memory
+        keys = memory.entries.map(\.key)
+        tokens = memory.entries.indices.map(memory.tokens(at:))
+    }
+
+    public func bestScore(for source: Content, threshold: Int) -> Int? {
         let key = MemoryEntry.key(for: source)
         let query = SegmentTokens(source)
         var best: Int?
-        for index in entries.indices {
-            let score = entries[index].key == key ? 100 : Self.fuzzyMatch(query, entries[index], stored: entryTokens[index])?.score
+        for index in keys.indices {
+            let score = keys[index] == key ? 100 : TranslationMemory.fuzzyMatch(query, memory.entries[index], stored: tokens[index])?.score
             if let score, score >= threshold, score > (best ?? -1) { best = score }
         }
         return best

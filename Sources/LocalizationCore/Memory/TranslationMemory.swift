@@ -5,15 +5,15 @@ public struct TranslationMemory: Sendable {
     public let sourceLanguage: String
     public let targetLanguage: String
     public private(set) var entries: [MemoryEntry] = []
-    private var exactIndex: [String: [Int]] = [:]
+    /// Hash of the NFC key → entries (the key is compared on lookup; a hash, not the text, keeps
+    /// the index small at a million entries).
+    private var exactIndex: [UInt64: [Int32]] = [:]
     /// Case-folded word → its number, in order of first appearance.
     private var wordIDs: [String: Int32] = [:]
     /// Word number → the entries that contain the word (each once, ascending).
     private var postings: [[Int32]] = []
     /// Each entry's word numbers, sorted (a multiset).
     private var entryWordIDs: [[Int32]] = []
-    /// Each entry's tokens, computed once.
-    private(set) var entryTokens: [SegmentTokens] = []
     private var positions: [String: Int] = [:]
 
     public init(sourceLanguage: String, targetLanguage: String, entries: [MemoryEntry] = []) {
@@ -42,7 +42,13 @@ public struct TranslationMemory: Sendable {
     }
 
     func exactEntries(forKey key: String) -> [MemoryEntry] {
-        (exactIndex[key] ?? []).map { entries[$0] }
+        (exactIndex[stableHash64(key)] ?? []).map { entries[Int($0)] }.filter { $0.key == key }
+    }
+
+    /// An entry's tokens for scoring; computed when needed rather than kept for every entry,
+    /// which would double the memory's size.
+    func tokens(at index: Int) -> SegmentTokens {
+        SegmentTokens(entries[index].source)
     }
 
     /// Entries that can reach `threshold`, found by prefix filtering (exact, never a lost match).
@@ -101,7 +107,7 @@ public struct TranslationMemory: Sendable {
 
     private mutating func index(_ position: Int) {
         let entry = entries[position]
-        exactIndex[entry.key, default: []].append(position)
+        exactIndex[stableHash64(entry.key), default: []].append(Int32(position))
         let tokens = SegmentTokens(entry.source)
         var ids: [Int32] = []
         for word in tokens.words {
@@ -119,11 +125,9 @@ public struct TranslationMemory: Sendable {
             postings[Int(id)].append(Int32(position))
             previous = id
         }
-        if entryTokens.count <= position {
-            entryTokens.append(tokens)
+        if entryWordIDs.count <= position {
             entryWordIDs.append(ids)
         } else {
-            entryTokens[position] = tokens
             entryWordIDs[position] = ids
         }
     }
@@ -132,7 +136,6 @@ public struct TranslationMemory: Sendable {
         exactIndex = [:]
         wordIDs = [:]
         postings = []
-        entryTokens = []
         entryWordIDs = []
         for position in entries.indices { index(position) }
     }

@@ -71,7 +71,7 @@ import Testing
             let tokens = SegmentTokens(query)
             let scanned = memory.entries.indices.compactMap { index -> Int? in
                 if memory.entries[index].key == MemoryEntry.key(for: query) { return 100 }
-                return TranslationMemory.fuzzyMatch(tokens, memory.entries[index], stored: memory.entryTokens[index]).map(\.score)
+                return TranslationMemory.fuzzyMatch(tokens, memory.entries[index], stored: memory.tokens(at: index)).map(\.score)
             }.filter { $0 >= 75 }.max()
             #expect(indexed == scanned, "\(query.plainText)")
         }
