@@ -46,6 +46,10 @@ public struct XMLReader: Sendable {
             throw XMLError.lastError(of: context, file: file)
         }
         defer { xmlFreeDoc(document) }
+        // A prefix without a declaration leaves names we cannot place in a namespace.
+        if context.pointee.nsWellFormed == 0 {
+            throw XMLError.lastError(of: context, file: file)
+        }
         if let subset = document.pointee.intSubset, subset.pointee.entities != nil || subset.pointee.pentities != nil {
             throw XMLError(file: file, line: nil, message: "the document declares entities; entity declarations are refused")
         }

@@ -92,6 +92,13 @@ import Testing
         }
     }
 
+    @Test func refusesUndeclaredNamespacePrefixes() {
+        let undeclared = "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\" srcLang=\"de\">\n<file id=\"f\"><unit id=\"u\"><pgs:switch/><segment><source>a</source></segment></unit></file></xliff>"
+        let error = #expect(throws: XLIFFError.self) { try XLIFFReader().read(Array(undeclared.utf8), file: "ns.xlf") }
+        #expect(error.map { "\($0)" }?.hasPrefix("ns.xlf:2: ") == true)
+        #expect(error.map { "\($0)" }?.contains("pgs") == true)
+    }
+
     @Test func namesTheVersionItCannotRead() {
         let other = "<xliff version=\"3.0\" xmlns=\"urn:example\"/>"
         #expect(throws: XLIFFError.unsupportedVersion(file: "x.xlf", version: "3.0")) { try XLIFFReader().read(Array(other.utf8), file: "x.xlf") }
