@@ -71,19 +71,22 @@ public struct TranslationMemory: Sendable {
             let right = rhs < 0 ? 0 : postings[Int(rhs)].count
             return (left, lhs) < (right, rhs)
         }
-        var candidates = Set<Int32>()
-        for id in Set(byRarity.prefix(prefixLength)) where id >= 0 {
-            candidates.formUnion(postings[Int(id)])
-        }
         let sortedQuery = queryIDs.filter { $0 >= 0 }.sorted()
-        return candidates.compactMap { candidate -> Int? in
-            let entry = Int(candidate)
-            let stored = entryWordIDs[entry]
-            let longest = max(n, stored.count)
-            // Length filter first: too long a candidate cannot share enough words.
-            guard n * 100 >= threshold * longest else { return nil }
-            return Self.commonCount(sortedQuery, stored) * 100 >= threshold * longest ? entry : nil
-        }.sorted()
+        // A flag per entry is cheaper than hashing when postings are long.
+        var seen = [Bool](repeating: false, count: entries.count)
+        var candidates: [Int] = []
+        for id in Set(byRarity.prefix(prefixLength)) where id >= 0 {
+            for candidate in postings[Int(id)] where !seen[Int(candidate)] {
+                let entry = Int(candidate)
+                seen[entry] = true
+                let stored = entryWordIDs[entry]
+                let longest = max(n, stored.count)
+                // Length filter first: too long a candidate cannot share enough words.
+                guard n * 100 >= threshold * longest else { continue }
+                if Self.commonCount(sortedQuery, stored) * 100 >= threshold * longest { candidates.append(entry) }
+            }
+        }
+        return candidates.sorted()
     }
 
     /// Size of the multiset intersection of two sorted arrays.
