@@ -40,12 +40,13 @@ public struct Analysis: Sendable, Hashable, Codable {
         self.locale = locale
     }
 
-    /// Counts one segment with the score of its best match (nil: none at the threshold).
-    public mutating func count(_ source: Content, bestScore: Int?, language: String) {
+    /// Counts one segment of `words` words (see `words(in:language:)`, counted once per segment
+    /// for all locales) with the score of its best match (nil: none at the threshold).
+    public mutating func count(_ source: Content, words: Int, bestScore: Int?) {
         let key = MemoryEntry.key(for: source)
         let band: Band = seen.insert(key).inserted ? .of(score: bestScore) : .repetition
         bands[band, default: Count()].segments += 1
-        bands[band, default: Count()].words += Self.words(in: source.plainText, language: language)
+        bands[band, default: Count()].words += words
     }
 
     public var total: Count {

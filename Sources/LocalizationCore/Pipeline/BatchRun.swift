@@ -51,16 +51,18 @@ public struct BatchRun: Sendable {
         }
         report.pages = pages.count
         report.units = pages.reduce(0) { $0 + $1.units.count }
-        report.words = pages.reduce(0) { $0 + $1.units.reduce(0) { $0 + Analysis.words(in: $1.source.plainText, language: settings.sourceLocale) } }
+        // Words by ICU word breaks, counted once and shared by every locale's analysis.
+        let words = pages.map { page in page.units.map { Analysis.words(in: $0.source.plainText, language: settings.sourceLocale) } }
+        report.words = words.joined().reduce(0, +)
 
         for tag in settings.targetLocales {
             let language = try Self.language(tag)
             let memory = try MemoryStore(project: project).load(language)
             var analysis = Analysis(locale: language.tag)
-            let leveraged = pages.map { page in
+            let leveraged = zip(pages, words).map { page, words in
                 var page = page
-                page.units = page.units.map { unit in
-                    leverage(unit, page: page.page.name, memory: memory, analysis: &analysis)
+                page.units = zip(page.units, words).map { unit, words in
+                    leverage(unit, words: words, page: page.page.name, memory: memory, analysis: &analysis)
                 }
                 return page
             }
@@ -97,10 +99,10 @@ public struct BatchRun: Sendable {
 
     /// The unit with the memory's candidates and, for 101% and 100% matches, a pre-filled
     /// target (per the project's setting); counted in the analysis.
-    private func leverage(_ unit: TextUnit, page: String, memory: TranslationMemory, analysis: inout Analysis) -> TextUnit {
+    private func leverage(_ unit: TextUnit, words: Int, page: String, memory: TranslationMemory, analysis: inout Analysis) -> TextUnit {
         var unit = unit
         let matches = memory.matches(for: unit.source, context: .init(unit: "\(page)#\(unit.id)"), threshold: project.settings.matchThreshold, limit: 3)
-        analysis.count(unit.source, bestScore: matches.first?.score, language: project.settings.sourceLocale)
+        analysis.count(unit.source, words: words, bestScore: matches.first?.score)
         unit.candidates = matches.map { match in
             TranslationCandidate(score: match.score, source: match.entry.source, target: match.target,
                                  origin: "memory/\(match.entry.provenance.origin.rawValue)", isAutoAdapted: match.isAutoAdapted)
