@@ -196,7 +196,8 @@ public struct XLIFF21Writer: Sendable {
         case (.formatting, "i"), (.formatting, "em"): " type=\"fmt\" subType=\"xlf:i\""
         case (.formatting, "u"): " type=\"fmt\" subType=\"xlf:u\""
         case (.formatting, _): " type=\"fmt\""
-        case (.protected, _): " type=\"other\""
+        // Not XLIFF's: the project's own subType, so that a protected name stays one.
+        case (.protected, _): " type=\"other\" subType=\"tp:protected\""
         default: " type=\"other\""
         }
     }

@@ -160,6 +160,7 @@ struct XLIFF2Reader {
     private static func kind(_ type: String?, subType: String?) -> InlineCode.Kind {
         switch (type, subType) {
         case (_, "xlf:lb"?): .lineBreak
+        case (_, "tp:protected"?): .protected
         case ("fmt"?, _): .formatting
         case ("link"?, _): .link
         case ("image"?, _): .image
