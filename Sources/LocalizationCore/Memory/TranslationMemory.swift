@@ -17,8 +17,12 @@ public struct TranslationMemory: Sendable {
     /// Hash of the NFC key → the last entry with that hash; `previousWithHash` chains the rest.
     private var exactIndex: [UInt64: Int32] = [:]
     private var previousWithHash: [Int32] = []
-    /// Case-folded word → its number, in order of first appearance.
-    private var wordIDs: [String: Int32] = [:]
+    /// Case-folded words by number, in order of first appearance; found by the hash of their
+    /// text (hashes are cheaper to look up than strings), with the rare second word of a hash
+    /// found by its text.
+    private var vocabulary: [String] = []
+    private var wordIDsByHash: [UInt64: Int32] = [:]
+    private var collidedWordIDs: [String: Int32] = [:]
     /// Word number → the entries that contain the word (each once, ascending).
     private var postings: [[Int32]] = []
     /// Entry `i`'s word numbers are `words[wordStart[i] ..< wordStart[i + 1]]`, in text order,
@@ -41,46 +45,51 @@ public struct TranslationMemory: Sendable {
     }
 
     /// Adds entries in order, as `add(_:)` one by one would; keys and words are computed on
-    /// every core first. Returns how many entries were added or changed.
+    /// every core first, a slice at a time so that they never all wait in memory at once.
+    /// Returns how many entries were added or changed.
     @discardableResult
     public mutating func add(contentsOf newEntries: [MemoryEntry]) -> Int {
-        var prepared = [Prepared?](repeating: nil, count: newEntries.count)
-        prepared.withUnsafeMutableBufferPointer { results in
-            nonisolated(unsafe) let results = results
-            let chunk = 4096
-            DispatchQueue.concurrentPerform(iterations: (newEntries.count + chunk - 1) / chunk) { part in
-                for index in part * chunk ..< min(newEntries.count, (part + 1) * chunk) {
-                    results[index] = Prepared(newEntries[index])
+        var changed = 0
+        let slice = 65_536
+        for start in stride(from: 0, to: newEntries.count, by: slice) {
+            let part = newEntries[start ..< min(newEntries.count, start + slice)]
+            var prepared = [Prepared?](repeating: nil, count: part.count)
+            prepared.withUnsafeMutableBufferPointer { results in
+                nonisolated(unsafe) let results = results
+                let chunk = 2048
+                DispatchQueue.concurrentPerform(iterations: (part.count + chunk - 1) / chunk) { index in
+                    for offset in index * chunk ..< min(part.count, (index + 1) * chunk) {
+                        results[offset] = Prepared(part[part.startIndex + offset])
+                    }
                 }
             }
-        }
-        var changed = 0
-        for (entry, prepared) in zip(newEntries, prepared) where add(entry, prepared: prepared!) {
-            changed += 1
+            for (entry, prepared) in zip(part, prepared) where add(entry, prepared: prepared!) {
+                changed += 1
+            }
         }
         return changed
     }
 
     /// What indexing needs of an entry, computed once.
     private struct Prepared: Sendable {
-        var key: String
-        var hash: UInt64
+        var keyHash: UInt64
         var words: [String]
+        var wordHashes: [UInt64]
 
         init(_ entry: MemoryEntry) {
-            key = entry.key
-            hash = stableHash64(key)
-            words = SegmentTokens(entry.source).words
+            keyHash = stableHash64(entry.key)
+            words = SegmentTokens.words(of: entry.source)
+            wordHashes = words.map(stableHash64)
         }
     }
 
     private mutating func add(_ entry: MemoryEntry, prepared: Prepared) -> Bool {
         // Same key and same context unit: the same entry, which a newer translation replaces.
         // Its source, and so its words and keys, are unchanged.
-        var candidate = exactIndex[prepared.hash] ?? -1
+        var candidate = exactIndex[prepared.keyHash] ?? -1
         while candidate >= 0 {
             let existing = entries[Int(candidate)]
-            if existing.context.unit == entry.context.unit, existing.key == prepared.key {
+            if existing.context.unit == entry.context.unit, existing.key == entry.key {
                 // The same translation again (from a re-imported file) keeps its first provenance.
                 guard MemoryEntry.key(for: existing.target) != MemoryEntry.key(for: entry.target) || existing.state != entry.state else { return false }
                 entries[Int(candidate)] = entry
@@ -90,16 +99,11 @@ public struct TranslationMemory: Sendable {
         }
         let position = Int32(entries.count)
         entries.append(entry)
-        keyHashes.append(prepared.hash)
-        previousWithHash.append(exactIndex[prepared.hash] ?? -1)
-        exactIndex[prepared.hash] = position
-        let ids = prepared.words.map { word in
-            wordIDs[word] ?? {
-                let id = Int32(postings.count)
-                wordIDs[word] = id
-                postings.append([])
-                return id
-            }()
+        keyHashes.append(prepared.keyHash)
+        previousWithHash.append(exactIndex[prepared.keyHash] ?? -1)
+        exactIndex[prepared.keyHash] = position
+        let ids = zip(prepared.words, prepared.wordHashes).map { word, hash in
+            wordID(word, hash: hash) ?? newWordID(word, hash: hash)
         }
         words += ids
         let sorted = ids.sorted()
@@ -111,6 +115,26 @@ public struct TranslationMemory: Sendable {
             previous = id
         }
         return true
+    }
+
+    /// The number of a word the memory has seen, found by its hash (computed on all cores
+    /// when a memory is loaded) and confirmed by its text.
+    private func wordID(_ word: String, hash: UInt64) -> Int32? {
+        guard let id = wordIDsByHash[hash] else { return nil }
+        return vocabulary[Int(id)] == word ? id : collidedWordIDs[word]
+    }
+
+    private mutating func newWordID(_ word: String, hash: UInt64) -> Int32 {
+        let id = Int32(vocabulary.count)
+        vocabulary.append(word)
+        postings.append([])
+        if wordIDsByHash[hash] == nil {
+            wordIDsByHash[hash] = id
+        } else {
+            // Two words with one hash: the later one is found by its text.
+            collidedWordIDs[word] = id
+        }
+        return id
     }
 
     func exactEntries(forKey key: String) -> [MemoryEntry] {
@@ -141,22 +165,26 @@ public struct TranslationMemory: Sendable {
         var wordScore: Int
     }
 
-    /// Entries whose words reach `threshold`, found by prefix filtering (exact: never a lost
-    /// match), each with its word score.
+    /// Entries whose words reach `threshold`, found by prefix and count filtering (exact:
+    /// never a lost match), each with its word score.
     ///
     /// A score is at most the share of common words in the longer word sequence, because the
-    /// edit distance is at least the longer length minus the common words. So a match needs
-    /// `c = ⌈t·n⌉` words in common with a query of `n` words, and (pigeonhole) it must contain
-    /// one of the query's `n − c + 1` rarest words: only their postings are read. Candidates
-    /// are then checked by length, by the exact common count, and by the word-level edit
-    /// distance computed on word numbers.
-    func fuzzyCandidates(for query: SegmentTokens, threshold: Int) -> [Candidate] {
+    /// edit distance is at least the longer length minus the common words. So a match has at
+    /// least `c = ⌈t·n⌉` words in common with a query of `n` words: of the query's `k` rarest
+    /// word positions it contains at least `k − (n − c)`. With `k = n − c + 1` that is one
+    /// (the prefix filter); each further list read raises the count an entry needs, so few
+    /// entries are left to check. Lists are added, rarest first, while they are short next to
+    /// the prefix. Entries that reach the count are checked by length, by the exact common
+    /// count, and by the word-level edit distance computed on word numbers.
+    /// `listBudget`: lists no longer than this (or than the prefix's lists together) are
+    /// read beyond the prefix.
+    func fuzzyCandidates(for query: SegmentTokens, threshold: Int, listBudget: Int = 1000) -> [Candidate] {
         let n = query.words.count
         guard n > 0 else { return [] }
         // Words the memory has never seen get numbers of their own below zero: they match nothing.
         var unknown: [String: Int32] = [:]
         let queryIDs = query.words.map { word in
-            wordIDs[word] ?? {
+            wordID(word, hash: stableHash64(word)) ?? {
                 let id = unknown[word] ?? Int32(-1 - unknown.count)
                 unknown[word] = id
                 return id
@@ -165,35 +193,45 @@ public struct TranslationMemory: Sendable {
         let required = (threshold * n + 99) / 100
         let prefixLength = n - required + 1
         guard prefixLength > 0 else { return [] }
-        // Rarest first; unknown words are rarest of all.
-        let byRarity = queryIDs.sorted { lhs, rhs in
-            let left = lhs < 0 ? 0 : postings[Int(lhs)].count
-            let right = rhs < 0 ? 0 : postings[Int(rhs)].count
-            return (left, lhs) < (right, rhs)
+        func listLength(_ id: Int32) -> Int { id < 0 ? 0 : postings[Int(id)].count }
+        // Word positions, rarest first; unknown words are rarest of all.
+        let byRarity = queryIDs.sorted { (listLength($0), $0) < (listLength($1), $1) }
+        let prefixCost = byRarity.prefix(prefixLength).reduce(0) { $0 + listLength($1) }
+        var positions = prefixLength
+        while positions < n, positions < 250, listLength(byRarity[positions]) <= max(listBudget, prefixCost) {
+            positions += 1
         }
+        let needed = positions - (n - required)
+        // How often each word occurs among the positions read: an entry that contains the word
+        // matches at most that many of them.
+        var weights: [Int32: UInt8] = [:]
+        for id in byRarity.prefix(positions) where id >= 0 { weights[id, default: 0] += 1 }
+
         let sortedQuery = queryIDs.filter { $0 >= 0 }.sorted()
         // Lengths a match can have: at least t·n words and at most n/t.
-        let shortest = (threshold * n + 99) / 100
+        let shortest = required
         let longest = threshold > 0 ? n * 100 / threshold : Int.max
-        var seen = [Bool](repeating: false, count: entries.count)
+        var counts = [UInt8](repeating: 0, count: entries.count)
+        var reached: [Int32] = []
+        for (id, weight) in weights.sorted(by: { $0.key < $1.key }) {
+            for entry in postings[Int(id)] {
+                let before = Int(counts[Int(entry)])
+                counts[Int(entry)] = UInt8(before + Int(weight))
+                if before < needed, before + Int(weight) >= needed { reached.append(entry) }
+            }
+        }
         var candidates: [Candidate] = []
         var distanceRow: [Int32] = []
         words.withUnsafeBufferPointer { words in
             sortedWords.withUnsafeBufferPointer { sortedWords in
-                wordStart.withUnsafeBufferPointer { wordStart in
-                    for id in Set(byRarity.prefix(prefixLength)) where id >= 0 {
-                        for candidate in postings[Int(id)] where !seen[Int(candidate)] {
-                            let entry = Int(candidate)
-                            seen[entry] = true
-                            let range = Int(wordStart[entry]) ..< Int(wordStart[entry + 1])
-                            guard range.count >= shortest, range.count <= longest else { continue }
-                            let length = max(n, range.count)
-                            guard Self.commonCount(sortedQuery, UnsafeBufferPointer(rebasing: sortedWords[range])) * 100 >= threshold * length else { continue }
-                            let distance = Self.distance(queryIDs, UnsafeBufferPointer(rebasing: words[range]), row: &distanceRow)
-                            let wordScore = 100 * (length - distance) / length
-                            if wordScore >= threshold { candidates.append(Candidate(index: entry, wordScore: wordScore)) }
-                        }
-                    }
+                for entry in reached.lazy.map(Int.init) {
+                    let range = Int(wordStart[entry]) ..< Int(wordStart[entry + 1])
+                    guard range.count >= shortest, range.count <= longest else { continue }
+                    let length = max(n, range.count)
+                    guard Self.commonCount(sortedQuery, UnsafeBufferPointer(rebasing: sortedWords[range])) * 100 >= threshold * length else { continue }
+                    let distance = Self.distance(queryIDs, UnsafeBufferPointer(rebasing: words[range]), row: &distanceRow)
+                    let wordScore = 100 * (length - distance) / length
+                    if wordScore >= threshold { candidates.append(Candidate(index: entry, wordScore: wordScore)) }
                 }
             }
         }
