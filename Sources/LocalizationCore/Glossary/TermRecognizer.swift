@@ -58,6 +58,14 @@ public struct TermRecognizer: Sendable {
                 patterns.append(Pattern(conceptID: concept.id, term: term, words: words.map { word in
                     Self.patternWord(word, term: term, stemmer: stemmer)
                 }))
+                // Forms the glossary declares (irregular plurals and the like) are found too.
+                for form in term.inflectedForms {
+                    let formWords = GermanWord.words(in: form)
+                    guard !formWords.isEmpty else { continue }
+                    patterns.append(Pattern(conceptID: concept.id, term: term, words: formWords.map { word in
+                        Self.patternWord(word, term: term, stemmer: stemmer)
+                    }))
+                }
             }
         }
         self.patterns = patterns
@@ -74,6 +82,11 @@ public struct TermRecognizer: Sendable {
             // "Migrant*innen" also stands for "Migranten" and "Migrant" (in compounds).
             folded.append(word.folded.replacingCharacters(in: range, with: "en"))
             folded.append(word.folded.replacingCharacters(in: range, with: ""))
+        }
+        if word.folded.hasSuffix("um") {
+            // Latin plurals the stemmer does not join: "Zentrum" → "Zentren", "Gremium" → "Gremien".
+            let base = String(word.folded.dropLast(2))
+            folded += [base + "en", base + "ien"]
         }
         return PatternWord(
             exact: isShort ? word.surface : nil,
@@ -181,7 +194,9 @@ public struct TermRecognizer: Sendable {
             let (a, b) = (left.element, right.element)
             if a.end - a.start != b.end - b.start { return a.end - a.start > b.end - b.start }
             if a.start != b.start { return a.start < b.start }
-            // the same span: a preferred term over a deprecated one, then glossary order
+            // the same span: the longer term ("Integrationspolitik" over "Integration"), then a
+            // preferred term over a deprecated one, then glossary order
+            if a.term.unicodeScalars.count != b.term.unicodeScalars.count { return a.term.unicodeScalars.count > b.term.unicodeScalars.count }
             if a.status != b.status { return a.status == .preferred }
             return left.offset < right.offset
         }
@@ -190,6 +205,12 @@ public struct TermRecognizer: Sendable {
             kept.append(hit)
         }
         return kept.sorted { $0.start < $1.start }
+    }
+
+    /// Whether a word is the feminine half of a pair form ("Migrantinnen", "Migrantin").
+    static func isFeminineForm(_ surface: String) -> Bool {
+        let folded = GermanWord.fold(surface)
+        return folded.hasSuffix("innen") || folded.hasSuffix("in")
     }
 
     /// Pair forms as one hit: "Migrantinnen und Migranten" (the same concept twice) and
@@ -201,7 +222,8 @@ public struct TermRecognizer: Sendable {
                let conjunction = words.first(where: { $0.start >= previous.end && $0.end <= hit.start }),
                Self.conjunctions.contains(conjunction.surface),
                !words.contains(where: { $0.start >= previous.end && $0.end <= hit.start && $0.start != conjunction.start }),
-               previous.conceptID == hit.conceptID || words.contains(where: { $0.end == previous.end && $0.isTruncated }) {
+               (previous.conceptID == hit.conceptID && Self.isFeminineForm(previous.surface))
+                   || words.contains(where: { $0.end == previous.end && $0.isTruncated }) {
                 previous.conceptID = hit.conceptID
                 previous.term = hit.term
                 previous.status = hit.status

@@ -1,0 +1,103 @@
+public import Foundation
+
+/// Where a project keeps its glossary: `glossary/termbase.tbx` (TBX-Basic), written atomically.
+public struct GlossaryStore: Sendable {
+    public let project: Project
+
+    public init(project: Project) {
+        self.project = project
+    }
+
+    public var folder: URL { project.root.appendingPathComponent("glossary") }
+    public var url: URL { folder.appendingPathComponent("termbase.tbx") }
+
+    /// The project's termbase; empty when it has none yet.
+    public func load() throws(GlossaryError) -> Termbase {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            return Termbase(sourceLanguage: project.settings.sourceLocale)
+        }
+        return try TBXReader().read(try Self.read(url), file: url.path)
+    }
+
+    public func save(_ termbase: Termbase) throws(GlossaryError) {
+        try termbase.check(file: url.path)
+        do {
+            try ProjectFiles.writeAtomically(Array(TBXWriter().write(termbase).utf8), to: url)
+        } catch {
+            throw GlossaryError(file: url.path, error.description)
+        }
+    }
+
+    /// A termbase from a file a person sends: TBX (v3 or 2008/martif) or the CSV sheet.
+    public static func readExchangeFile(_ url: URL, sourceLanguage: String) throws(GlossaryError) -> Termbase {
+        let bytes = try read(url)
+        let termbase: Termbase
+        switch url.pathExtension.lowercased() {
+        case "csv": termbase = try GlossaryCSV.read(bytes, file: url.path, sourceLanguage: sourceLanguage)
+        case "tbx", "xml": termbase = try TBXReader().read(bytes, file: url.path)
+        default: throw GlossaryError(file: url.path, "unknown glossary format: use .tbx or .csv")
+        }
+        try termbase.check(file: url.path)
+        return termbase
+    }
+
+    static func read(_ url: URL) throws(GlossaryError) -> [UInt8] {
+        do {
+            return try ProjectFiles.read(url, limit: 64 << 20)
+        } catch {
+            throw GlossaryError(file: url.path, error.description)
+        }
+    }
+}
+
+extension Termbase {
+    /// Adds the concepts of `other`, replacing concepts with the same id; returns how many
+    /// were added and replaced.
+    public mutating func merge(_ other: Termbase) -> (added: Int, replaced: Int) {
+        var added = 0, replaced = 0
+        for concept in other.concepts {
+            if let index = concepts.firstIndex(where: { $0.id == concept.id }) {
+                if concepts[index] != concept { replaced += 1 }
+                concepts[index] = concept
+            } else {
+                concepts.append(concept)
+                added += 1
+            }
+        }
+        return (added, replaced)
+    }
+
+    /// Refuses what must never enter the glossary (SECURITY.md): ids that are not XML names,
+    /// bidi embeddings and overrides, zero-width and control characters in terms.
+    public func check(file: String) throws(GlossaryError) {
+        var ids: Set<String> = []
+        for concept in concepts {
+            guard GlossaryCSV.isConceptID(concept.id) else {
+                throw GlossaryError(file: file, entry: concept.id, "the concept id is not a letter followed by ASCII letters, digits, '-', '_' or '.'")
+            }
+            guard ids.insert(concept.id).inserted else {
+                throw GlossaryError(file: file, entry: concept.id, "the concept id is used twice")
+            }
+            for section in concept.languages {
+                for term in section.terms {
+                    if let scalar = term.text.unicodeScalars.first(where: Self.isRefused) {
+                        throw GlossaryError(file: file, entry: concept.id, "the \(section.language) term \"\(term.text)\" contains U+\(String(scalar.value, radix: 16, uppercase: true)), which terms may not contain")
+                    }
+                    if term.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                        throw GlossaryError(file: file, entry: concept.id, "an empty \(section.language) term")
+                    }
+                }
+            }
+        }
+    }
+
+    /// Bidi controls of any kind (a term is a key), zero-width space, BOM, C0/C1 controls.
+    /// ZWNJ and ZWJ stay allowed: Persian spells words with them ("بین‌فرهنگی").
+    static func isRefused(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x200B, 0x200E, 0x200F, 0x202A ... 0x202E, 0x2066 ... 0x2069, 0x061C, 0xFEFF: true
+        case 0 ... 0x1F, 0x7F ... 0x9F: true
+        default: false
+        }
+    }
+}
