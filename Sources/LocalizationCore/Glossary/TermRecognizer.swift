@@ -44,6 +44,25 @@ public struct TermRecognizer: Sendable {
 
     /// Linking elements German puts between the parts of a compound ("Integrationsbeirat-s-wahl").
     static let linkers: [[Unicode.Scalar]] = ["", "s", "e", "es", "n", "en", "er", "ns"].map { Array($0.unicodeScalars) }
+    /// Endings that make an inflected or derived word, not a compound: "Sprachmittl-er-innen"
+    /// (people) is not "Sprachmittlung" (the activity), "Beteilig-ten" not "Beteiligung".
+    static let endings: [[Unicode.Scalar]] = [
+        "e", "en", "em", "er", "ern", "es", "n", "s", "t", "te", "ten", "ter", "tes", "tem", "in", "innen", "lich", "isch",
+        "ig", "ung", "heit", "keit", "schaft", "end", "ende",
+    ].map { Array($0.unicodeScalars) }
+    /// Endings that make another word from a stem: adjectives and person nouns.
+    static let derivations: [[Unicode.Scalar]] = ["lich", "isch", "erin", "lerin", "ler", "te", "ten"].map { Array($0.unicodeScalars) }
+
+    /// Whether `rest` is made of endings only (so the word is not a compound).
+    static func isOnlyEndings(_ rest: ArraySlice<Unicode.Scalar>) -> Bool {
+        if rest.isEmpty { return true }
+        return endings.contains { ending in rest.starts(with: ending) && isOnlyEndings(rest.dropFirst(ending.count)) }
+    }
+
+    /// Whether what follows the stem begins a derivation ("-liche", "-erin").
+    static func isDerivation(_ rest: ArraySlice<Unicode.Scalar>) -> Bool {
+        derivations.contains { rest.starts(with: $0) }
+    }
     /// Words that join the two halves of a pair form ("Migrantinnen und Migranten").
     static let conjunctions: Set<String> = ["und", "oder", "bzw", "sowie"]
 
@@ -162,7 +181,11 @@ public struct TermRecognizer: Sendable {
         let whole = word.start ..< word.end
         let wordStem = stem(folded)
         for variant in pattern.variants {
-            if folded == variant.folded || wordStem == variant.stem { return whole }
+            if folded == variant.folded { return whole }
+            // Inflected: the same stem, unless the word goes on with a derivational ending
+            // ("Ehrenamt" → "Ehrenamtliche" is a person, not the concept).
+            if wordStem == variant.stem || wordStem == variant.folded,
+               !Self.isDerivation(folded.dropFirst(variant.stem.count)) { return whole }
             let core = variant.stem
             guard core.count >= 4, folded.count > core.count else { continue }
             let allowHead = role == .single || role == .first
@@ -172,16 +195,13 @@ public struct TermRecognizer: Sendable {
                 defer { position += 1 }
                 guard folded[position] == core[0], Array(folded[position ..< position + core.count]) == core else { continue }
                 if position > 0 && (!allowHead || position < 3) { continue }
-                if position > 0, stem(Array(folded[position...])) == core { return whole }
-                guard allowModifier else { continue }
                 let rest = folded[(position + core.count)...]
-                // the full form before the linking element: "teilhabe" + "chancen"
-                let afterFull = variant.folded.count > core.count && rest.starts(with: variant.folded[core.count...])
-                    ? rest.dropFirst(variant.folded.count - core.count) : nil
-                for remainder in [afterFull, rest].compactMap({ $0 }) {
-                    for linker in Self.linkers where remainder.starts(with: linker) && remainder.count - linker.count >= 3 {
-                        return whole
-                    }
+                if position > 0, stem(Array(folded[position...])) == core, !Self.isDerivation(rest) { return whole }
+                // As the first part of a compound: the term, a linking element, another word of
+                // at least three letters that is not just endings ("Beteilig-ten").
+                guard allowModifier, rest.count >= 3, !Self.isOnlyEndings(rest) else { continue }
+                for linker in Self.linkers where rest.starts(with: linker) && rest.count - linker.count >= 3 {
+                    if !Self.isOnlyEndings(rest.dropFirst(linker.count)) { return whole }
                 }
             }
         }
