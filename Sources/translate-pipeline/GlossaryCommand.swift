@@ -113,8 +113,10 @@ struct GlossaryImportCommand: ParsableCommand {
     func run() throws {
         let (store, termbase) = try openGlossary(project)
         var updated = termbase
+        var diagnostics: [Diagnostic] = []
+        defer { Console.report(diagnostics) }
         do {
-            let imported = try GlossaryStore.readExchangeFile(URL(fileURLWithPath: file), sourceLanguage: termbase.sourceLanguage)
+            let imported = try GlossaryStore.readExchangeFile(URL(fileURLWithPath: file), sourceLanguage: termbase.sourceLanguage, diagnostics: &diagnostics)
             if termbase.concepts.isEmpty { updated.title = imported.title }
             let counts = updated.merge(imported)
             try store.save(updated)

@@ -29,12 +29,13 @@ public struct GlossaryStore: Sendable {
     }
 
     /// A termbase from a file a person sends: TBX (v3 or 2008/martif) or the CSV sheet.
-    public static func readExchangeFile(_ url: URL, sourceLanguage: String) throws(GlossaryError) -> Termbase {
+    /// What was left out (empty placeholder terms of other tools) goes to `diagnostics`.
+    public static func readExchangeFile(_ url: URL, sourceLanguage: String, diagnostics: inout [Diagnostic]) throws(GlossaryError) -> Termbase {
         let bytes = try read(url)
         let termbase: Termbase
         switch url.pathExtension.lowercased() {
         case "csv": termbase = try GlossaryCSV.read(bytes, file: url.path, sourceLanguage: sourceLanguage)
-        case "tbx", "xml": termbase = try TBXReader().read(bytes, file: url.path)
+        case "tbx", "xml": termbase = try TBXReader().read(bytes, file: url.path, diagnostics: &diagnostics)
         default: throw GlossaryError(file: url.path, "unknown glossary format: use .tbx or .csv")
         }
         try termbase.check(file: url.path)

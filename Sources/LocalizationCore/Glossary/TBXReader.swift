@@ -9,6 +9,13 @@ public struct TBXReader: Sendable {
     public init() {}
 
     public func read(_ bytes: [UInt8], file: String) throws(GlossaryError) -> Termbase {
+        var diagnostics: [Diagnostic] = []
+        return try read(bytes, file: file, diagnostics: &diagnostics)
+    }
+
+    /// Reads, collecting what was left out: empty `<term/>` placeholders that real exports
+    /// contain, and sections or concepts left without any term because of them.
+    public func read(_ bytes: [UInt8], file: String, diagnostics: inout [Diagnostic]) throws(GlossaryError) -> Termbase {
         let root: XML.Element
         do {
             root = try XMLReader().parse(bytes, file: file)
@@ -29,7 +36,9 @@ public struct TBXReader: Sendable {
         default:
             throw GlossaryError(file: file, line: root.line, "the root element is <\(root.name)>, not <tbx> (TBX v3) or <martif> (TBX 2008)")
         }
-        return try parser.termbase(root)
+        let termbase = try parser.termbase(root)
+        diagnostics += parser.diagnostics
+        return termbase
     }
 
     private struct Parser {
@@ -38,6 +47,7 @@ public struct TBXReader: Sendable {
         let file: String
         let dialect: Dialect
         var seen: Set<String> = []
+        var diagnostics: [Diagnostic] = []
 
         init(file: String, dialect: Dialect) {
             self.file = file
@@ -57,12 +67,12 @@ public struct TBXReader: Sendable {
             }
             var termbase = Termbase(sourceLanguage: language, title: title ?? "Glossary")
             for entry in body.elements(named: names.concept) {
-                termbase.concepts.append(try concept(entry))
+                if let concept = try concept(entry) { termbase.concepts.append(concept) }
             }
             return termbase
         }
 
-        mutating func concept(_ entry: XML.Element) throws(GlossaryError) -> Concept {
+        mutating func concept(_ entry: XML.Element) throws(GlossaryError) -> Concept? {
             guard let id = entry.attribute("id"), !id.isEmpty else {
                 throw GlossaryError(file: file, line: entry.line, "<\(names.concept)> without an id")
             }
@@ -73,7 +83,7 @@ public struct TBXReader: Sendable {
             for child in entry.elements() {
                 switch child.name {
                 case names.language:
-                    concept.languages.append(try section(child, concept: id))
+                    if let section = try section(child, concept: id) { concept.languages.append(section) }
                 case "descrip" where child.attribute("type") == "subjectField":
                     concept.subject = Self.clean(child.textContent)
                 case "note":
@@ -85,12 +95,13 @@ public struct TBXReader: Sendable {
                 }
             }
             if concept.languages.isEmpty {
-                throw GlossaryError(file: file, line: entry.line, entry: id, "the concept has no language section")
+                diagnostics.append(Diagnostic(.warning, file: file, line: entry.line, "concept \(id) left out: it has no term"))
+                return nil
             }
             return concept
         }
 
-        func section(_ element: XML.Element, concept: String) throws(GlossaryError) -> LanguageSection {
+        mutating func section(_ element: XML.Element, concept: String) throws(GlossaryError) -> LanguageSection? {
             guard let language = element.attribute("lang", namespace: XML.xmlNamespace), !language.isEmpty else {
                 throw GlossaryError(file: file, line: element.line, entry: concept, "<\(names.language)> without xml:lang")
             }
@@ -98,7 +109,7 @@ public struct TBXReader: Sendable {
             for child in element.elements() {
                 switch child.name {
                 case "termSec" where dialect == .v3, "tig" where dialect == .martif, "ntig" where dialect == .martif:
-                    section.terms.append(try term(child, concept: concept))
+                    if let term = try term(child, concept: concept) { section.terms.append(term) }
                 case "descrip" where child.attribute("type") == "definition":
                     section.definition = Self.clean(child.textContent)
                 case "descripGrp":
@@ -110,12 +121,13 @@ public struct TBXReader: Sendable {
                 }
             }
             if section.terms.isEmpty {
-                throw GlossaryError(file: file, line: element.line, entry: concept, "the \(language) section has no term")
+                diagnostics.append(Diagnostic(.warning, file: file, line: element.line, "concept \(concept): the \(language) section left out: it has no term"))
+                return nil
             }
             return section
         }
 
-        func term(_ element: XML.Element, concept: String) throws(GlossaryError) -> Term {
+        mutating func term(_ element: XML.Element, concept: String) throws(GlossaryError) -> Term? {
             // martif's <ntig> keeps the term and its notes in a <termGrp>.
             let group = element.name == "ntig" ? element.firstElement(named: "termGrp") ?? element : element
             guard let termElement = group.firstElement(named: "term") else {
@@ -123,7 +135,8 @@ public struct TBXReader: Sendable {
             }
             let text = Self.clean(termElement.textContent)
             guard !text.isEmpty else {
-                throw GlossaryError(file: file, line: termElement.line, entry: concept, "an empty <term>")
+                diagnostics.append(Diagnostic(.warning, file: file, line: termElement.line, "concept \(concept): an empty <term> left out"))
+                return nil
             }
             var term = Term(text, status: .admitted)
             var children = group.elements()
