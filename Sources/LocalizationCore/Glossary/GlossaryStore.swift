@@ -102,3 +102,20 @@ extension Termbase {
         }
     }
 }
+
+extension GlossaryStore {
+    /// The project's pages extracted, for finding where terms occur; unreadable pages are
+    /// reported and left out.
+    public func extractedPages() throws(ProjectError) -> (pages: [ExtractedPage], diagnostics: [Diagnostic]) {
+        var pages: [ExtractedPage] = []
+        var diagnostics: [Diagnostic] = []
+        for name in try ProjectFiles.pages(in: project.contentFolder) {
+            do {
+                pages.append(try project.extract(pageAt: project.contentFolder.appendingPathComponent(name)))
+            } catch {
+                diagnostics.append(Diagnostic(.warning, file: name, "page left out of the term search: \(error)"))
+            }
+        }
+        return (pages, diagnostics)
+    }
+}
