@@ -119,3 +119,16 @@ extension GlossaryStore {
         return (pages, diagnostics)
     }
 }
+
+extension GlossaryStore {
+    /// The termbase for annotating jobs: a glossary that cannot be read is reported as an
+    /// error and the jobs go out without terms rather than not at all.
+    public func termsForJobs(diagnostics: inout [Diagnostic]) -> Termbase {
+        do {
+            return try load()
+        } catch {
+            diagnostics.append(Diagnostic(.error, file: error.file, line: error.line, "jobs written without glossary terms: \(error.message)"))
+            return Termbase(sourceLanguage: project.settings.sourceLocale)
+        }
+    }
+}

@@ -70,7 +70,7 @@ public struct ReviewSheet: Sendable {
             html += "<td lang=\"\(e(termbase.sourceLanguage))\">\(e(concept.definition(termbase.sourceLanguage) ?? ""))</td>\n"
             let targets = concept.terms(tag)
             html += "<td>" + (targets.isEmpty ? "—" : targets.map { term in
-                "<span lang=\"\(e(tag))\" dir=\"\(direction)\">\(e(term.text))</span><br><span class=\"status\">\(e(Self.describe(term)))</span>"
+                "<div lang=\"\(e(tag))\" dir=\"\(direction)\">\(e(term.text))</div><span class=\"status\">\(e(Self.describe(term)))</span>"
                     + (term.usageNote.map { "<br><span lang=\"\(e(tag))\" dir=\"\(direction)\" class=\"status\">\(e($0))</span>" } ?? "")
             }.joined(separator: "<br>")) + "</td>\n"
             html += "<td>" + targets.map { term in

@@ -29,6 +29,8 @@ public struct TextUnit: Sendable, Hashable, Identifiable {
     public var line: Int
     /// Translations the memory offers, best first.
     public var candidates: [TranslationCandidate] = []
+    /// Glossary terms found in the source, with their translations (see `TermAnnotator`).
+    public var terms: [UnitTerm] = []
 
     public init(
         id: String, placement: Placement, name: String, source: Content, target: Content? = nil,

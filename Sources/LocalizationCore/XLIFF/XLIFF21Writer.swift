@@ -38,6 +38,7 @@ public struct XLIFF21Writer: Sendable {
         xml.open("unit", ["id": unit.id, "name": unit.name.isEmpty ? nil : unit.name])
         if let markup = moduleMarkup[unit.id] { xml.raw(markup) }
         if !unit.candidates.isEmpty { Self.writeMatches(unit.candidates, to: &xml) }
+        if !unit.terms.isEmpty { xml.raw(GlossaryMarkup.xliff2Glossary(unit.terms, depth: 3)) }
         if !unit.notes.isEmpty {
             xml.open("notes")
             for note in unit.notes {
