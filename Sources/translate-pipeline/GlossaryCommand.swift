@@ -12,7 +12,7 @@ struct GlossaryCommand: ParsableCommand {
         organisations. German terms are found in every form: inflected, inside compounds, \
         hyphenated, in gender forms, as abbreviations.
         """,
-        subcommands: [GlossaryMatchCommand.self, GlossaryExportCommand.self, GlossaryImportCommand.self, GlossaryReviewCommand.self]
+        subcommands: [GlossaryMatchCommand.self, GlossaryExportCommand.self, GlossaryImportCommand.self, GlossaryReviewCommand.self, GlossaryCheckCommand.self, GlossaryWaiveCommand.self]
     )
 }
 
