@@ -84,12 +84,33 @@ extension Termbase {
                     if let scalar = term.text.unicodeScalars.first(where: Self.isRefused) {
                         throw GlossaryError(file: file, entry: concept.id, "the \(section.language) term \"\(term.text)\" contains U+\(String(scalar.value, radix: 16, uppercase: true)), which terms may not contain")
                     }
+                    if Self.mixesScripts(term.text) {
+                        throw GlossaryError(file: file, entry: concept.id, "the \(section.language) term \"\(term.text)\" mixes Latin, Cyrillic or Greek letters in one word")
+                    }
                     if term.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                         throw GlossaryError(file: file, entry: concept.id, "an empty \(section.language) term")
                     }
                 }
             }
         }
+    }
+
+    /// Whether a word mixes Latin, Cyrillic and Greek letters ("Ганнoвер" with a Latin o): a
+    /// confusable that would never match the real word.
+    static func mixesScripts(_ text: String) -> Bool {
+        for word in text.split(whereSeparator: { !$0.isLetter }) {
+            var scripts: Set<Int> = []
+            for scalar in word.unicodeScalars {
+                switch scalar.value {
+                case 0x41 ... 0x24F: scripts.insert(0)
+                case 0x370 ... 0x3FF: scripts.insert(1)
+                case 0x400 ... 0x52F: scripts.insert(2)
+                default: break
+                }
+            }
+            if scripts.count > 1 { return true }
+        }
+        return false
     }
 
     /// Bidi controls of any kind (a term is a key), zero-width space, BOM, C0/C1 controls.

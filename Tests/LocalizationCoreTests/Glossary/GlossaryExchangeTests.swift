@@ -88,6 +88,13 @@ import Testing
         }
     }
 
+    @Test func mixedScriptTermsAreRefused() {
+        let termbase = Termbase(concepts: [Concept(id: "x", languages: [LanguageSection(language: "uk", terms: [Term("Ганнoвер")])])])
+        #expect(throws: GlossaryError(file: "t.tbx", entry: "x", "the uk term \"Ганнoвер\" mixes Latin, Cyrillic or Greek letters in one word")) {
+            try termbase.check(file: "t.tbx")
+        }
+    }
+
     /// The four real TBX 2008 exports: concepts and terms as counted in the files (empty
     /// `<term/>` placeholders of the SDL export are left out and reported).
     @Test(.enabled(if: TestPaths.hasConformance, "../shared/conformance is missing"),
