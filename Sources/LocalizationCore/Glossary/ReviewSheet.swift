@@ -71,7 +71,7 @@ public struct ReviewSheet: Sendable {
             let targets = concept.terms(tag)
             html += "<td>" + (targets.isEmpty ? "—" : targets.map { term in
                 "<div lang=\"\(e(tag))\" dir=\"\(direction)\">\(e(term.text))</div><span class=\"status\">\(e(Self.describe(term)))</span>"
-                    + (term.usageNote.map { "<br><span lang=\"\(e(tag))\" dir=\"\(direction)\" class=\"status\">\(e($0))</span>" } ?? "")
+                    + (term.usageNote.map { "<div lang=\"\(e(tag))\" dir=\"\(direction)\" class=\"status\">\(e($0))</div>" } ?? "")
             }.joined(separator: "<br>")) + "</td>\n"
             html += "<td>" + targets.map { term in
                 "<bdi lang=\"\(e(tag))\" dir=\"\(direction)\">\(e(term.text))</bdi>: " + (term.reviews.isEmpty ? "proposed" : term.reviews.map { review in

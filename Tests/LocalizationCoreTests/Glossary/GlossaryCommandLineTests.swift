@@ -56,3 +56,27 @@ struct GlossaryCommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("glossary/termbase.tbx").path))
     }
 }
+
+extension GlossaryCommandLineTests {
+    @Test func checkWarnsWithUnitAndTermAndAWaiverSilencesIt() throws {
+        let folder = try temporaryFolder("cli-check")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("glossary"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: TestPaths.packageRoot.appendingPathComponent("glossary/termbase.tbx"),
+                                         to: folder.appendingPathComponent("glossary/termbase.tbx"))
+        let job = folder.appendingPathComponent("en.xlf")
+        try Data("""
+        <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a.html" source-language="de" target-language="en" datatype="html"><body>
+        <trans-unit id="u7"><source>Der WIR 2.0 ist der neue Plan.</source><target>The WE 2.0 is the new plan.</target></trans-unit>
+        </body></file></xliff>
+        """.utf8).write(to: job)
+        let project = ["--project", folder.path]
+        let check = try run(["glossary", "check", job.path] + project)
+        #expect(check.status == 0)
+        #expect(check.output.contains("en.xlf:2: warning: unit u7: term \"WIR 2.0\" [wir-2-0]: do-not-translate name \"WIR 2.0\" is not in the target unchanged"))
+        #expect(check.output.contains("1 term warnings"))
+        let waive = try run(["glossary", "waive", "--locale", "en", "--unit", "u7", "--concept", "wir-2-0", "--reason", "Test", "--by", "Redaktion"] + project)
+        #expect(waive.status == 0, "\(waive.output)")
+        #expect(try run(["glossary", "check", job.path] + project).output.contains("0 term warnings"))
+    }
+}
