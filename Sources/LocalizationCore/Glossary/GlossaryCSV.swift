@@ -46,7 +46,7 @@ public enum GlossaryCSV {
                 return record.fields[column].trimmingCharacters(in: .whitespacesAndNewlines).nfc
             }
             func list(_ name: String) -> [String] {
-                cell(name).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                cell(name).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             }
             func value<T: RawRepresentable>(_ name: String, _ type: T.Type) throws(GlossaryError) -> T? where T.RawValue == String {
                 let text = cell(name)

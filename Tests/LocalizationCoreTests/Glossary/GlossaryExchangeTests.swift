@@ -70,6 +70,13 @@ import Testing
         #expect(again == termbase)
     }
 
+    /// German spreadsheet programs save with semicolons; quoted cells may hold line breaks.
+    @Test func semicolonSheetsFromGermanSpreadsheetProgramsAreRead() throws {
+        let sheet = "\u{FEFF}concept;language;term;status;notes\r\nteilhabe;de;Teilhabe;preferred;\"eins; zwei\r\ndrei\"\r\n"
+        let termbase = try GlossaryCSV.read(Array(sheet.utf8), file: "sheet.csv")
+        #expect(termbase.concepts.first?.terms("de").first?.notes == ["eins; zwei", "drei"])
+    }
+
     @Test func csvErrorsNameTheFileAndTheLine() {
         let sheet = "concept,language,term,status\r\nteilhabe,de,Teilhabe,preferred\r\nteilhabe,en,participation,favourite\r\n"
         #expect(throws: GlossaryError(file: "sheet.csv", line: 3, entry: "teilhabe", "status \"favourite\" is not one of the allowed values")) {
