@@ -71,7 +71,7 @@ public struct TermCheck: Sendable {
         if stemmed { return false }
         let a = Array(word.unicodeScalars), b = Array(wanted.unicodeScalars)
         let common = zip(a, b).prefix { $0 == $1 }.count
-        return common >= max(4, b.count - 2) && a.count - common <= 3
+        return common >= max(3, b.count - 2) && a.count - common <= 3
     }
 
     /// Words: runs of letters, marks and digits (ZWNJ stays inside Persian words).

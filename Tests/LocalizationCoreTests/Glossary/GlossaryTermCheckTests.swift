@@ -9,7 +9,7 @@ import Testing
         var termbase = try! GlossaryExchangeTests.projectTermbase()
         for id in ["integrationsbeirat", "teilhabe", "fluechtlingsunterkunft"] {
             let index = termbase.concepts.firstIndex { $0.id == id }!
-            for language in ["ru", "ar", "en"] {
+            for language in ["ru", "ar", "en", "uk"] {
                 let section = termbase.concepts[index].languages.firstIndex { $0.language == language }!
                 termbase.concepts[index].languages[section].terms[0].reviews.append(Review(.approved, by: "Beispielverein", date: "2026-11-30"))
             }
@@ -38,6 +38,15 @@ import Testing
         let check = TermCheck(termbase: Self.termbase, targetLanguage: "ru")
         let unit = Self.unit("Die Mitglieder des Integrationsbeirats tagen.", "Члены консультативного совета по вопросам интеграции заседают.")
         #expect(check.check(unit, file: "ru.xlf").filter { $0.severity == .warning }.isEmpty)
+    }
+
+    /// Snowball has no Ukrainian stemmer: endings differing in the last letters still count.
+    @Test func ukrainianCaseEndingsCountWithoutAStemmer() {
+        let check = TermCheck(termbase: Self.termbase, targetLanguage: "uk")
+        let dative = Self.unit("Dem Integrationsbeirat wurde berichtet.", "Консультативній раді з питань інтеграції доповіли.")
+        #expect(check.check(dative, file: "uk.xlf").filter { $0.severity == .warning }.isEmpty)
+        let other = Self.unit("Dem Integrationsbeirat wurde berichtet.", "Міській раді доповіли.")
+        #expect(check.check(other, file: "uk.xlf").filter { $0.severity == .warning }.count == 1)
     }
 
     @Test func arabicPrefixesAndDeclaredFormsCount() {
