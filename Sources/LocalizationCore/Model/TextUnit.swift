@@ -32,6 +32,8 @@ public struct TextUnit: Sendable, Hashable, Identifiable {
     /// The unit's sentences and the white space between them, when it has more than one
     /// sentence (see `Segment`); empty otherwise. `source` stays the whole unit's content.
     public var parts: [UnitPart] = []
+    /// Glossary terms found in the source, with their translations (see `TermAnnotator`).
+    public var terms: [UnitTerm] = []
 
     public init(
         id: String, placement: Placement, name: String, source: Content, target: Content? = nil,

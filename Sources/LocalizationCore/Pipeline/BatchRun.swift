@@ -65,14 +65,18 @@ public struct BatchRun: Sendable {
         }
         report.words = words.joined().joined().reduce(0, +)
 
+        let glossary = GlossaryStore(project: project).termsForJobs(diagnostics: &report.diagnostics)
         for tag in settings.targetLocales {
             let language = try Self.language(tag)
             let memory = try MemoryStore(project: project).load(language)
+            let annotator = TermAnnotator(termbase: glossary, targetLanguage: language.tag)
             var analysis = Analysis(locale: language.tag)
             let leveraged = zip(pages, words).map { page, words in
                 var page = page
                 page.units = zip(page.units, words).map { unit, words in
-                    leverage(unit, words: words, page: page.page.name, memory: memory, analysis: &analysis)
+                    var unit = leverage(unit, words: words, page: page.page.name, memory: memory, analysis: &analysis)
+                    unit.terms = annotator.terms(in: unit.source)
+                    return unit
                 }
                 return page
             }
@@ -80,6 +84,9 @@ public struct BatchRun: Sendable {
             let document = Job.document(pages: leveraged, sourceLanguage: settings.sourceLocale, targetLanguage: language, version: project.xliffVersion)
             let url = try jobURL(for: language, folder: "outgoing")
             try ProjectFiles.writeAtomically(Array(Job.serialize(document).utf8), to: url)
+            // The job's terms as TBX beside it, for CAT tools' term panes.
+            let terms = annotator.jobTermbase(units: leveraged.flatMap(\.units))
+            try ProjectFiles.writeAtomically(Array(TBXWriter().write(terms).utf8), to: url.deletingPathExtension().appendingPathExtension("tbx"))
             report.jobs.append(.init(locale: language.tag, path: relative(url), units: report.units, words: report.words))
         }
 

@@ -33,7 +33,7 @@ public struct XLIFF12Writer: Sendable {
         }
         xml.open("trans-unit", ["id": unit.id, "resname": unit.name, "restype": restype, "xml:space": "preserve"])
         xml.open("source", ["xml:lang": unit.sourceLanguage])
-        xml.raw(Self.inline(unit.source))
+        xml.raw(unit.terms.isEmpty ? Self.inline(unit.source) : GlossaryMarkup.xliff12Source(unit.source, terms: unit.terms))
         xml.close(indent: false)
         if unit.isSegmented {
             // The sentences as <mrk mtype="seg">, the white space between them outside.
@@ -69,6 +69,7 @@ public struct XLIFF12Writer: Sendable {
         for note in unit.notes {
             xml.element("note", ["priority": note.priority == .alert ? "1" : "5", "from": "its-loc-note", "annotates": "source"], text: note.text)
         }
+        GlossaryMarkup.xliff12Notes(unit.terms, to: &xml)
         xml.close()
     }
 

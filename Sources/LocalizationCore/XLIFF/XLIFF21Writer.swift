@@ -40,6 +40,7 @@ public struct XLIFF21Writer: Sendable {
         let segments = unit.segments
         let candidates = segments.flatMap { segment in segment.candidates.map { (segment: segment.id, candidate: $0) } }
         if !candidates.isEmpty { Self.writeMatches(candidates, to: &xml) }
+        if !unit.terms.isEmpty { xml.raw(GlossaryMarkup.xliff2Glossary(unit.terms, depth: 3)) }
         if !unit.notes.isEmpty {
             xml.open("notes")
             for note in unit.notes {
