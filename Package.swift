@@ -49,7 +49,9 @@ let package = Package(
         .testTarget(
             name: "LocalizationCoreTests",
             // libxml2 directly too: tests compare page structure with an independent parse.
-            dependencies: ["LocalizationCore", "CLibXML2"]
+            dependencies: ["LocalizationCore", "CLibXML2"],
+            // Read from the source tree by path (#filePath), not bundled.
+            exclude: ["Glossary/Fixtures"]
         ),
     ]
 )
