@@ -11,7 +11,7 @@ public final class Collator: @unchecked Sendable {
     /// A collator for a BCP 47 tag; nil when ICU cannot open one.
     public init?(locale: String) {
         var status: Int32 = 0
-        guard let collator = cicu_collator_open(locale.replacingOccurrences(of: "-", with: "_"), &status), status <= 0 else { return nil }
+        guard let collator = cicu_collator_open(locale.split(separator: "-", omittingEmptySubsequences: false).joined(separator: "_"), &status), status <= 0 else { return nil }
         handle = Mutex(collator)
     }
 

@@ -208,7 +208,7 @@ struct XLIFF2Checker {
                 count += 1
                 position += 1
             }
-            if count < minimum { fail(element, "<\(element.name)> must contain \(names.replacingOccurrences(of: "|", with: " or "))") }
+            if count < minimum { fail(element, "<\(element.name)> must contain \(names.split(separator: "|").joined(separator: " or "))") }
         }
         if position < elements.count {
             let child = elements[position]
@@ -294,10 +294,4 @@ struct XLIFF2Checker {
 struct FileContext {
     var id: String
     var unitIDs: Set<String>
-}
-
-extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
-    }
 }
