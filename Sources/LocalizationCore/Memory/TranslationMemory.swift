@@ -172,13 +172,13 @@ public struct TranslationMemory: Sendable {
     /// edit distance is at least the longer length minus the common words. So a match has at
     /// least `c = ⌈t·n⌉` words in common with a query of `n` words: of the query's `k` rarest
     /// word positions it contains at least `k − (n − c)`. With `k = n − c + 1` that is one
-    /// (the prefix filter); each further list read raises the count an entry needs, so few
-    /// entries are left to check. Lists are added, rarest first, while they are short next to
-    /// the prefix. Entries that reach the count are checked by length, by the exact common
-    /// count, and by the word-level edit distance computed on word numbers.
-    /// `listBudget`: lists no longer than this (or than the prefix's lists together) are
-    /// read beyond the prefix.
-    func fuzzyCandidates(for query: SegmentTokens, threshold: Int, listBudget: Int = 1000) -> [Candidate] {
+    /// (the prefix filter); each further list read raises the count an entry needs, so fewer
+    /// entries are left to check. A further list is read while that is cheaper than checking
+    /// the entries it could rule out: `verificationCost` is the cost of checking one entry in
+    /// postings read (0: never read beyond the prefix). Entries that reach the count are
+    /// checked by length, by the exact common count, and by the word-level edit distance
+    /// computed on word numbers.
+    func fuzzyCandidates(for query: SegmentTokens, threshold: Int, verificationCost: Int = 40) -> [Candidate] {
         let n = query.words.count
         guard n > 0 else { return [] }
         // Words the memory has never seen get numbers of their own below zero: they match nothing.
@@ -196,30 +196,38 @@ public struct TranslationMemory: Sendable {
         func listLength(_ id: Int32) -> Int { id < 0 ? 0 : postings[Int(id)].count }
         // Word positions, rarest first; unknown words are rarest of all.
         let byRarity = queryIDs.sorted { (listLength($0), $0) < (listLength($1), $1) }
-        let prefixCost = byRarity.prefix(prefixLength).reduce(0) { $0 + listLength($1) }
-        var positions = prefixLength
-        while positions < n, positions < 250, listLength(byRarity[positions]) <= max(listBudget, prefixCost) {
+
+        // Each position read adds one to the count of every entry in its word's list (a word
+        // twice in the query is read twice). `entriesWithCount[j]`: entries counted j times.
+        var counts = [UInt8](repeating: 0, count: entries.count)
+        var touched: [Int32] = []
+        var entriesWithCount = [Int](repeating: 0, count: 256)
+        var positions = 0
+        while positions < min(n, 250) {
+            let id = byRarity[positions]
+            if positions >= prefixLength {
+                // Entries left to check if reading stopped here.
+                let left = entriesWithCount[(positions - (n - required))...].reduce(0, +)
+                let saving = left.multipliedReportingOverflow(by: verificationCost)
+                guard verificationCost > 0, saving.overflow || listLength(id) <= saving.partialValue else { break }
+            }
+            if id >= 0 {
+                for entry in postings[Int(id)] {
+                    let before = Int(counts[Int(entry)])
+                    if before == 0 { touched.append(entry) } else { entriesWithCount[before] -= 1 }
+                    counts[Int(entry)] = UInt8(before + 1)
+                    entriesWithCount[before + 1] += 1
+                }
+            }
             positions += 1
         }
         let needed = positions - (n - required)
-        // How often each word occurs among the positions read: an entry that contains the word
-        // matches at most that many of them.
-        var weights: [Int32: UInt8] = [:]
-        for id in byRarity.prefix(positions) where id >= 0 { weights[id, default: 0] += 1 }
+        let reached = touched.filter { Int(counts[Int($0)]) >= needed }
 
         let sortedQuery = queryIDs.filter { $0 >= 0 }.sorted()
         // Lengths a match can have: at least t·n words and at most n/t.
         let shortest = required
         let longest = threshold > 0 ? n * 100 / threshold : Int.max
-        var counts = [UInt8](repeating: 0, count: entries.count)
-        var reached: [Int32] = []
-        for (id, weight) in weights.sorted(by: { $0.key < $1.key }) {
-            for entry in postings[Int(id)] {
-                let before = Int(counts[Int(entry)])
-                counts[Int(entry)] = UInt8(before + Int(weight))
-                if before < needed, before + Int(weight) >= needed { reached.append(entry) }
-            }
-        }
         var candidates: [Candidate] = []
         var distanceRow: [Int32] = []
         words.withUnsafeBufferPointer { words in

@@ -101,9 +101,9 @@ import Testing
                     let length = max(query.words.count, stored[index].count)
                     return 100 * (length - SegmentTokens.distance(query.words, stored[index])) / length >= threshold
                 })
-                for budget in [0, 50, Int.max] {
-                    let found = Set(memory.fuzzyCandidates(for: query, threshold: threshold, listBudget: budget).map(\.index))
-                    #expect(found == expected, "threshold \(threshold), budget \(budget): \(query.words)")
+                for cost in [0, 40, Int.max] {
+                    let found = Set(memory.fuzzyCandidates(for: query, threshold: threshold, verificationCost: cost).map(\.index))
+                    #expect(found == expected, "threshold \(threshold), verification cost \(cost): \(query.words)")
                 }
             }
         }
