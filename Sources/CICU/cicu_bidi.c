@@ -35,3 +35,12 @@ int32_t cicu_bidi_first_strong(const uint16_t *text, int32_t length) {
     default: return 2;
     }
 }
+
+int32_t cicu_bidi_paired_bracket(uint32_t code_point, uint32_t *paired) {
+    *paired = (uint32_t)u_getBidiPairedBracket((UChar32)code_point);
+    switch (u_getIntPropertyValue((UChar32)code_point, UCHAR_BIDI_PAIRED_BRACKET_TYPE)) {
+    case U_BPT_OPEN: return 1;
+    case U_BPT_CLOSE: return 2;
+    default: return 0;
+    }
+}

@@ -105,6 +105,10 @@ int32_t cicu_strings_compare_for_locale(const char *locale, const char *a, int32
 /// 22 = PDI).
 int32_t cicu_bidi_class(uint32_t code_point);
 
+/// The Bidi_Paired_Bracket_Type of a code point (0 none, 1 open, 2 close) and, through
+/// `*paired`, its Bidi_Paired_Bracket (the code point itself when it has none).
+int32_t cicu_bidi_paired_bracket(uint32_t code_point, uint32_t *paired);
+
 /// Paragraph directions for `cicu_bidi_resolve`.
 enum { CICU_BIDI_LTR = 0, CICU_BIDI_RTL = 1, CICU_BIDI_AUTO = 2 };
 

@@ -25,12 +25,26 @@ public struct BidiParagraph: Sendable, Hashable {
     /// Indices into `scalars` in visual order, left to right; removed characters left out.
     public let visualOrder: [Int]
 
-    public init(_ text: String, direction: Direction) throws(ICUError) {
-        try self.init(scalars: Array(text.unicodeScalars), direction: direction)
+    public init(_ text: String, direction: Direction) {
+        self.init(scalars: Array(text.unicodeScalars), direction: direction)
     }
 
-    public init(scalars: [Unicode.Scalar], direction: Direction) throws(ICUError) {
+    /// Resolves the paragraph by UAX #9 as written (``UnicodeBidiAlgorithm``).
+    public init(scalars: [Unicode.Scalar], direction: Direction) {
+        let resolved = UnicodeBidiAlgorithm(scalars: scalars).resolve(direction: direction)
+        self.init(scalars: scalars, paragraphLevel: resolved.paragraphLevel, levels: resolved.levels, visualOrder: resolved.visualOrder)
+    }
+
+    private init(scalars: [Unicode.Scalar], paragraphLevel: Int, levels: [Int?], visualOrder: [Int]) {
         self.scalars = scalars
+        self.paragraphLevel = paragraphLevel
+        self.levels = levels
+        self.visualOrder = visualOrder
+    }
+
+    /// The same paragraph resolved by ICU's `ubidi` (what browsers built on ICU do), for
+    /// comparison: it differs from UAX #9 in a few corner cases (see ``UnicodeBidiAlgorithm``).
+    public static func resolvedByICU(scalars: [Unicode.Scalar], direction: Direction) throws(ICUError) -> BidiParagraph {
         // ubidi works on UTF-16; keep the scalar each code unit belongs to.
         var utf16: [UInt16] = []
         var scalarOfUnit: [Int] = []
@@ -43,24 +57,18 @@ public struct BidiParagraph: Sendable, Hashable {
         }
         var unitLevels = [UInt8](repeating: 0, count: utf16.count)
         var visual = [Int32](repeating: 0, count: utf16.count)
-        var paragraphLevel: Int32 = 0
+        var paragraphLevel: Int32 = direction == .rightToLeft ? 1 : 0
         var status: Int32 = 0
         if !utf16.isEmpty {
             cicu_bidi_resolve(utf16, Int32(utf16.count), direction.rawValue, &unitLevels, &visual, &paragraphLevel, &status)
             guard status <= 0 else { throw ICUError("bidi resolution", code: status) }
-        } else {
-            paragraphLevel = direction == .rightToLeft ? 1 : 0
         }
-        self.paragraphLevel = Int(paragraphLevel)
-
         let removed = scalars.map { BidiClass($0).isRemovedByX9 }
         var levels = [Int?](repeating: nil, count: scalars.count)
         for (unit, scalar) in scalarOfUnit.enumerated() where !removed[scalar] {
             levels[scalar] = Int(unitLevels[unit])
         }
-        self.levels = levels
         var order: [Int] = []
-        order.reserveCapacity(scalars.count)
         var previous = -1
         for unit in visual {
             let scalar = scalarOfUnit[Int(unit)]
@@ -69,7 +77,7 @@ public struct BidiParagraph: Sendable, Hashable {
             order.append(scalar)
             previous = scalar
         }
-        self.visualOrder = order
+        return BidiParagraph(scalars: scalars, paragraphLevel: Int(paragraphLevel), levels: levels, visualOrder: order)
     }
 
     /// The text as shown, left to right.
