@@ -14,6 +14,7 @@
 #include <unicode/ulistformatter.h>
 #include <unicode/uloc.h>
 #include <unicode/unum.h>
+#include <unicode/unumsys.h>
 #include <unicode/upluralrules.h>
 #include <unicode/ustring.h>
 
@@ -224,4 +225,12 @@ int32_t cicu_strings_compare_for_locale(const char *locale, const char *a, int32
     ucol_close(collator);
     *status = error;
     return U_FAILURE(error) ? 0 : (int32_t)result;
+}
+
+int32_t cicu_numbering_system_is_known(const char *name) {
+    UErrorCode error = U_ZERO_ERROR;
+    UNumberingSystem *system = unumsys_openByName(name, &error);
+    if (U_FAILURE(error) || system == NULL) return 0;
+    unumsys_close(system);
+    return 1;
 }

@@ -57,6 +57,9 @@ int32_t cicu_number_format(const char *locale, double value, int32_t style, int3
                            int32_t max_fraction, int32_t grouping, char *out, int32_t capacity,
                            int32_t *status);
 
+/// 1 when ICU knows the numbering system (CLDR name such as "latn", "arab", "arabext").
+int32_t cicu_numbering_system_is_known(const char *name);
+
 /// Formats a date given as milliseconds since 1970 (UTC) with the locale's best pattern for a
 /// CLDR skeleton such as "yMMMM" or "yMMMMd"; the date is shown in UTC.
 int32_t cicu_date_format_skeleton(const char *locale, const char *skeleton, double millis,
