@@ -91,7 +91,8 @@ public enum BidiLint {
         if name == "html", direction == .rightToLeft {
             sawRootDirection = attributes.contains(#"dir="rtl""#)
         }
-        if direction == .rightToLeft, name != "html", attributes.contains(#"lang="de""#), !attributes.contains(#"dir="ltr""#) {
+        let hasAttribute = { (text: String) in [" ", "\n", "\t"].contains { attributes.contains($0 + text) } }
+        if direction == .rightToLeft, name != "html", hasAttribute(#"lang="de""#), !hasAttribute(#"dir="ltr""#) {
             report("German block inside a right-to-left page without dir=\"ltr\"")
         }
     }

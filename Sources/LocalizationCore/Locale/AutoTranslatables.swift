@@ -1,5 +1,3 @@
-import Foundation
-
 /// Numbers, dates and references in German source text that need no translator: recognised in
 /// a unit's source, and at assembly written the target locale's way with ICU (numbers and
 /// dates) or kept verbatim (references such as the council paper "0108/2021").
@@ -68,7 +66,7 @@ public enum AutoTranslatables {
         let items = recognize(in: trimmed)
         guard items.count == 1, items[0].text == trimmed, items[0].kind != .reference,
               let formatted = try? items[0].formatted(for: locale) else { return nil }
-        return Content(text: text.replacingOccurrences(of: trimmed, with: formatted))
+        return Content(text: text.replacingTrimmedText(with: formatted))
     }
 
     /// The translator's target with the source's numbers and dates written the locale's way:
@@ -169,7 +167,9 @@ public enum AutoTranslatables {
             end = fractionEnd
         }
         guard isBoundary(s, after: end) else { return nil }
-        let value = Double(string(s[start ..< end]).replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")) ?? 0
+        // German digits: "." groups, "," separates the fraction.
+        let plain = String(string(s[start ..< end]).unicodeScalars.compactMap { $0 == "." ? nil : $0 == "," ? "." : Character($0) })
+        let value = Double(plain) ?? 0
         // "70 Prozent", "70 %", "70%"
         var cursor = end
         if cursor < s.count, isSpace(s[cursor]) { cursor += 1 }
@@ -241,6 +241,18 @@ public enum AutoTranslatables {
 }
 
 extension String {
+    /// The string with its text between leading and trailing whitespace replaced.
+    func replacingTrimmedText(with replacement: String) -> String {
+        let scalars = Array(unicodeScalars)
+        let leading = scalars.prefix { $0.properties.isWhitespace }
+        let trailing = scalars.dropFirst(leading.count).reversed().prefix { $0.properties.isWhitespace }.reversed()
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: leading)
+        view.append(contentsOf: replacement.unicodeScalars)
+        view.append(contentsOf: trailing)
+        return String(view)
+    }
+
     var trimmingWhitespace: String {
         let scalars = Array(unicodeScalars)
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),

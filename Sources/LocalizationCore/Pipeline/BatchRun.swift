@@ -26,6 +26,8 @@ public struct BatchRun: Sendable {
         public var outputs: [Output] = []
         /// Leverage analysis of each target locale's job.
         public var analyses: [Analysis] = []
+        /// Per page and locale: translated, pending, fallback, published (when `locales/` exists).
+        public var coverage: CoverageReport?
         public var diagnostics: [Diagnostic] = []
     }
 
@@ -71,6 +73,14 @@ public struct BatchRun: Sendable {
             let url = try jobURL(for: language, folder: "outgoing")
             try ProjectFiles.writeAtomically(Array(Job.serialize(document).utf8), to: url)
             report.jobs.append(.init(locale: language.tag, path: relative(url), units: report.units, words: report.words))
+        }
+
+        // Real locales: the localized site behind its publish gate, with a coverage report.
+        if let catalog = try SiteAssembly.catalog(for: project) {
+            let site = try SiteAssembly(project: project, catalog: catalog).assemble(pages)
+            report.outputs += site.outputs
+            report.coverage = site.coverage
+            report.diagnostics += site.diagnostics
         }
 
         for style in settings.pseudoLocales {
