@@ -162,7 +162,7 @@ struct Renderer {
                     output += BidiIsolation.html(text, asciiOnly: !page.isUTF8)
                 case .text(let text):
                     output += HTMLEscaping.escape(text, inAttribute: false, asciiOnly: !page.isUTF8)
-                case .standalone(let code, nil) where isolateLeftToRightRuns && code.kind == .protected
+                case .standalone(let code, nil) where isolateLeftToRightRuns
                     && !BidiIsolation.leftToRightRuns(in: code.displayText ?? "").isEmpty:
                     // A protected name ("MiSO") keeps its own markup, isolated as a whole.
                     if let ranges = codes[code.id] { output += Array(#"<bdi dir="ltr">"#.utf8) + render(ranges.opening) + Array("</bdi>".utf8) }

@@ -5,8 +5,9 @@
 /// as one piece and cannot pull punctuation or digits around it into its direction.
 public enum BidiIsolation {
     /// Runs (in Unicode scalars) that start and end with a left-to-right letter or a European
-    /// digit and hold no right-to-left letter or Arabic digit, when they contain a letter or
-    /// are a number with separators; a plain "44" needs no isolation.
+    /// digit, hold no right-to-left letter or Arabic digit and no space except between two
+    /// words, when they contain a letter or are a number with separators; a plain "44" needs
+    /// no isolation.
     public static func leftToRightRuns(in text: String) -> [Range<Int>] {
         let classes = text.unicodeScalars.map(BidiClass.init)
         var runs: [Range<Int>] = []
@@ -24,6 +25,13 @@ public enum BidiIsolation {
                     last = cursor
                 case .nonspacingMark where last == cursor - 1:
                     last = cursor
+                case .whitespace:
+                    // Words of one name ("MiSO e.V", "WIR 2.0") stay together; items set
+                    // apart by punctuation and spaces ("WIR 2.0 & 0108/2021") are isolated
+                    // one by one, so the sentence orders them right to left.
+                    let joinsWords = last == cursor - 1 && cursor + 1 < classes.count
+                        && (classes[cursor + 1] == .leftToRight || classes[cursor + 1] == .europeanNumber)
+                    if !joinsWords { break scan }
                 default:
                     break
                 }
