@@ -113,7 +113,7 @@ struct Renderer {
 
     /// The bytes of `range` with every replacement inside it; a slot nested in a rendered slot
     /// (an attribute inside a code) is rendered by that slot, through its code's range.
-    func render(_ range: Range<Int>) -> [UInt8] {
+    func render(_ range: Range<Int>, inside container: PageSkeleton.Slot? = nil) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(range.count + range.count / 3)
         var cursor = range.lowerBound
@@ -122,6 +122,8 @@ struct Renderer {
             let (editRange, replacement) = replacements[index]
             index += 1
             guard editRange.lowerBound >= cursor, editRange.upperBound <= range.upperBound else { continue }
+            // A fallback slot renders its own bytes: not itself again.
+            if case .slot(let slot) = replacement, slot == container { continue }
             output += page.bytes[cursor ..< editRange.lowerBound]
             switch replacement {
             case .slot(let slot): output += render(slot)
@@ -146,7 +148,7 @@ struct Renderer {
     private func render(_ slot: PageSkeleton.Slot) -> [UInt8] {
         guard let target = targets[slot.unitID] else {
             guard fallbackUnits.contains(slot.unitID) else { return render(slot.range) }
-            return fallbackOpening + render(slot.range) + Array("</span>".utf8)
+            return fallbackOpening + render(slot.range, inside: slot) + Array("</span>".utf8)
         }
         switch slot.kind {
         case .attribute(let quote):

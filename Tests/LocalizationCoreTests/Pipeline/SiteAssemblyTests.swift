@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+@testable import LocalizationCore
+
+/// The sample project after `run`: real pages in six locales, honest fallbacks, a publish gate.
+@Suite("Site assembly", .serialized)
+struct SiteAssemblyTests {
+    /// A copy of the sample project (content, memory, locales, settings) with extra settings.
+    static func sampleProject(targets: String = #"["ar", "fa", "tr", "uk", "ru", "en"]"#, settings: String = "") throws -> URL {
+        let root = try temporaryFolder("site")
+        for item in ["content", "memory", "locales"] {
+            try FileManager.default.copyItem(at: TestPaths.packageRoot.appendingPathComponent(item), to: root.appendingPathComponent(item))
+        }
+        let base = #"{"targetLocales": "# + targets + #", "pseudoLocales": []"#
+        try Data((base + settings + "}").utf8).write(to: root.appendingPathComponent(Project.fileName))
+        return root
+    }
+
+    static func page(_ root: URL, _ path: String) throws -> String {
+        String(decoding: try ProjectFiles.read(root.appendingPathComponent("site/" + path)), as: UTF8.self)
+    }
+
+    @Test func sampleMisoPageIsPublishedInEveryLocaleWithLocalDigitsAndIsolation() throws {
+        let root = try Self.sampleProject()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let report = try BatchRun(project: try Project(root: root)).run()
+        #expect(report.diagnostics.filter { $0.message.hasPrefix("bidi lint") }.isEmpty)
+        let coverage = try #require(report.coverage)
+        let miso = coverage.entries.filter { $0.page == "miso.html" }
+        #expect(miso.map(\.locale) == ["ar", "fa", "tr", "uk", "ru", "en"])
+        #expect(miso.filter { !$0.published }.isEmpty)
+
+        let arabic = try Self.page(root, "ar/miso.html")
+        #expect(arabic.contains(#"<html lang="ar" dir="rtl">"#))
+        #expect(arabic.contains("<strong>٤٤ منظمة عضوًا</strong> (حتى نوفمبر ٢٠٢٠)"))
+        #expect(arabic.contains("التي تأسست عام ٢٠١٤"))
+        #expect(arabic.contains(#"<h1><bdi dir="ltr"><span translate="no">MiSO</span></bdi> – "#))
+        #expect(arabic.contains("<title>\u{2066}MiSO\u{2069} – "))
+        // The description's translation holds an RLM, which no attribute may: it stays German.
+        #expect(arabic.contains(#"<meta name="description" content="Das MigrantInnenSelbstOrganisationen-Netzwerk"#))
+
+        let persian = try Self.page(root, "fa/miso.html")
+        #expect(persian.contains(#"<html lang="fa" dir="rtl">"#))
+        #expect(persian.contains("<strong>۴۴ سازمان عضو</strong> دارد (وضعیت: نوامبر ۲۰۲۰)"))
+
+        for (tag, phrase) in [("tr", "44 üye kuruluşa"), ("uk", "44 організації-члени"), ("ru", "44 организации-члена"), ("en", "44 member organisations")] {
+            let page = try Self.page(root, "\(tag)/miso.html")
+            #expect(page.contains("<html lang=\"\(tag)\">"), "\(tag)")
+            #expect(page.contains(phrase), "\(tag)")
+            #expect(!page.contains("<bdi"), "\(tag): no isolation in left-to-right pages")
+        }
+    }
+
+    @Test func pagesBelowTheThresholdStayGermanWithANoticeInTheReadersLanguage() throws {
+        let root = try Self.sampleProject()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let report = try BatchRun(project: try Project(root: root)).run()
+        let entry = try #require(report.coverage?.entries.first { $0.page == "wir-2-0/index.html" && $0.locale == "fa" })
+        #expect(!entry.published)
+        #expect(entry.fallback == entry.units)
+        let page = try Self.page(root, "fa/wir-2-0/index.html")
+        #expect(page.contains(#"<html lang="de">"#))
+        #expect(page.contains(#"<div class="tp-notice" role="note" lang="fa" dir="rtl">این صفحه هنوز به فارسی ترجمه نشده است."#))
+        // Alternates name only the languages the page is really published in.
+        #expect(page.contains(#"<link rel="alternate" hreflang="de" href="../../de/wir-2-0/index.html">"#))
+        #expect(!page.contains(#"hreflang="fa" href"#) || !page.contains(#"<link rel="alternate" hreflang="fa""#))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("site/de/wir-2-0/index.html").path))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("site/translate-pipeline.css").path))
+    }
+
+    @Test func publishedPagesMarkWhatIsStillGerman() throws {
+        let root = try Self.sampleProject(settings: #", "publishThresholds": {"ar": 0.25, "en": 0.25}"#)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let report = try BatchRun(project: try Project(root: root)).run()
+        #expect(report.diagnostics.filter { $0.message.hasPrefix("bidi lint") }.isEmpty)
+        let entry = try #require(report.coverage?.entries.first { $0.page == "index.html" && $0.locale == "ar" })
+        #expect(entry.published)
+        #expect(entry.threshold == 0.25)
+        #expect(entry.pending > 0 && entry.fallback == entry.pending)
+        #expect(entry.automatic >= 1, "'lesen' comes from the locale's chrome strings")
+        let arabic = try Self.page(root, "ar/index.html")
+        #expect(arabic.contains(#"<span lang="de" dir="ltr" class="tp-fallback" title="لم يُترجم بعد (بالألمانية)">"#))
+        #expect(arabic.contains(">اقرأ</a>"))
+        let english = try Self.page(root, "en/index.html")
+        #expect(english.contains(#"<span lang="de" dir="ltr" class="tp-fallback" title="Not translated yet (German)">"#))
+        #expect(english.contains(">Read</a>"))
+    }
+
+    @Test func languageSwitcherListsNativeNamesInTheLocalesCollationOrder() throws {
+        let root = try Self.sampleProject()
+        defer { try? FileManager.default.removeItem(at: root) }
+        _ = try BatchRun(project: try Project(root: root)).run()
+        func names(_ path: String) throws -> [String] {
+            let page = try Self.page(root, path)
+            let nav = page[page.range(of: "<nav class=\"tp-language-switcher\"")!.lowerBound...]
+            let list = nav[..<nav.range(of: "</nav>")!.lowerBound]
+            return list.components(separatedBy: "</a>").dropLast().map { String($0[$0.range(of: ">", options: .backwards)!.upperBound...]) }
+        }
+        #expect(try names("de/miso.html") == ["Deutsch", "English", "Türkçe", "Русский", "Українська", "العربية", "فارسی"])
+        #expect(try names("ar/miso.html") == ["العربية", "فارسی", "Deutsch", "English", "Türkçe", "Русский", "Українська"])
+        #expect(try names("ru/miso.html") == ["Русский", "Українська", "Deutsch", "English", "Türkçe", "العربية", "فارسی"])
+    }
+
+    @Test func aTargetLocaleWithoutDefinitionIsReported() throws {
+        let root = try Self.sampleProject(targets: #"["fa", "ps"]"#)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let report = try BatchRun(project: try Project(root: root)).run()
+        #expect(report.diagnostics.contains { $0.message == "target locale 'ps': no locale definition for 'ps' in locales/ (add ps.json, see locales/README.md); no pages assembled for it" })
+    }
+
+    @Test func assemblerIsolatesRunsInRightToLeftTargets() throws {
+        let html = #"<html lang="de"><body><p>Der Rat hat <span translate="no">WIR 2.0</span> im Februar 2021 beschlossen (Nr. 0108/2021).</p></body></html>"#
+        let extracted = HTMLExtractor().extract(HTMLPage(name: "rat.html", bytes: Array(html.utf8)))
+        let unit = try #require(extracted.units.first)
+        let code = try #require(unit.source.codes.first)
+        let target = Content([.text("اعتمد المجلس "), .standalone(code), .text(" في فبراير 2021 (رقم 0108/2021، info@hannover.de).")])
+        var options = PageAssembler.Options()
+        options.isolateLeftToRightRuns = true
+        let bytes = PageAssembler().assemble(extracted, targets: [unit.id: target], language: try TargetLanguage("ar"), options: options)
+        let page = String(decoding: bytes, as: UTF8.self)
+        #expect(page == #"<html lang="ar" dir="rtl"><body><p>اعتمد المجلس <bdi dir="ltr"><span translate="no">WIR 2.0</span></bdi> في فبراير 2021 (رقم <bdi dir="ltr">0108/2021</bdi>، <bdi dir="ltr">info@hannover.de</bdi>).</p></body></html>"#)
+        #expect(BidiLint.check(bytes, direction: .rightToLeft).isEmpty)
+    }
+}
