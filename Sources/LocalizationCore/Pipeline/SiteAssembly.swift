@@ -102,6 +102,9 @@ public struct SiteAssembly: Sendable {
                     options.fallbackUnits = pending
                     let tooltip = (try? catalog.message("untranslatedNotice", for: locale.tag)) ?? ""
                     options.fallbackAttributes = #" lang="\#(source)" dir="ltr" class="tp-fallback" title="\#(Self.attribute(tooltip))""#
+                    if locale.direction == .rightToLeft {
+                        options.insertions += Self.leftToRightUntranslatables(in: page.page.bytes)
+                    }
                     bytes = PageAssembler().assemble(page, targets: entry.targets, language: language, options: options)
                 } else {
                     let notice = (try? catalog.message("fallbackNotice", for: locale.tag, ["language": .string(locale.nativeName)])) ?? ""
@@ -192,6 +195,43 @@ public struct SiteAssembly: Sendable {
         }
         try ProjectFiles.writeAtomically(bytes, to: url)
         return problems.count
+    }
+
+    /// In a right-to-left page, elements marked `translate="no"` keep source-language text
+    /// and names ("MiSO", "MigrantInnenSelbstOrganisationen-Netzwerk Hannover e.V."): each gets
+    /// `dir="ltr"`, which in HTML also isolates it, so its punctuation stays where it belongs.
+    static func leftToRightUntranslatables(in bytes: [UInt8]) -> [(offset: Int, bytes: [UInt8])] {
+        var insertions: [(offset: Int, bytes: [UInt8])] = []
+        let marker = Array("translate=".utf8)
+        var index = 0
+        var tagStart: Int?
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "<"), index + 1 < bytes.count, bytes[index + 1].isASCIILetter {
+                tagStart = index
+            } else if byte == UInt8(ascii: ">") {
+                tagStart = nil
+            } else if let start = tagStart, index + marker.count + 3 <= bytes.count,
+                      bytes[index - 1] == UInt8(ascii: " ") || bytes[index - 1] == UInt8(ascii: "\n") || bytes[index - 1] == UInt8(ascii: "\t"),
+                      Array(bytes[index ..< index + marker.count]).map({ $0 | 0x20 }) == marker {
+                var value = index + marker.count
+                if bytes[value] == UInt8(ascii: "\"") || bytes[value] == UInt8(ascii: "'") { value += 1 }
+                let isNo = value + 2 <= bytes.count && (bytes[value] | 0x20) == UInt8(ascii: "n") && (bytes[value + 1] | 0x20) == UInt8(ascii: "o")
+                let tagEnd = bytes[start...].firstIndex(of: UInt8(ascii: ">")) ?? bytes.count
+                let tag = String(decoding: bytes[start ..< tagEnd], as: UTF8.self).lowercased()
+                var nameEnd = start + 1
+                while nameEnd < bytes.count, bytes[nameEnd].isASCIILetter || (UInt8(ascii: "0") ... UInt8(ascii: "9")).contains(bytes[nameEnd]) { nameEnd += 1 }
+                let name = String(decoding: bytes[start + 1 ..< nameEnd], as: UTF8.self).lowercased()
+                // Items and cells keep the page's direction: their markers and alignment
+                // belong to the list or table around them.
+                if isNo, !tag.contains(" dir="), !["li", "td", "th", "dt", "dd", "tr", "option"].contains(name) {
+                    insertions.append((nameEnd, Array(#" dir="ltr""#.utf8)))
+                }
+                tagStart = nil
+            }
+            index += 1
+        }
+        return insertions
     }
 
     /// Byte offset of an ASCII tag start, case-insensitive, outside comments.

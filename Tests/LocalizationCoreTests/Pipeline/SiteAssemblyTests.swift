@@ -36,6 +36,9 @@ struct SiteAssemblyTests {
         #expect(arabic.contains("التي تأسست عام ٢٠١٤"))
         #expect(arabic.contains(#"<h1><bdi dir="ltr"><span translate="no">MiSO</span></bdi> – "#))
         #expect(arabic.contains("<title>\u{2066}MiSO\u{2069} – "))
+        // Untranslatable German keeps its own direction; list items keep the list's.
+        #expect(arabic.contains(#"<div dir="ltr" class="hinweis" translate="no">"#))
+        #expect(arabic.contains(#"<li aria-current="page" translate="no">MiSO</li>"#))
         // The description's translation holds an RLM, which no attribute may: it stays German.
         #expect(arabic.contains(#"<meta name="description" content="Das MigrantInnenSelbstOrganisationen-Netzwerk"#))
 
