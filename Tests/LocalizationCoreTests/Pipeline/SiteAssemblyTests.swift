@@ -34,7 +34,7 @@ struct SiteAssemblyTests {
         #expect(arabic.contains(#"<html lang="ar" dir="rtl">"#))
         #expect(arabic.contains("<strong>٤٤ منظمة عضوًا</strong> (حتى نوفمبر ٢٠٢٠)"))
         #expect(arabic.contains("التي تأسست عام ٢٠١٤"))
-        #expect(arabic.contains(#"<h1><bdi dir="ltr"><span translate="no">MiSO</span></bdi> – "#))
+        #expect(arabic.contains(#"<h1><bdi dir="ltr"><span dir="ltr" translate="no">MiSO</span></bdi> – "#))
         #expect(arabic.contains("<title>\u{2066}MiSO\u{2069} – "))
         // Untranslatable German keeps its own direction; list items keep the list's.
         #expect(arabic.contains(#"<div dir="ltr" class="hinweis" translate="no">"#))
