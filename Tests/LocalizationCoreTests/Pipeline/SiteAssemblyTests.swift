@@ -104,6 +104,19 @@ struct SiteAssemblyTests {
         #expect(try names("ru/miso.html") == ["Русский", "Українська", "Deutsch", "English", "Türkçe", "العربية", "فارسی"])
     }
 
+    @Test func soraniAndTigrinyaGetNoticesInTheirOwnScriptAndDirection() throws {
+        let root = try Self.sampleProject(targets: #"["ckb", "ti"]"#)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let report = try BatchRun(project: try Project(root: root)).run()
+        #expect(report.diagnostics.filter { $0.message.hasPrefix("bidi lint") }.isEmpty)
+        #expect(report.coverage?.entries.filter { $0.published }.isEmpty == true, "no sample translations for ckb and ti")
+        let sorani = try Self.page(root, "ckb/miso.html")
+        #expect(sorani.contains(#"<div class="tp-notice" role="note" lang="ckb" dir="rtl">ئەم پەڕەیە هێشتا وەرنەگێڕدراوەتە سەر کوردیی ناوەندی."#))
+        let tigrinya = try Self.page(root, "ti/miso.html")
+        #expect(tigrinya.contains(#"<div class="tp-notice" role="note" lang="ti" dir="ltr">እዛ ገጽ እዚኣ ገና ናብ ትግርኛ ኣይተተርጎመትን።"#))
+        #expect(tigrinya.contains(#"aria-label="ቋንቋ ምረጽ""#))
+    }
+
     @Test func aTargetLocaleWithoutDefinitionIsReported() throws {
         let root = try Self.sampleProject(targets: #"["fa", "ps"]"#)
         defer { try? FileManager.default.removeItem(at: root) }
