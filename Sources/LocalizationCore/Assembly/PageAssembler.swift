@@ -14,6 +14,8 @@ public struct PageAssembler: Sendable {
         public var fallbackAttributes = ""
         /// Bytes inserted at offsets of the page (alternate links, the language switcher).
         public var insertions: [(offset: Int, bytes: [UInt8])] = []
+        /// Byte ranges of the page outside every unit replaced (numbers in table cells).
+        public var replacements: [(range: Range<Int>, bytes: [UInt8])] = []
 
         public init() {}
     }
@@ -41,6 +43,7 @@ public struct PageAssembler: Sendable {
         renderer.rawTextUnits = rawTextUnits
         renderer.fallbackOpening = Array("<span\(options.fallbackAttributes)>".utf8)
         var edits = options.insertions.map { Renderer.Edit(range: $0.offset ..< $0.offset, bytes: $0.bytes) }
+            + options.replacements.map { Renderer.Edit(range: $0.range, bytes: $0.bytes) }
         if let language, let root = extracted.skeleton.rootLanguage {
             edits += Self.languageEdits(root, language: language)
         }

@@ -105,6 +105,7 @@ public struct SiteAssembly: Sendable {
                     if locale.direction == .rightToLeft {
                         options.insertions += Self.leftToRightUntranslatables(in: page.page.bytes)
                     }
+                    options.replacements = Self.numberNodes(in: page, locale: locale)
                     bytes = PageAssembler().assemble(page, targets: entry.targets, language: language, options: options)
                 } else {
                     let notice = (try? catalog.message("fallbackNotice", for: locale.tag, ["language": .string(locale.nativeName)])) ?? ""
@@ -195,6 +196,28 @@ public struct SiteAssembly: Sendable {
         }
         try ProjectFiles.writeAtomically(bytes, to: url)
         return problems.count
+    }
+
+    /// Text nodes outside every unit that hold only a number or a date (table cells such as
+    /// `<td>70</td>` are no units: nothing to translate), written the locale's way.
+    static func numberNodes(in page: ExtractedPage, locale: LocaleDefinition) -> [(range: Range<Int>, bytes: [UInt8])] {
+        let bytes = page.page.bytes
+        let slots = page.skeleton.slots.map(\.range)
+        var replacements: [(range: Range<Int>, bytes: [UInt8])] = []
+        var index = 0
+        while let open = bytes[index...].firstIndex(of: UInt8(ascii: ">")) {
+            let start = open + 1
+            guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "<")) else { break }
+            index = end
+            guard end > start, end - start < 64, !slots.contains(where: { $0.overlaps(start ..< end) }) else { continue }
+            let text = String(decoding: bytes[start ..< end], as: UTF8.self)
+            let trimmed = text.trimmingWhitespace
+            let items = AutoTranslatables.recognize(in: trimmed)
+            guard items.count == 1, items[0].text == trimmed, items[0].kind != .reference,
+                  let formatted = try? items[0].formatted(for: locale), formatted != trimmed else { continue }
+            replacements.append((start ..< end, HTMLEscaping.escape(text.replacingTrimmedText(with: formatted), inAttribute: false, asciiOnly: !page.page.isUTF8)))
+        }
+        return replacements
     }
 
     /// In a right-to-left page, elements marked `translate="no"` keep source-language text

@@ -81,6 +81,15 @@ struct BrowserRenderingTests {
         }
     }
 
+    @Test func persianCouncilSentenceRendersItsNumberAndAddressLeftToRight() throws {
+        let root = try SiteAssemblyTests.sampleProject(targets: #"["fa"]"#, settings: #", "publishThresholds": {"fa": 0.3}"#)
+        defer { try? FileManager.default.removeItem(at: root) }
+        _ = try SiteAssemblyTests.addPersianCouncilSentence(to: root)
+        _ = try BatchRun(project: try Project(root: root)).run()
+        let probe = try Self.probe(try SiteAssemblyTests.page(root, "fa/wir-2-0/index.html"))
+        expectRightToLeftWithLeftToRightRuns(probe, "fa/wir-2-0/index.html", runs: ["0108/2021", "info@hannover.de"])
+    }
+
     @Test func codesAddressesAndNamesInAnArabicSentenceRenderLeftToRight() throws {
         let html = #"<html lang="de"><body><p>Der Rat hat <span translate="no">WIR 2.0</span> im Februar 2021 beschlossen (Nr. 0108/2021).</p></body></html>"#
         let extracted = HTMLExtractor().extract(HTMLPage(name: "rat.html", bytes: Array(html.utf8)))

@@ -117,6 +117,45 @@ struct SiteAssemblyTests {
         #expect(tigrinya.contains(#"aria-label="ቋንቋ ምረጽ""#))
     }
 
+    /// A Persian translation of the WIR 2.0 sentence with the council paper number, a German
+    /// date the translator left as it was, and an e-mail address, put into the memory.
+    static func addPersianCouncilSentence(to root: URL) throws -> String {
+        let project = try Project(root: root)
+        let page = try project.extract(pageAt: project.contentFolder.appendingPathComponent("wir-2-0/index.html"))
+        let unit = try #require(page.units.first { $0.source.plainText.contains("0108/2021") })
+        var texts = ["در نتیجه، هفت گروه کارشناسی یک ", "سند راهبردی",
+                     " تدوین کردند که در Februar 2021 به تصویب شورا رسید (مصوبه شماره 0108/2021، پرسش‌ها: info@hannover.de).",
+                     " بر این اساس، اکنون یک ", "فهرست اهداف و اقدامات", " در حال تدوین است."][...]
+        let target = Content(unit.source.fragments.map { fragment in
+            if case .text = fragment { return .text(texts.popFirst() ?? "") }
+            return fragment
+        })
+        let language = try TargetLanguage("fa")
+        var memory = try MemoryStore(project: project).load(language)
+        _ = memory.add(MemoryEntry(source: unit.source, target: target, state: .translated,
+                                   provenance: .init(origin: .translator, creator: "test", date: "2026-11-26T00:00:00Z"),
+                                   context: .init(unit: "wir-2-0/index.html#\(unit.id)")))
+        try MemoryStore(project: project).save(memory, for: language)
+        return unit.id
+    }
+
+    @Test func persianSentenceWithCodesDatesAndAddressesReadsRightToLeft() throws {
+        let root = try Self.sampleProject(targets: #"["fa"]"#, settings: #", "publishThresholds": {"fa": 0.3}"#)
+        defer { try? FileManager.default.removeItem(at: root) }
+        _ = try Self.addPersianCouncilSentence(to: root)
+        let report = try BatchRun(project: try Project(root: root)).run()
+        #expect(report.diagnostics.filter { $0.message.hasPrefix("bidi lint") }.isEmpty)
+        let entry = try #require(report.coverage?.entries.first { $0.page == "wir-2-0/index.html" })
+        #expect(entry.published)
+        let page = try Self.page(root, "fa/wir-2-0/index.html")
+        #expect(page.contains(#"<html lang="fa" dir="rtl">"#))
+        #expect(page.contains(#"تدوین کردند که در فوریهٔ ۲۰۲۱ به تصویب شورا رسید (مصوبه شماره <bdi dir="ltr">0108/2021</bdi>، پرسش‌ها: <bdi dir="ltr">info@hannover.de</bdi>)."#))
+        // Numbers outside units (table cells) in the locale's digits too.
+        #expect(page.contains("<tr><td>۷۰</td>") && page.contains("<tr><td>۷</td>"))
+        // Still German: marked, and left to right inside the right-to-left page.
+        #expect(page.contains(#"<p class="stand"><span lang="de" dir="ltr" class="tp-fallback" title="هنوز ترجمه نشده (آلمانی)">Beschluss des Rates: Februar 2021</span></p>"#))
+    }
+
     @Test func aTargetLocaleWithoutDefinitionIsReported() throws {
         let root = try Self.sampleProject(targets: #"["fa", "ps"]"#)
         defer { try? FileManager.default.removeItem(at: root) }
