@@ -90,6 +90,19 @@ struct LocaleDefinitionTests {
         }
     }
 
+    @Test func aMissingMessageComesFromTheFallbackChain() throws {
+        let folder = try temporaryFolder("locales")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: Self.folder.appendingPathComponent("de.json"), to: folder.appendingPathComponent("de.json"))
+        try Data(#"{"tag": "tr", "fallback": ["de"], "review": "proposed", "messages": {"asOf": "{date} itibarıyla"}}"#.utf8)
+            .write(to: folder.appendingPathComponent("tr.json"))
+        let catalog = try LocaleCatalog.load(folder: folder, sourceLocale: "de")
+        #expect(try catalog.message("read", for: "tr") == "lesen")
+        #expect(try catalog.message("asOf", for: "tr", ["date": .string("Kasım 2020")]) == "Kasım 2020 itibarıyla")
+        // The fallback's own plural rules apply to its pattern.
+        #expect(try catalog.message("memberOrganisations", for: "tr", ["count": .number(1)]) == "1 Mitgliedsorganisation")
+    }
+
     @Test func pluralSelectorsAreFoundInNestedPatterns() {
         #expect(LocaleDefinition.pluralSelectors(in: "{count, plural, offset:1 =0 {none} one {# x} other {{count, plural, few {a} other {b}} y}}") == ["=0", "one", "other", "few"])
     }
