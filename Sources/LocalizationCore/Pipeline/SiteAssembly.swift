@@ -101,7 +101,7 @@ public struct SiteAssembly: Sendable {
                     options.isolateLeftToRightRuns = locale.direction == .rightToLeft
                     options.fallbackUnits = pending
                     let tooltip = (try? catalog.message("untranslatedNotice", for: locale.tag)) ?? ""
-                    options.fallbackAttributes = #" lang="\#(source)" dir="ltr" class="tp-fallback" title="\#(Self.attribute(tooltip))""#
+                    options.fallbackAttributes = #" lang="\#(source)" dir="ltr" class="tp-fallback" title="\#(Self.attribute(tooltip, asciiOnly: !page.page.isUTF8))""#
                     if locale.direction == .rightToLeft {
                         options.insertions += Self.leftToRightUntranslatables(in: page.page.bytes)
                     }
@@ -153,6 +153,8 @@ public struct SiteAssembly: Sendable {
     private func chrome(_ page: ExtractedPage, current: LocaleDefinition, locales: [LocaleDefinition], published: [String], notice: String?) -> PageAssembler.Options {
         var options = PageAssembler.Options()
         let bytes = page.page.bytes
+        // A page in a legacy encoding gets character references for everything not ASCII.
+        let ascii = !page.page.isUTF8
         let root = String(repeating: "../", count: page.page.name.split(separator: "/").count)
         let source = project.settings.sourceLocale
         let href = { (tag: String) in Self.attribute(root + tag + "/" + page.page.name) }
@@ -169,16 +171,16 @@ public struct SiteAssembly: Sendable {
             let names = Dictionary(all.map { ($0.nativeName, $0) }, uniquingKeysWith: { first, _ in first })
             let sorted = (try? DisplayNames(locale: current.tag).sorted(all.map(\.nativeName))) ?? all.map(\.nativeName)
             let label = (try? catalog.message("languageSwitcher", for: current.tag)) ?? ""
-            var body = "\n<nav class=\"tp-language-switcher\" lang=\"\(current.tag)\" dir=\"\(current.direction.rawValue)\" aria-label=\"\(Self.attribute(label))\"><ul>"
+            var body = "\n<nav class=\"tp-language-switcher\" lang=\"\(current.tag)\" dir=\"\(current.direction.rawValue)\" aria-label=\"\(Self.attribute(label, asciiOnly: ascii))\"><ul>"
             for name in sorted {
                 guard let locale = names[name] else { continue }
                 let isCurrent = locale.tag == current.tag ? " aria-current=\"page\"" : ""
-                body += "<li><a href=\"\(href(locale.tag))\" hreflang=\"\(locale.tag)\" lang=\"\(locale.tag)\" dir=\"\(locale.direction.rawValue)\"\(isCurrent)>\(String(decoding: HTMLEscaping.escape(name, inAttribute: false, asciiOnly: false), as: UTF8.self))</a></li>"
+                body += "<li><a href=\"\(href(locale.tag))\" hreflang=\"\(locale.tag)\" lang=\"\(locale.tag)\" dir=\"\(locale.direction.rawValue)\"\(isCurrent)>\(String(decoding: HTMLEscaping.escape(name, inAttribute: false, asciiOnly: ascii), as: UTF8.self))</a></li>"
             }
             body += "</ul></nav>"
             if let notice {
                 let text = current.direction == .rightToLeft
-                    ? BidiIsolation.html(notice, asciiOnly: false) : HTMLEscaping.escape(notice, inAttribute: false, asciiOnly: false)
+                    ? BidiIsolation.html(notice, asciiOnly: ascii) : HTMLEscaping.escape(notice, inAttribute: false, asciiOnly: ascii)
                 body += "\n<div class=\"tp-notice\" role=\"note\" lang=\"\(current.tag)\" dir=\"\(current.direction.rawValue)\">\(String(decoding: text, as: UTF8.self))</div>"
             }
             options.insertions.append((close + 1, Array(body.utf8)))
@@ -280,8 +282,8 @@ public struct SiteAssembly: Sendable {
         return nil
     }
 
-    static func attribute(_ text: String) -> String {
-        String(decoding: HTMLEscaping.escape(text, inAttribute: true, asciiOnly: false), as: UTF8.self)
+    static func attribute(_ text: String, asciiOnly: Bool = false) -> String {
+        String(decoding: HTMLEscaping.escape(text, inAttribute: true, asciiOnly: asciiOnly), as: UTF8.self)
     }
 
     private static func language(_ tag: String) throws(ProjectError) -> TargetLanguage {

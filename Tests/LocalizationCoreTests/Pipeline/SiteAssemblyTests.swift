@@ -156,6 +156,20 @@ struct SiteAssemblyTests {
         #expect(page.contains(#"<p class="stand"><span lang="de" dir="ltr" class="tp-fallback" title="هنوز ترجمه نشده (آلمانی)">Beschluss des Rates: Februar 2021</span></p>"#))
     }
 
+    @Test func chromeInALegacyEncodedPageIsCharacterReferences() throws {
+        let root = try temporaryFolder("latin1")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.copyItem(at: TestPaths.packageRoot.appendingPathComponent("locales"), to: root.appendingPathComponent("locales"))
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("content"), withIntermediateDirectories: true)
+        try Data(#"{"targetLocales": ["ar"], "pseudoLocales": []}"#.utf8).write(to: root.appendingPathComponent(Project.fileName))
+        let page = Array(#"<html lang="de"><head><meta charset="iso-8859-1"></head><body><p>"#.utf8) + [0xDC] + Array("bersicht</p></body></html>".utf8)
+        try Data(page).write(to: root.appendingPathComponent("content/a.html"))
+        _ = try BatchRun(project: try Project(root: root)).run()
+        let bytes = try ProjectFiles.read(root.appendingPathComponent("site/ar/a.html"))
+        #expect(bytes.filter { $0 >= 0x80 } == [0xDC], "only the page's own Latin-1 byte is not ASCII")
+        #expect(String(decoding: bytes, as: UTF8.self).contains(#"<div class="tp-notice" role="note" lang="ar" dir="rtl">&#x644;&#x645; "#))
+    }
+
     @Test func aTargetLocaleWithoutDefinitionIsReported() throws {
         let root = try Self.sampleProject(targets: #"["fa", "ps"]"#)
         defer { try? FileManager.default.removeItem(at: root) }
