@@ -18,7 +18,7 @@ public struct SiteAssembly: Sendable {
     static let stylesheetName = "translate-pipeline.css"
     static let stylesheet = """
     /* Written by translate-pipeline: chrome of localized pages. Logical properties only
-       (inline-start/end), so the same rules mirror for right-to-left pages. */
+       (inline-start/end), so the same rules mirror with the page's direction. */
     .tp-language-switcher { margin-block: 0.5rem; padding-inline: 1rem; text-align: end; }
     .tp-language-switcher ul { display: inline-flex; flex-wrap: wrap; gap: 0.75rem; list-style: none; margin: 0; padding-inline-start: 0; }
     .tp-language-switcher [aria-current] { font-weight: bold; }
@@ -28,6 +28,19 @@ public struct SiteAssembly: Sendable {
     bdi { unicode-bidi: isolate; }
 
     """
+
+    /// CSS counter styles for numbering systems, so ordered lists count in the locale's digits.
+    static let counterStyles = ["arab": "arabic-indic", "arabext": "persian", "deva": "devanagari", "beng": "bengali"]
+
+    /// The shared stylesheet plus list numbering in each locale's own digits.
+    static func stylesheet(for locales: [LocaleDefinition]) -> String {
+        var css = stylesheet
+        for locale in locales.sorted(by: { $0.tag < $1.tag }) {
+            guard let style = counterStyles[locale.numberingSystem] else { continue }
+            css += "html:lang(\(locale.tag)) ol { list-style-type: \(style); }\n"
+        }
+        return css
+    }
 
     public let project: Project
     public let catalog: LocaleCatalog
@@ -77,7 +90,7 @@ public struct SiteAssembly: Sendable {
             }
         }
 
-        try ProjectFiles.writeAtomically(Array(Self.stylesheet.utf8), to: project.outputFolder.appendingPathComponent(Self.stylesheetName))
+        try ProjectFiles.writeAtomically(Array(Self.stylesheet(for: locales).utf8), to: project.outputFolder.appendingPathComponent(Self.stylesheetName))
         let sourceDefinition = catalog.definitions[source]
         var written: [String: (pages: Int, translated: Int)] = [:]
         for page in pages {

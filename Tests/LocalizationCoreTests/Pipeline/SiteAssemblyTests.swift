@@ -68,7 +68,9 @@ struct SiteAssemblyTests {
         #expect(page.contains(#"<link rel="alternate" hreflang="de" href="../../de/wir-2-0/index.html">"#))
         #expect(!page.contains(#"hreflang="fa" href"#) || !page.contains(#"<link rel="alternate" hreflang="fa""#))
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("site/de/wir-2-0/index.html").path))
-        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("site/translate-pipeline.css").path))
+        let css = String(decoding: try ProjectFiles.read(root.appendingPathComponent("site/translate-pipeline.css")), as: UTF8.self)
+        #expect(css.contains("border-inline-start") && !css.contains("left") && !css.contains("right"), "logical properties only")
+        #expect(css.contains("html:lang(ar) ol { list-style-type: arabic-indic; }\nhtml:lang(fa) ol { list-style-type: persian; }\n"))
     }
 
     @Test func publishedPagesMarkWhatIsStillGerman() throws {
