@@ -23,9 +23,14 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // Snowball stemmers (German and several target languages) for glossary term matching.
+        .systemLibrary(
+            name: "CStemmer",
+            providers: [.apt(["libstemmer-dev"])]
+        ),
         .target(
             name: "LocalizationCore",
-            dependencies: ["CICU", "CLibXML2"],
+            dependencies: ["CICU", "CLibXML2", "CStemmer"],
             resources: [.copy("Segmentation/Rules")]
         ),
         .executableTarget(

@@ -8,18 +8,23 @@ import LocalizationCore
 /// the scan's own token tables are built).
 ///
 /// Usage: swift run -c release memory-benchmark [sizes, default 10000,100000] [queries, default 200]
+///        [vocabulary: realistic (default) | uniform] — see `SentenceGenerator`.
 @main
 enum MemoryBenchmark {
     static func main() {
         let arguments = CommandLine.arguments.dropFirst()
         let sizes = (arguments.first ?? "10000,100000").split(separator: ",").compactMap { Int($0) }
         let queryCount = arguments.dropFirst().first.flatMap { Int($0) } ?? 200
-        print("memory-benchmark: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(queryCount) queries per size, threshold 75")
-        for size in sizes { run(size: size, queryCount: queryCount) }
+        guard let vocabulary = SentenceGenerator.Vocabulary(rawValue: arguments.dropFirst(2).first ?? "realistic") else {
+            print("memory-benchmark: the vocabulary is 'realistic' or 'uniform'")
+            exit(2)
+        }
+        print("memory-benchmark: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(queryCount) queries per size, threshold 75, \(vocabulary.rawValue) vocabulary")
+        for size in sizes { run(size: size, queryCount: queryCount, vocabulary: vocabulary) }
     }
 
-    static func run(size: Int, queryCount: Int) {
-        var generator = SentenceGenerator(seed: UInt64(size))
+    static func run(size: Int, queryCount: Int, vocabulary: SentenceGenerator.Vocabulary) {
+        var generator = SentenceGenerator(seed: UInt64(size), vocabulary: vocabulary)
         let provenance = MemoryEntry.Provenance(origin: .import, date: "2026-11-26T00:00:00Z")
         let sources = (0 ..< size).map { _ in generator.sentence() }
         // Queries: half edited copies of stored sentences (fuzzy hits), half new sentences.
@@ -27,11 +32,10 @@ enum MemoryBenchmark {
             index % 2 == 0 ? generator.edited(sources[Int(generator.next() % UInt64(size))]) : generator.sentence()
         }
 
+        // Build: the entries as a memory file's reader makes them, then the index (both cores).
         let buildStart = DispatchTime.now()
-        var memory = TranslationMemory(sourceLanguage: "de", targetLanguage: "en")
-        for source in sources {
-            memory.add(MemoryEntry(source: Content(text: source), target: Content(text: "x"), provenance: provenance))
-        }
+        let entries = sources.map { MemoryEntry(source: Content(text: $0), target: Content(text: "x"), provenance: provenance) }
+        let memory = TranslationMemory(sourceLanguage: "de", targetLanguage: "en", entries: entries)
         let buildSeconds = seconds(since: buildStart)
 
         let frozen = memory
@@ -103,62 +107,5 @@ enum MemoryBenchmark {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Double(usage.ru_maxrss) / 1024
-    }
-}
-
-/// Deterministic German-like sentences: words from the city's integration texts with
-/// inflection-like endings, numbers, and punctuation.
-struct SentenceGenerator {
-    static let words = """
-    Integration Teilhabe Stadt Hannover Rat Beirat Integrationsbeirat Netzwerk Verwaltung Politik Bildung Wirtschaft Soziales
-    Stadtleben Demokratie Migration Einwanderung Plan Strategie Ziel Maßnahme Katalog Gruppe Expertin Experte Lenkungsgruppe
-    Organisation Verein Zentrum Familie Nachbarschaft Unterkunft Arbeit Markt Kultur Zugang Perspektive Minderheit Öffentlichkeit
-    Einrichtung Frage Kompetenz Thema Stellung Situation Raum Leben Bereich Chance Mensch Einwohnerin Einwohner Bezirk
-    der die das den dem des ein eine einer einem und oder mit für von zu in im am an auf aus bei nach über unter zwischen
-    ist sind wird werden wurde hat haben kann können soll sollen arbeitet arbeiten berät fördert unterstützt entwickelt beschließt
-    gleich neu lokal öffentlich kulturell sozial politisch wirtschaftlich gesellschaftlich interkulturell zahlreich angemessen
-    """.split(whereSeparator: \.isWhitespace).map(String.init)
-
-    var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed &* 0x9E37_79B9_7F4A_7C15 | 1
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func sentence() -> String {
-        let length = 6 + Int(next() % 16)
-        var words: [String] = []
-        for index in 0 ..< length {
-            if next() % 11 == 0 {
-                words.append(String(next() % 2030))
-            } else {
-                var word = Self.words[Int(next() % UInt64(Self.words.count))]
-                if next() % 4 == 0 { word += ["e", "en", "er", "es", "n", "s"][Int(next() % 6)] }
-                words.append(index == 0 ? word.prefix(1).uppercased() + word.dropFirst() : word)
-            }
-        }
-        return words.joined(separator: " ") + (next() % 5 == 0 ? "?" : ".")
-    }
-
-    /// A copy with one to three words changed, dropped or added.
-    mutating func edited(_ sentence: String) -> String {
-        var words = sentence.split(separator: " ").map(String.init)
-        for _ in 0 ..< 1 + Int(next() % 3) where words.count > 2 {
-            let position = Int(next() % UInt64(words.count - 1))
-            switch next() % 3 {
-            case 0: words[position] = Self.words[Int(next() % UInt64(Self.words.count))]
-            case 1: words.remove(at: position)
-            default: words.insert(Self.words[Int(next() % UInt64(Self.words.count))], at: position)
-            }
-        }
-        return words.joined(separator: " ")
     }
 }

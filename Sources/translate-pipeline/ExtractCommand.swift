@@ -36,12 +36,16 @@ struct ExtractCommand: ParsableCommand {
         do {
             let project = try options.open()
             let language = try TargetLanguage(target)
-            let extracted = try project.extract(pageAt: URL(fileURLWithPath: page))
+            var extracted = try project.extract(pageAt: URL(fileURLWithPath: page))
+            // Jobs are segmented as the batch writes them: translators work sentence by sentence.
+            let segmenter = try Segmenter.shipped(language: project.settings.sourceLocale)
+            extracted.units = extracted.units.map { $0.segmented(by: segmenter) }
             Console.report(extracted.diagnostics)
             let document = Job.document(pages: [extracted], sourceLanguage: project.settings.sourceLocale, targetLanguage: language,
                                         version: XLIFFDocument.Version(rawValue: xliff) ?? .v1_2)
             try ProjectFiles.writeAtomically(Array(Job.serialize(document).utf8), to: URL(fileURLWithPath: output))
-            print("\(extracted.page.name): \(extracted.units.count) units → \(output) (XLIFF \(xliff), \(language.tag))")
+            let sentences = extracted.units.reduce(0) { $0 + $1.segments.count }
+            print("\(extracted.page.name): \(extracted.units.count) units, \(sentences) sentences → \(output) (XLIFF \(xliff), \(language.tag))")
             throw Console.exitCode(for: extracted.diagnostics)
         } catch let code as ExitCode {
             throw code

@@ -33,7 +33,8 @@ def fill(match):
     if target is None:
         return match.group(0)
     return match.group(0) + '\n        <target state="translated">' + target + "</target>"
-text = re.sub(r"<source>(.*?)</source>", fill, text)
+# The target follows <seg-source> where the job has one (units of several sentences).
+text = re.sub(r"<source>(.*?)</source>(?:\s*<seg-source>.*?</seg-source>)?", fill, text)
 open(job, "w", encoding="utf-8").write(text)
 PY
     "${tool[@]}" memory import --locale "$locale" --origin sample \

@@ -160,6 +160,21 @@ int32_t cicu_regex_find(cicu_regex *regex, int32_t start, int32_t *match_start, 
 /// 1 when the pattern matches at `start` (anchored there, not necessarily to the end).
 int32_t cicu_regex_matches_at(cicu_regex *regex, int32_t start, int32_t *status);
 
+// MARK: Collation (glossary) — cicu_collation.c
+
+/// A collator for one locale's sort order (ucol). Opaque; close it with `cicu_collator_close`.
+typedef struct cicu_collator cicu_collator;
+
+cicu_collator *cicu_collator_open(const char *locale, int32_t *status);
+void cicu_collator_close(cicu_collator *collator);
+
+/// Writes the sort key of UTF-16 `text` (compare keys bytewise, memcmp order); returns the
+/// length it needs including the final zero byte, so callers can preflight with capacity 0.
+int32_t cicu_collator_sort_key(const cicu_collator *collator, const uint16_t *text, int32_t length,
+                               uint8_t *out, int32_t capacity);
+
+// MARK: end of collation
+
 #ifdef __cplusplus
 }
 #endif

@@ -24,22 +24,41 @@ extension TranslationMemory {
     /// The best matches for `source`, best first, at or above `threshold` (0–100).
     public func matches(for source: Content, context: MemoryEntry.Context = .init(), threshold: Int = 75, limit: Int = 5) -> [MemoryMatch] {
         let key = MemoryEntry.key(for: source)
+        let hash = stableHash64(key)
         var results: [MemoryMatch] = exactEntries(forKey: key).map { entry in
             let inContext = Self.sameContext(entry.context, context)
             return MemoryMatch(kind: inContext ? .inContext : .exact, score: inContext ? 101 : 100, entry: entry,
                                target: entry.target, isAutoAdapted: false, penalties: [])
         }
         let query = SegmentTokens(source)
-        for index in fuzzyCandidates(for: query, threshold: threshold) where entries[index].key != key {
-            if let match = Self.fuzzyMatch(query, entries[index], stored: tokens(at: index)), match.score >= threshold {
+        // Best word scores first: once `limit` offers score above what the words of the next
+        // candidate allow, no later candidate can enter the list, and scoring stops.
+        let candidates = fuzzyCandidates(for: query, threshold: threshold).sorted { ($0.wordScore, $1.index) > ($1.wordScore, $0.index) }
+        var bar = Int.min
+        for candidate in candidates where !hasKey(key, hash: hash, at: candidate.index) {
+            if candidate.wordScore < bar { break }
+            if let match = Self.fuzzyMatch(query, entries[candidate.index], stored: tokens(at: candidate.index)), match.score >= threshold {
                 results.append(match)
+                // Only a match at or above the bar can change the offers.
+                if match.score >= bar { bar = Self.lowestOffered(results, limit: limit) ?? bar }
             }
         }
-        results.sort { ($0.score, $0.entry.provenance.date) > ($1.score, $1.entry.provenance.date) }
-        // The same translation stored for several places is offered once, at its best score.
-        var offered: Set<String> = []
-        results = results.filter { offered.insert(MemoryEntry.key(for: $0.target)).inserted }
-        return Array(results.prefix(limit))
+        return Self.offered(results, limit: limit)
+    }
+
+    /// Best first, newest first among equals; the same translation stored for several places
+    /// is offered once, at its best score.
+    private static func offered(_ matches: [MemoryMatch], limit: Int) -> [MemoryMatch] {
+        let sorted = matches.sorted { ($0.score, $0.entry.provenance.date) > ($1.score, $1.entry.provenance.date) }
+        var seen: Set<String> = []
+        return Array(sorted.filter { seen.insert(MemoryEntry.key(for: $0.target)).inserted }.prefix(limit))
+    }
+
+    /// The score a further match must reach to be offered (a tie may be decided by date):
+    /// the lowest of `limit` offers, once there are that many.
+    private static func lowestOffered(_ matches: [MemoryMatch], limit: Int) -> Int? {
+        let offers = offered(matches, limit: limit)
+        return offers.count == limit ? offers.last?.score : nil
     }
 
     static func sameContext(_ stored: MemoryEntry.Context, _ query: MemoryEntry.Context) -> Bool {

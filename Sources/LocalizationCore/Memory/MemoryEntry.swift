@@ -69,3 +69,8 @@ public struct MemoryEntry: Sendable, Hashable {
         }.joined()
     }
 }
+
+extension MemoryEntry {
+    /// Entries with the same identity replace each other: same source, same context unit.
+    var identity: String { key + "\u{1F}" + (context.unit ?? "") }
+}

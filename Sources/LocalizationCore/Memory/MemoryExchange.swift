@@ -24,21 +24,46 @@ extension TranslationMemory {
         return changed
     }
 
-    /// Adds the translated units of a returned XLIFF job; returns how many were added or changed.
+    /// Adds the translated sentences of a returned XLIFF job; returns how many entries were
+    /// added or changed. Segmented units give one entry per translated sentence; a unit
+    /// translated as a whole is split into sentences when its source and target have the same
+    /// number of them, and is stored whole otherwise.
     @discardableResult
     public mutating func add(_ xliff: XLIFFDocument, file: String, translator: String?, origin: MemoryEntry.Origin = .translator, now: String) -> Int {
+        let segmenters = (source: try? Segmenter.shipped(language: sourceLanguage), target: try? Segmenter.shipped(language: targetLanguage))
         var changed = 0
         for xliffFile in xliff.files {
-            for unit in xliffFile.units where unit.state >= .translated {
-                guard let target = unit.target, !target.isEmpty else { continue }
-                if add(MemoryEntry(source: unit.source, target: target, state: unit.state,
-                                   provenance: .init(origin: origin, creator: translator, job: file, date: now),
-                                   context: .init(unit: "\(xliffFile.original)#\(unit.id)"))) {
-                    changed += 1
+            for unit in xliffFile.units {
+                let sentences = Self.translatedSentences(of: unit, segmenters: segmenters)
+                for (index, sentence) in sentences.enumerated() where sentence.state >= .translated {
+                    guard let target = sentence.target, !target.isEmpty else { continue }
+                    let context = MemoryEntry.Context(
+                        unit: "\(xliffFile.original)#\(unit.id)",
+                        previous: index > 0 ? sentences[index - 1].source.plainText : nil,
+                        next: index + 1 < sentences.count ? sentences[index + 1].source.plainText : nil
+                    )
+                    if add(MemoryEntry(source: sentence.source, target: target, state: sentence.state,
+                                       provenance: .init(origin: origin, creator: translator, job: file, date: now), context: context)) {
+                        changed += 1
+                    }
                 }
             }
         }
         return changed
+    }
+
+    /// A returned unit's sentences with their translations (see `add(_:file:translator:origin:now:)`).
+    static func translatedSentences(of unit: TextUnit, segmenters: (source: Segmenter?, target: Segmenter?)) -> [Segment] {
+        if unit.isSegmented, unit.segments.contains(where: { $0.target != nil }) { return unit.segments }
+        let whole = [Segment(id: "s1", source: unit.source, target: unit.target, state: unit.state)]
+        guard let target = unit.target, let sourceSegmenter = segmenters.source, let targetSegmenter = segmenters.target else { return whole }
+        let sources = sourceSegmenter.segments(of: unit.source).map { $0.splittingOuterWhitespace().core }.filter { !$0.isEmpty }
+        let targets = targetSegmenter.segments(of: target).map { $0.splittingOuterWhitespace().core }.filter { !$0.isEmpty }
+        // Sentence counts that differ leave no safe alignment: the unit is one entry.
+        guard sources.count > 1, sources.count == targets.count else { return whole }
+        return zip(sources, targets).enumerated().map { index, pair in
+            Segment(id: "s\(index + 1)", source: pair.0, target: pair.1, state: unit.state)
+        }
     }
 
     /// The memory as TMX: one unit per entry, provenance as standard attributes and

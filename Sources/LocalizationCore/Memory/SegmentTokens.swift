@@ -23,7 +23,6 @@ struct SegmentTokens: Sendable, Hashable {
     init(_ content: Content) {
         let text = content.plainText
         rawText = text
-        spacedText = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         codeSignature = content.fragments.compactMap { fragment in
             switch fragment {
             case .text: nil
@@ -36,41 +35,114 @@ struct SegmentTokens: Sendable, Hashable {
         var cased: [String] = []
         var numbers: [String] = []
         var punctuation: [Character] = []
-        let characters = Array(text)
-        var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            if character.isNumber {
-                var end = index + 1
-                // Digits with inner separators are one number: 1.000.000, 5,5, 0108/2021, 14.1.
-                while end < characters.count, characters[end].isNumber
-                    || (".,:/".contains(characters[end]) && end + 1 < characters.count && characters[end + 1].isNumber) {
-                    end += 1
-                }
-                numbers.append(String(characters[index ..< end]))
+        var spaced = String.UnicodeScalarView()
+        var pendingSpace = false
+        Self.scan(text) { token, scalars in
+            switch token {
+            case .number:
+                numbers.append(String(String.UnicodeScalarView(scalars)))
                 words.append("#")
                 cased.append("#")
-                index = end
-            } else if character.isLetter {
-                var end = index + 1
-                // Word characters include gender marks inside words: Expert*innen, Migrant:innen.
-                while end < characters.count, characters[end].isLetter || characters[end] == "-" && end + 1 < characters.count && characters[end + 1].isLetter
-                    || ("*:_".contains(characters[end]) && end + 1 < characters.count && characters[end + 1].isLowercase) {
-                    end += 1
-                }
-                let word = String(characters[index ..< end])
+            case .word:
+                let word = String(String.UnicodeScalarView(scalars))
                 cased.append(word)
                 words.append(word.lowercased())
-                index = end
+            case .other:
+                if !Self.isWhitespace(scalars.first!) { punctuation.append(Character(scalars.first!)) }
+            }
+            // The text with runs of white space made one space, trimmed.
+            if token == .other, Self.isWhitespace(scalars.first!) {
+                pendingSpace = !spaced.isEmpty
             } else {
-                if !character.isWhitespace { punctuation.append(character) }
-                index += 1
+                if pendingSpace { spaced.append(" ") }
+                pendingSpace = false
+                spaced.append(contentsOf: scalars)
             }
         }
+        spacedText = String(spaced)
         self.words = words
         self.casedWords = cased
         self.numbers = numbers
         self.punctuation = punctuation
+    }
+
+    /// The case-folded words alone (numbers as `#`): what the memory's index needs.
+    static func words(of content: Content) -> [String] {
+        var words: [String] = []
+        scan(content.plainText) { token, scalars in
+            switch token {
+            case .number: words.append("#")
+            case .word: words.append(String(String.UnicodeScalarView(scalars)).lowercased())
+            case .other: break
+            }
+        }
+        return words
+    }
+
+    enum Token {
+        case number
+        case word
+        /// One character that is neither: punctuation or white space.
+        case other
+    }
+
+    /// Splits text into numbers, words and single other characters, in order. Works on
+    /// Unicode scalars (memory text is NFC), with the ASCII cases decided without a property
+    /// lookup: this runs for every entry when a memory is loaded.
+    static func scan(_ text: String, _ visit: (Token, ArraySlice<Unicode.Scalar>) -> Void) {
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if isNumber(scalar) {
+                var end = index + 1
+                // Digits with inner separators are one number: 1.000.000, 5,5, 0108/2021, 14.1.
+                while end < scalars.count, isNumber(scalars[end])
+                    || (".,:/".unicodeScalars.contains(scalars[end]) && end + 1 < scalars.count && isNumber(scalars[end + 1])) {
+                    end += 1
+                }
+                visit(.number, scalars[index ..< end])
+                index = end
+            } else if isLetter(scalar) {
+                var end = index + 1
+                // Word characters include combining marks, hyphens between letters and gender
+                // marks inside words: Expert*innen, Migrant:innen.
+                while end < scalars.count, isLetter(scalars[end]) || isMark(scalars[end])
+                    || scalars[end] == "-" && end + 1 < scalars.count && isLetter(scalars[end + 1])
+                    || ("*:_".unicodeScalars.contains(scalars[end]) && end + 1 < scalars.count && isLowercase(scalars[end + 1])) {
+                    end += 1
+                }
+                visit(.word, scalars[index ..< end])
+                index = end
+            } else {
+                visit(.other, scalars[index ..< index + 1])
+                index += 1
+            }
+        }
+    }
+
+    private static func isNumber(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? ("0" ... "9").contains(scalar) : scalar.properties.numericType != nil
+    }
+
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? ("a" ... "z").contains(scalar) || ("A" ... "Z").contains(scalar) : scalar.properties.isAlphabetic
+    }
+
+    private static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? ("a" ... "z").contains(scalar) : scalar.properties.isLowercase
+    }
+
+    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        guard !scalar.isASCII else { return false }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || ("\t" ... "\r").contains(scalar) : scalar.properties.isWhitespace
     }
 
     /// Word-level Levenshtein distance (two rows; O(n·m) time, O(m) memory).

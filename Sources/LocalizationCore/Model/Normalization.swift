@@ -4,7 +4,9 @@ extension String {
     /// The NFC form (through ICU): memory keys and glossary keys are compared in NFC, so a
     /// decomposed "ü" from one tool and a composed one from another are the same text.
     public var nfc: String {
-        guard !utf8.allSatisfy({ $0 < 0x80 }) else { return self }
+        // Text below U+0300 (ASCII, Latin-1 and Latin Extended: most German text) is already
+        // NFC; in UTF-8 every byte of it is below 0xCC, the lead byte of U+0300.
+        guard !utf8.allSatisfy({ $0 < 0xCC }) else { return self }
         let source = Array(utf8)
         var status: Int32 = 0
         var capacity = source.count * 3 + 8

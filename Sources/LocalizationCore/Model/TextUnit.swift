@@ -27,8 +27,13 @@ public struct TextUnit: Sendable, Hashable, Identifiable {
     public var direction: TextDirection?
     /// 1-based line of the unit's first byte in the source page, for diagnostics.
     public var line: Int
-    /// Translations the memory offers, best first.
+    /// Translations the memory offers, best first (for a unit that is not segmented).
     public var candidates: [TranslationCandidate] = []
+    /// The unit's sentences and the white space between them, when it has more than one
+    /// sentence (see `Segment`); empty otherwise. `source` stays the whole unit's content.
+    public var parts: [UnitPart] = []
+    /// Glossary terms found in the source, with their translations (see `TermAnnotator`).
+    public var terms: [UnitTerm] = []
 
     public init(
         id: String, placement: Placement, name: String, source: Content, target: Content? = nil,

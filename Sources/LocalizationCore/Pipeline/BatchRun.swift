@@ -40,10 +40,18 @@ public struct BatchRun: Sendable {
     public func run() throws(ProjectError) -> Report {
         var report = Report()
         let settings = project.settings
+        let segmenter: Segmenter
+        do {
+            segmenter = try Segmenter.shipped(language: settings.sourceLocale)
+        } catch {
+            throw .invalidProjectFile(Project.fileName, reason: "sentence segmentation for \(settings.sourceLocale): \(error)")
+        }
         var pages: [ExtractedPage] = []
         for name in try ProjectFiles.pages(in: project.contentFolder) {
             do {
-                let page = try project.extract(pageAt: project.contentFolder.appendingPathComponent(name))
+                var page = try project.extract(pageAt: project.contentFolder.appendingPathComponent(name))
+                // Translators and the memory work sentence by sentence.
+                page.units = page.units.map { $0.segmented(by: segmenter) }
                 report.diagnostics += page.diagnostics
                 pages.append(page)
             } catch {
@@ -53,18 +61,24 @@ public struct BatchRun: Sendable {
         }
         report.pages = pages.count
         report.units = pages.reduce(0) { $0 + $1.units.count }
-        // Words by ICU word breaks, counted once and shared by every locale's analysis.
-        let words = pages.map { page in page.units.map { Analysis.words(in: $0.source.plainText, language: settings.sourceLocale) } }
-        report.words = words.joined().reduce(0, +)
+        // Words of each sentence by ICU word breaks, counted once and shared by every locale's analysis.
+        let words = pages.map { page in
+            page.units.map { unit in unit.segments.map { Analysis.words(in: $0.source.plainText, language: settings.sourceLocale) } }
+        }
+        report.words = words.joined().joined().reduce(0, +)
 
+        let glossary = GlossaryStore(project: project).termsForJobs(diagnostics: &report.diagnostics)
         for tag in settings.targetLocales {
             let language = try Self.language(tag)
             let memory = try MemoryStore(project: project).load(language)
+            let annotator = TermAnnotator(termbase: glossary, targetLanguage: language.tag)
             var analysis = Analysis(locale: language.tag)
             let leveraged = zip(pages, words).map { page, words in
                 var page = page
                 page.units = zip(page.units, words).map { unit, words in
-                    leverage(unit, words: words, page: page.page.name, memory: memory, analysis: &analysis)
+                    var unit = leverage(unit, words: words, page: page.page.name, memory: memory, analysis: &analysis)
+                    unit.terms = annotator.terms(in: unit.source)
+                    return unit
                 }
                 return page
             }
@@ -72,6 +86,9 @@ public struct BatchRun: Sendable {
             let document = Job.document(pages: leveraged, sourceLanguage: settings.sourceLocale, targetLanguage: language, version: project.xliffVersion)
             let url = try jobURL(for: language, folder: "outgoing")
             try ProjectFiles.writeAtomically(Array(Job.serialize(document).utf8), to: url)
+            // The job's terms as TBX beside it, for CAT tools' term panes.
+            let terms = annotator.jobTermbase(units: leveraged.flatMap(\.units))
+            try ProjectFiles.writeAtomically(Array(TBXWriter().write(terms).utf8), to: url.deletingPathExtension().appendingPathExtension("tbx"))
             report.jobs.append(.init(locale: language.tag, path: relative(url), units: report.units, words: report.words))
         }
 
@@ -107,20 +124,34 @@ public struct BatchRun: Sendable {
         return report
     }
 
-    /// The unit with the memory's candidates and, for 101% and 100% matches, a pre-filled
-    /// target (per the project's setting); counted in the analysis.
-    private func leverage(_ unit: TextUnit, words: Int, page: String, memory: TranslationMemory, analysis: inout Analysis) -> TextUnit {
+    /// The unit with the memory's candidates for each sentence and, for 101% and 100% matches,
+    /// a pre-filled target (per the project's setting); each sentence counted in the analysis.
+    private func leverage(_ unit: TextUnit, words: [Int], page: String, memory: TranslationMemory, analysis: inout Analysis) -> TextUnit {
         var unit = unit
-        let matches = memory.matches(for: unit.source, context: .init(unit: "\(page)#\(unit.id)"), threshold: project.settings.matchThreshold, limit: 3)
-        analysis.count(unit.source, words: words, bestScore: matches.first?.score)
-        unit.candidates = matches.map { match in
-            TranslationCandidate(score: match.score, source: match.entry.source, target: match.target,
-                                 origin: "memory/\(match.entry.provenance.origin.rawValue)", isAutoAdapted: match.isAutoAdapted)
-        }
-        if let best = matches.first, best.score >= 100, project.settings.prefillExactMatches != "none",
-           TargetCheck.problems(target: best.target, source: unit.source, isAttribute: unit.isAttribute).isEmpty {
-            unit.target = best.target
-            unit.state = project.settings.prefillExactMatches == "translated" ? .translated : .initial
+        let sentences = unit.segments
+        let place = "\(page)#\(unit.id)"
+        let isAttribute = unit.isAttribute
+        var index = 0
+        unit.updateSegments { segment in
+            defer { index += 1 }
+            var segment = segment
+            let context = MemoryEntry.Context(
+                unit: place,
+                previous: index > 0 ? sentences[index - 1].source.plainText : nil,
+                next: index + 1 < sentences.count ? sentences[index + 1].source.plainText : nil
+            )
+            let matches = memory.matches(for: segment.source, context: context, threshold: project.settings.matchThreshold, limit: 3)
+            analysis.count(segment.source, words: words[index], bestScore: matches.first?.score)
+            segment.candidates = matches.map { match in
+                TranslationCandidate(score: match.score, source: match.entry.source, target: match.target,
+                                     origin: "memory/\(match.entry.provenance.origin.rawValue)", isAutoAdapted: match.isAutoAdapted)
+            }
+            if let best = matches.first, best.score >= 100, project.settings.prefillExactMatches != "none",
+               TargetCheck.problems(target: best.target, source: segment.source, isAttribute: isAttribute).isEmpty {
+                segment.target = best.target
+                segment.state = project.settings.prefillExactMatches == "translated" ? .translated : .initial
+            }
+            return segment
         }
         return unit
     }

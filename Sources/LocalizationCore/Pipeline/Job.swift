@@ -21,9 +21,12 @@ public enum Job {
         var result = document
         for fileIndex in result.files.indices {
             for unitIndex in result.files[fileIndex].units.indices {
-                let source = result.files[fileIndex].units[unitIndex].source
-                result.files[fileIndex].units[unitIndex].target = localizer.translate(source)
-                result.files[fileIndex].units[unitIndex].state = .translated
+                result.files[fileIndex].units[unitIndex].updateSegments { segment in
+                    var segment = segment
+                    segment.target = localizer.translate(segment.source)
+                    segment.state = .translated
+                    return segment
+                }
             }
         }
         return result

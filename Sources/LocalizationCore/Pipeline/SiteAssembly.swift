@@ -143,17 +143,38 @@ public struct SiteAssembly: Sendable {
         return result
     }
 
-    /// The target a reader of `locale` gets for a unit, and the unit's status.
+    /// The target a reader of `locale` gets for a unit, and the unit's status: every sentence
+    /// needs an exact or in-context match in a translated or reviewed state.
     func translation(of unit: TextUnit, page: String, memory: TranslationMemory, locale: LocaleDefinition) -> (Content?, PublishGate.UnitStatus) {
-        let matches = memory.matches(for: unit.source, context: .init(unit: "\(page)#\(unit.id)"), threshold: 100, limit: 3)
-        for match in matches where match.score >= 100 {
-            guard match.entry.state != .initial,
-                  TargetCheck.problems(target: match.target, source: unit.source, isAttribute: unit.isAttribute).isEmpty else { continue }
-            // No bidi control may stand in an attribute value (SECURITY.md): such a target
-            // stays out, and the unit stays German.
-            if unit.isAttribute, match.target.plainText.unicodeScalars.contains(where: BidiLint.isBidiControl) { continue }
-            let target = AutoTranslatables.localize(match.target, source: unit.source, locale: locale)
-            return (target, match.entry.state == .translated ? .translated : .reviewed)
+        var translated = unit
+        let sentences = unit.segments
+        let isAttribute = unit.isAttribute
+        var index = 0
+        translated.updateSegments { segment in
+            defer { index += 1 }
+            var segment = segment
+            segment.target = nil
+            let context = MemoryEntry.Context(
+                unit: "\(page)#\(unit.id)",
+                previous: index > 0 ? sentences[index - 1].source.plainText : nil,
+                next: index + 1 < sentences.count ? sentences[index + 1].source.plainText : nil
+            )
+            for match in memory.matches(for: segment.source, context: context, threshold: 100, limit: 3) where match.score >= 100 {
+                guard match.entry.state != .initial,
+                      TargetCheck.problems(target: match.target, source: segment.source, isAttribute: isAttribute).isEmpty else { continue }
+                // No bidi control may stand in an attribute value (SECURITY.md): such a target
+                // stays out, and the unit stays German.
+                if isAttribute, match.target.plainText.unicodeScalars.contains(where: BidiLint.isBidiControl) { continue }
+                segment.target = match.target
+                segment.state = match.entry.state
+                break
+            }
+            return segment
+        }
+        if let target = translated.target, !target.isEmpty,
+           TargetCheck.problems(target: target, source: unit.source, isAttribute: isAttribute).isEmpty {
+            let localized = AutoTranslatables.localize(target, source: unit.source, locale: locale)
+            return (localized, translated.state == .translated ? .translated : .reviewed)
         }
         if let target = catalog.chromeTarget(for: unit.source, locale: locale) ?? AutoTranslatables.wholeTarget(for: unit.source, locale: locale) {
             return (target, .automatic)

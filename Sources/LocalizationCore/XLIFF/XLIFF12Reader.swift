@@ -73,11 +73,56 @@ struct XLIFF12Reader {
         let placement: TextUnit.Placement = element.attribute("restype").flatMap { type in
             type.hasPrefix("x-html-attribute-") ? .attribute(elementName: "", attributeName: String(type.dropFirst(17))) : nil
         } ?? .elementContent(elementName: "")
-        return TextUnit(
+        var unit = TextUnit(
             id: id, placement: placement, name: element.attribute("resname") ?? "", source: source,
             target: target.flatMap { $0.isEmpty ? nil : $0 }, state: target?.isEmpty == false ? state : .initial,
             notes: notes, sourceLanguage: sourceElement.attribute("lang", namespace: XML.xmlNamespace), line: element.line
         )
+        if let segmented = element.firstElement(named: "seg-source") {
+            try readSegments(segmented, target: targetElement, state: state, into: &unit, file: file)
+        }
+        return unit
+    }
+
+    /// The sentences of a `<seg-source>`, with their translations from the target's
+    /// `<mrk mtype="seg">` of the same `mid`. A target written without markers (as some tools
+    /// return it) stays the unit's target; its sentences are then unknown.
+    private func readSegments(_ segmented: XML.Element, target: XML.Element?, state: TranslationState,
+                              into unit: inout TextUnit, file: String) throws(XLIFFError) {
+        var targets: [String: Content] = [:]
+        for marker in target.map(Self.segmentMarkers) ?? [] {
+            if let mid = marker.attribute("mid") { targets[mid] = try content(of: marker, unit: unit.id, file: file) }
+        }
+        var parts: [UnitPart] = []
+        for node in segmented.children {
+            switch node {
+            case .element(let marker) where marker.name == "mrk" && marker.attribute("mtype") == "seg":
+                guard let mid = marker.attribute("mid") else {
+                    throw .invalid(file: file, line: marker.line, message: "trans-unit \"\(unit.id)\": a segment <mrk> has no mid")
+                }
+                guard !parts.contains(where: { $0.segment?.id == mid }) else {
+                    throw .invalid(file: file, line: marker.line, message: "trans-unit \"\(unit.id)\": segment mid \"\(mid)\" is used twice")
+                }
+                let translation = targets[mid].flatMap { $0.isEmpty ? nil : $0 }
+                parts.append(.segment(Segment(id: mid, source: try content(of: marker, unit: unit.id, file: file),
+                                              target: translation, state: translation == nil ? .initial : state)))
+            case .text(let text):
+                parts.append(.ignorable(text))
+            case .element:
+                // Codes between sentences belong to no sentence; the unit stays one segment.
+                return
+            }
+        }
+        guard parts.count(where: { $0.segment != nil }) > 1 else { return }
+        unit.parts = parts
+        if !targets.isEmpty { unit.updateTargetFromSegments() }
+    }
+
+    /// The `<mrk mtype="seg">` elements of a target, at any depth.
+    private static func segmentMarkers(in element: XML.Element) -> [XML.Element] {
+        element.elements(named: nil).flatMap { child in
+            child.name == "mrk" && child.attribute("mtype") == "seg" ? [child] : segmentMarkers(in: child)
+        }
     }
 
     /// Reads 1.2 inline content into fragments.

@@ -33,28 +33,43 @@ public struct XLIFF12Writer: Sendable {
         }
         xml.open("trans-unit", ["id": unit.id, "resname": unit.name, "restype": restype, "xml:space": "preserve"])
         xml.open("source", ["xml:lang": unit.sourceLanguage])
-        xml.raw(Self.inline(unit.source))
+        xml.raw(unit.terms.isEmpty ? Self.inline(unit.source) : GlossaryMarkup.xliff12Source(unit.source, terms: unit.terms))
         xml.close(indent: false)
-        if let target = unit.target {
+        if unit.isSegmented {
+            // The sentences as <mrk mtype="seg">, the white space between them outside.
+            xml.open("seg-source")
+            xml.raw(Self.segmentMarkup(unit.parts) { $0.source })
+            xml.close(indent: false)
+            if unit.segments.contains(where: { $0.target != nil }) {
+                // A sentence not yet translated has an empty marker, so its translation has a place.
+                let complete = unit.segments.allSatisfy { $0.target != nil }
+                xml.open("target", ["state": complete ? Self.state(unit.segments.map(\.state).min() ?? .initial) : "needs-translation"])
+                xml.raw(Self.segmentMarkup(unit.parts) { $0.target ?? Content() })
+                xml.close(indent: false)
+            }
+        } else if let target = unit.target {
             xml.open("target", ["state": Self.state(unit.state)])
             xml.raw(Self.inline(target))
             xml.close(indent: false)
         }
-        for candidate in unit.candidates {
-            // Strict 1.2 puts <alt-trans> after the target and before notes.
-            xml.open("alt-trans", ["match-quality": "\(candidate.score)%", "origin": candidate.origin,
-                                   "extype": candidate.isAutoAdapted ? "x-auto-adapted" : nil])
-            xml.open("source")
-            xml.raw(Self.inline(candidate.source))
-            xml.close(indent: false)
-            xml.open("target")
-            xml.raw(Self.inline(candidate.target))
-            xml.close(indent: false)
-            xml.close()
+        for segment in unit.segments {
+            for candidate in segment.candidates {
+                // Strict 1.2 puts <alt-trans> after the target and before notes; `mid` names the sentence.
+                xml.open("alt-trans", ["mid": unit.isSegmented ? segment.id : nil, "match-quality": "\(candidate.score)%",
+                                       "origin": candidate.origin, "extype": candidate.isAutoAdapted ? "x-auto-adapted" : nil])
+                xml.open("source")
+                xml.raw(Self.inline(candidate.source))
+                xml.close(indent: false)
+                xml.open("target")
+                xml.raw(Self.inline(candidate.target))
+                xml.close(indent: false)
+                xml.close()
+            }
         }
         for note in unit.notes {
             xml.element("note", ["priority": note.priority == .alert ? "1" : "5", "from": "its-loc-note", "annotates": "source"], text: note.text)
         }
+        GlossaryMarkup.xliff12Notes(unit.terms, to: &xml)
         xml.close()
     }
 
@@ -69,8 +84,21 @@ public struct XLIFF12Writer: Sendable {
         }
     }
 
+    /// A segmented unit's parts as 1.2 markup: `<mrk mtype="seg" mid="…">` per sentence.
+    static func segmentMarkup(_ parts: [UnitPart], content: (Segment) -> Content) -> String {
+        parts.map { part in
+            switch part {
+            case .segment(let segment): "<mrk mtype=\"seg\" mid=\"\(attribute(segment.id))\">\(inline(content(segment)))</mrk>"
+            case .ignorable(let space): XMLWriter.escape(space, attribute: false)
+            }
+        }.joined()
+    }
+
     /// The content as 1.2 inline markup.
     static func inline(_ content: Content) -> String {
+        // Halves of a pair whose partner is elsewhere (another sentence or unit) are <it>:
+        // 1.2 wants each <ex> to close a <bx> of the same <source> or <target>.
+        let paired = XLIFF21Writer.pairedHalves(in: [content])
         var markup = ""
         for fragment in content.fragments {
             switch fragment {
@@ -85,6 +113,8 @@ public struct XLIFF12Writer: Sendable {
                 markup += "</g>"
             case .standalone(let code, nil):
                 markup += "<x id=\"\(attribute(code.id))\" ctype=\"\(standaloneCtype(code))\"\(equivText(code))/>"
+            case .standalone(let code, let half?) where !paired.contains(code.id):
+                markup += "<it id=\"\(attribute(code.id))\" pos=\"\(half == .opening ? "open" : "close")\" ctype=\"\(ctype(code))\"\(equivText(code))/>"
             case .standalone(let code, .opening?):
                 markup += "<bx id=\"\(attribute(code.id))\" rid=\"\(attribute(code.id))\" ctype=\"\(ctype(code))\"\(equivText(code))/>"
             case .standalone(let code, .closing?):

@@ -37,7 +37,10 @@ public struct XLIFF21Writer: Sendable {
     private func write(_ unit: TextUnit, to xml: inout XMLWriter) {
         xml.open("unit", ["id": unit.id, "name": unit.name.isEmpty ? nil : unit.name])
         if let markup = moduleMarkup[unit.id] { xml.raw(markup) }
-        if !unit.candidates.isEmpty { Self.writeMatches(unit.candidates, to: &xml) }
+        let segments = unit.segments
+        let candidates = segments.flatMap { segment in segment.candidates.map { (segment: segment.id, candidate: $0) } }
+        if !candidates.isEmpty { Self.writeMatches(candidates, to: &xml) }
+        if !unit.terms.isEmpty { xml.raw(GlossaryMarkup.xliff2Glossary(unit.terms, depth: 3)) }
         if !unit.notes.isEmpty {
             xml.open("notes")
             for note in unit.notes {
@@ -45,9 +48,20 @@ public struct XLIFF21Writer: Sendable {
             }
             xml.close()
         }
+        // A pair split between two sentences of the unit is an <sc>/<ec> pair across segments;
+        // only a half whose partner is in another unit is isolated.
+        let pairedInUnit = Self.pairedHalves(in: segments.map(\.source))
         var data = DataTable()
-        let source = Self.inline(unit.source, data: &data)
-        let target = unit.target.map { Self.inline($0, data: &data) }
+        let written = unit.isSegmented ? unit.parts : [.segment(segments[0])]
+        let markup = written.map { part -> (source: String, target: String?) in
+            switch part {
+            case .segment(let segment):
+                (Self.inline(segment.source, data: &data, pairedInUnit: pairedInUnit),
+                 segment.target.map { Self.inline($0, data: &data, pairedInUnit: Self.pairedHalves(in: segments.compactMap(\.target))) })
+            case .ignorable(let space):
+                (Self.text(space), nil)
+            }
+        }
         if !data.entries.isEmpty {
             xml.open("originalData")
             for entry in data.entries {
@@ -57,28 +71,46 @@ public struct XLIFF21Writer: Sendable {
             }
             xml.close()
         }
-        xml.open("segment", ["id": unit.candidates.isEmpty ? nil : "s1", "state": unit.target == nil ? nil : unit.state.rawValue])
-        xml.open("source")
-        xml.raw(source)
-        xml.close(indent: false)
-        if let target {
-            xml.open("target")
-            xml.raw(target)
+        for (part, markup) in zip(written, markup) {
+            let segment = part.segment
+            xml.open(segment == nil ? "ignorable" : "segment", [
+                "id": unit.isSegmented || !candidates.isEmpty ? segment?.id : nil,
+                "state": segment?.target == nil ? nil : segment?.state.rawValue,
+            ])
+            xml.open("source")
+            xml.raw(markup.source)
             xml.close(indent: false)
+            if let target = markup.target {
+                xml.open("target")
+                xml.raw(target)
+                xml.close(indent: false)
+            }
+            xml.close()
         }
         xml.close()
-        xml.close()
+    }
+
+    /// Ids of codes whose opening half and closing half both occur among `contents` (the
+    /// sentences of one unit).
+    static func pairedHalves(in contents: [Content]) -> Set<String> {
+        var opened: Set<String> = []
+        var closed: Set<String> = []
+        for fragment in contents.flatMap(\.fragments) {
+            if case .standalone(let code, .opening?) = fragment { opened.insert(code.id) }
+            if case .standalone(let code, .closing?) = fragment { closed.insert(code.id) }
+        }
+        return opened.intersection(closed)
     }
 
     static let matchesNamespace = "urn:oasis:names:tc:xliff:matches:2.0"
 
     /// Translation candidates in the Translation Candidates module. Their text is written
     /// without codes: a candidate's codes belong to another unit and would need data of their own.
-    private static func writeMatches(_ candidates: [TranslationCandidate], to xml: inout XMLWriter) {
+    private static func writeMatches(_ candidates: [(segment: String, candidate: TranslationCandidate)], to xml: inout XMLWriter) {
         xml.raw("\n      <mtc:matches xmlns:mtc=\"\(matchesNamespace)\">")
-        for (index, candidate) in candidates.enumerated() {
+        for (index, (segment, candidate)) in candidates.enumerated() {
             let quality = String(min(candidate.score, 100))
-            xml.raw("\n        <mtc:match id=\"tm\(index + 1)\" ref=\"#s1\" type=\"tm\" origin=\"\(XMLWriter.escape(candidate.origin, attribute: true))\" matchQuality=\"\(quality)\" similarity=\"\(quality)\"\(candidate.isAutoAdapted ? " subType=\"tp:auto-adapted\"" : "")>")
+            xml.raw("\n        <mtc:match id=\"tm\(index + 1)\" ref=\"#\(segment)\" type=\"tm\" origin=\"\(XMLWriter.escape(candidate.origin, attribute: true))\" matchQuality=\"\(quality)\" similarity=\"\(quality)\"\(candidate.isAutoAdapted ? " subType=\"tp:auto-adapted\"" : "")>")
             xml.raw("<source>\(text(candidate.source.plainText))</source><target>\(text(candidate.target.plainText))</target></mtc:match>")
         }
         xml.raw("\n      </mtc:matches>")
@@ -98,7 +130,7 @@ public struct XLIFF21Writer: Sendable {
         }
     }
 
-    static func inline(_ content: Content, data: inout DataTable) -> String {
+    static func inline(_ content: Content, data: inout DataTable, pairedInUnit: Set<String> = []) -> String {
         var markup = ""
         var closingData: [String: String] = [:]
         // Data ids in document order; a `<pc>` names its closing tag's data up front.
@@ -119,6 +151,10 @@ public struct XLIFF21Writer: Sendable {
             case .standalone(let code, nil):
                 let display = code.displayText.map { " disp=\"\(attribute($0))\" equiv=\"\(attribute($0))\"" } ?? ""
                 markup += "<ph id=\"\(attribute(code.id))\" dataRef=\"\(data.id(for: code.originalData))\"\(typeAttributes(code))\(display) canCopy=\"no\" canDelete=\"no\"/>"
+            case .standalone(let code, .opening?) where pairedInUnit.contains(code.id):
+                markup += "<sc id=\"\(attribute(code.id))\" dataRef=\"\(data.id(for: code.originalData))\"\(typeAttributes(code)) canCopy=\"no\" canDelete=\"no\"/>"
+            case .standalone(let code, .closing?) where pairedInUnit.contains(code.id):
+                markup += "<ec startRef=\"\(attribute(code.id))\" dataRef=\"\(data.id(for: code.originalData))\"\(typeAttributes(code)) canCopy=\"no\" canDelete=\"no\"/>"
             case .standalone(let code, .opening?):
                 markup += "<sc id=\"\(attribute(code.id))\" dataRef=\"\(data.id(for: code.originalData))\" isolated=\"yes\"\(typeAttributes(code)) canCopy=\"no\" canDelete=\"no\"/>"
             case .standalone(let code, .closing?):
@@ -161,7 +197,8 @@ public struct XLIFF21Writer: Sendable {
         case (.formatting, "i"), (.formatting, "em"): " type=\"fmt\" subType=\"xlf:i\""
         case (.formatting, "u"): " type=\"fmt\" subType=\"xlf:u\""
         case (.formatting, _): " type=\"fmt\""
-        case (.protected, _): " type=\"other\""
+        // Not XLIFF's: the project's own subType, so that a protected name stays one.
+        case (.protected, _): " type=\"other\" subType=\"tp:protected\""
         default: " type=\"other\""
         }
     }

@@ -44,14 +44,18 @@ struct XLIFF2Reader {
         var hasAllTargets = true
         var hasAnyTarget = false
         var states: [TranslationState] = []
+        var parts: [UnitPart] = []
+        var partsAreText = true
         for part in element.elements(named: nil) where part.name == "segment" || part.name == "ignorable" {
             guard let sourceElement = part.firstElement(named: "source") else {
                 throw .invalid(file: file, line: part.line, message: "unit \"\(id)\": <\(part.name)> has no <source>")
             }
             let sourceFragments = try inline(sourceElement.children, data: data, unit: id, file: file)
             source += sourceFragments
+            var segmentTarget: [Content.Fragment]?
             if let targetElement = part.firstElement(named: "target") {
-                target += try inline(targetElement.children, data: data, unit: id, file: file)
+                segmentTarget = try inline(targetElement.children, data: data, unit: id, file: file)
+                target += segmentTarget ?? []
                 if part.name == "segment" { hasAnyTarget = true }
             } else if part.name == "ignorable" {
                 target += sourceFragments
@@ -59,18 +63,29 @@ struct XLIFF2Reader {
                 hasAllTargets = false
             }
             if part.name == "segment" {
-                states.append(TranslationState(rawValue: part.attribute("state") ?? "") ?? .initial)
+                let state = TranslationState(rawValue: part.attribute("state") ?? "") ?? .initial
+                states.append(state)
+                let translation = segmentTarget.map { Content(Content.pairingIsolatedHalves($0)) }.flatMap { $0.isEmpty ? nil : $0 }
+                parts.append(.segment(Segment(id: part.attribute("id") ?? "s\(states.count)", source: Content(Content.pairingIsolatedHalves(sourceFragments)),
+                                              target: translation, state: translation == nil ? .initial : state)))
+            } else {
+                let text = Content(sourceFragments)
+                partsAreText = partsAreText && text.fragments.allSatisfy { if case .text = $0 { true } else { false } }
+                parts.append(.ignorable(text.plainText))
             }
         }
         let notes = (element.firstElement(named: "notes")?.elements(named: "note") ?? []).map { note in
             Note(note.textContent, priority: (Int(note.attribute("priority") ?? "") ?? 5) <= 2 ? .alert : .description)
         }
         let targetContent = hasAnyTarget && hasAllTargets ? Content(Content.pairingIsolatedHalves(target)) : nil
-        return TextUnit(
+        var unit = TextUnit(
             id: id, placement: .elementContent(elementName: ""), name: element.attribute("name") ?? "",
             source: Content(Content.pairingIsolatedHalves(source)), target: targetContent?.isEmpty == false ? targetContent : nil,
             state: targetContent == nil ? .initial : (states.min() ?? .initial), notes: notes, line: element.line
         )
+        // Sentences are kept when there are several and the space between them is only text.
+        if states.count > 1, partsAreText { unit.parts = parts }
+        return unit
     }
 
     private func inline(_ nodes: [XML.Node], data: [String: String], unit: String, file: String) throws(XLIFFError) -> [Content.Fragment] {
@@ -145,6 +160,7 @@ struct XLIFF2Reader {
     private static func kind(_ type: String?, subType: String?) -> InlineCode.Kind {
         switch (type, subType) {
         case (_, "xlf:lb"?): .lineBreak
+        case (_, "tp:protected"?): .protected
         case ("fmt"?, _): .formatting
         case ("link"?, _): .link
         case ("image"?, _): .image

@@ -82,7 +82,7 @@ struct BrowserRenderingTests {
     }
 
     @Test func persianCouncilSentenceRendersItsNumberAndAddressLeftToRight() throws {
-        let root = try SiteAssemblyTests.sampleProject(targets: #"["fa"]"#, settings: #", "publishThresholds": {"fa": 0.3}"#)
+        let root = try SiteAssemblyTests.sampleProject(targets: #"["fa"]"#, settings: #", "publishThresholds": {"fa": 0.5}"#)
         defer { try? FileManager.default.removeItem(at: root) }
         _ = try SiteAssemblyTests.addPersianCouncilSentence(to: root)
         _ = try BatchRun(project: try Project(root: root)).run()

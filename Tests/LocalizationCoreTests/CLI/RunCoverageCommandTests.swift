@@ -13,7 +13,7 @@ struct RunCoverageCommandTests {
         let lines = table.output.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
         #expect(lines.contains("page locale units reviewed translated auto pending fallback coverage status"), "\(table.output)")
         #expect(lines.contains("miso.html fa 22 0 22 0 0 0 100% published"))
-        #expect(lines.contains("wir-2-0/index.html ar 34 0 10 0 24 34 29% German + notice (needs 80%)"))
+        #expect(lines.contains("nachhaltigkeitsbericht/unterziel-14-1.html ar 22 0 10 0 12 22 45% German + notice (needs 80%)"))
 
         let json = try ExternalTool.run(executable, ["run", "--json", "--project", root.path])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])

@@ -59,21 +59,53 @@ import Testing
         #expect(best(Content(text: "Ganz andere Worte ohne jeden Bezug."), threshold: 50) == nil)
     }
 
-    @Test func candidateFilterNeverLosesABetterMatchThanAFullScan() {
-        var generator = SplitMix64(seed: 11)
+    /// The index (prefix and count filters, word-score bound) offers the same scores as
+    /// grading every entry, at several thresholds and list lengths, on sentences with many
+    /// repeated words (the hard case for count filtering).
+    @Test(arguments: [(50, 1), (75, 1), (75, 3), (90, 3)])
+    func candidateFilterNeverLosesABetterMatchThanAFullScan(threshold: Int, limit: Int) {
+        var generator = SplitMix64(seed: UInt64(threshold * 10 + limit))
         let words = ["Rat", "Stadt", "Teilhabe", "Integration", "Beirat", "MiSO", "Netzwerk", "Plan", "die", "der", "und", "in", "2021", "44"]
         func sentence() -> String { (0 ..< Int(3 + generator.next() % 8)).map { _ in words[Int(generator.next() % UInt64(words.count))] }.joined(separator: " ") + "." }
         var memory = TranslationMemory(sourceLanguage: "de", targetLanguage: "en")
-        for _ in 0 ..< 400 { memory.add(MemoryEntry(source: Content(text: sentence()), target: Content(text: "x"), provenance: Self.provenance)) }
+        for index in 0 ..< 400 {
+            memory.add(MemoryEntry(source: Content(text: sentence()), target: Content(text: "x\(index)"), provenance: Self.provenance))
+        }
         for _ in 0 ..< 200 {
             let query = Content(text: sentence())
-            let indexed = memory.matches(for: query, threshold: 75, limit: 1).first?.score
+            let indexed = memory.matches(for: query, threshold: threshold, limit: limit).map(\.score)
             let tokens = SegmentTokens(query)
             let scanned = memory.entries.indices.compactMap { index -> Int? in
                 if memory.entries[index].key == MemoryEntry.key(for: query) { return 100 }
                 return TranslationMemory.fuzzyMatch(tokens, memory.entries[index], stored: memory.tokens(at: index)).map(\.score)
-            }.filter { $0 >= 75 }.max()
-            #expect(indexed == scanned, "\(query.plainText)")
+            }.filter { $0 >= threshold }.sorted(by: >).prefix(limit)
+            #expect(indexed == Array(scanned), "\(query.plainText)")
+        }
+    }
+
+    /// However many word lists the count filter reads, it finds exactly the entries whose
+    /// words reach the threshold.
+    @Test func countFilteringFindsTheSameCandidatesWhateverItReads() {
+        var generator = SplitMix64(seed: 5)
+        let words = ["Rat", "Stadt", "Teilhabe", "Integration", "Beirat", "Netzwerk", "die", "der", "und", "in", "2021"]
+        func sentence() -> String { (0 ..< Int(2 + generator.next() % 10)).map { _ in words[Int(generator.next() % UInt64(words.count))] }.joined(separator: " ") }
+        var memory = TranslationMemory(sourceLanguage: "de", targetLanguage: "en")
+        for index in 0 ..< 300 {
+            memory.add(MemoryEntry(source: Content(text: sentence()), target: Content(text: "x\(index)"), provenance: Self.provenance))
+        }
+        let stored = memory.entries.indices.map { memory.tokens(at: $0).words }
+        for threshold in [40, 75, 90] {
+            for _ in 0 ..< 100 {
+                let query = SegmentTokens(Content(text: sentence()))
+                let expected = Set(stored.indices.filter { index in
+                    let length = max(query.words.count, stored[index].count)
+                    return 100 * (length - SegmentTokens.distance(query.words, stored[index])) / length >= threshold
+                })
+                for budget in [0, 50, Int.max] {
+                    let found = Set(memory.fuzzyCandidates(for: query, threshold: threshold, listBudget: budget).map(\.index))
+                    #expect(found == expected, "threshold \(threshold), budget \(budget): \(query.words)")
+                }
+            }
         }
     }
 }

@@ -59,6 +59,35 @@ import Testing
         #expect(report.analyses.first { $0.locale == "uk" }?.bands[.noMatch]?.segments == report.units)
     }
 
+    @Test func jobsAreLeveragedSentenceBySentence() throws {
+        let root = try temporaryFolder("batch")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("content"), withIntermediateDirectories: true)
+        try Data(#"{"targetLocales": ["en"], "pseudoLocales": []}"#.utf8).write(to: root.appendingPathComponent(Project.fileName))
+        try Data("<p>Der Rat tagt am 3. Oktober. Die Sitzung ist öffentlich. Alle sind eingeladen.</p>".utf8)
+            .write(to: root.appendingPathComponent("content/rat.html"))
+        let project = try Project(root: root)
+        var memory = TranslationMemory(sourceLanguage: "de", targetLanguage: "en")
+        let provenance = MemoryEntry.Provenance(origin: .translator, date: "2026-11-26T12:00:00Z")
+        memory.add(MemoryEntry(source: Content(text: "Die Sitzung ist öffentlich."), target: Content(text: "The meeting is public."), provenance: provenance))
+        memory.add(MemoryEntry(source: Content(text: "Alle sind herzlich eingeladen."), target: Content(text: "All are cordially invited."), provenance: provenance))
+        try MemoryStore(project: project).save(memory, for: try TargetLanguage("en"))
+
+        let report = try BatchRun(project: project).run()
+        let analysis = try #require(report.analyses.first)
+        #expect(analysis.total.segments == 3)
+        #expect(analysis.bands[.exact]?.segments == 1)
+        #expect(analysis.bands[.low]?.segments == 1, "\"Alle sind eingeladen.\" is 75% of the stored sentence")
+        #expect(analysis.bands[.noMatch]?.segments == 1)
+
+        let text = String(decoding: try ProjectFiles.read(root.appendingPathComponent("jobs/outgoing/en.xlf")), as: UTF8.self)
+        let unit = try #require(try XLIFFReader().read(Array(text.utf8), file: "en.xlf").files.first?.units.first)
+        #expect(unit.segments.map(\.source.plainText) == ["Der Rat tagt am 3. Oktober.", "Die Sitzung ist öffentlich.", "Alle sind eingeladen."])
+        #expect(unit.segments.map { $0.target?.plainText } == [nil, "The meeting is public.", nil])
+        #expect(unit.target == nil)
+        #expect(text.contains(#"<alt-trans mid="s3" match-quality="75%" origin="memory/translator">"#))
+    }
+
     @Test func rerunWritesTheSameBytes() throws {
         let root = try makeProject()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -11,24 +11,50 @@ struct XLIFFSchemaValidationTests {
     static let xmllint = ExternalTool.path("xmllint")
     static let jing = ExternalTool.path("jing")
 
-    /// Jobs for the sample pages plus a page with every kind of code, with and without targets.
+    /// Jobs for the sample pages plus a page with every kind of code, segmented into sentences
+    /// as `run` writes them: without targets, partly translated, and pseudo-translated.
     static func jobs(version: XLIFFDocument.Version) throws -> [(name: String, text: String)] {
         var pages = try TestPaths.samplePages().map { HTMLExtractor().extract(HTMLPage(name: $0.name, bytes: $0.bytes)) }
         pages.append(HTMLExtractor().extract(HTMLPage(name: "codes.html", bytes: Array(Self.everyCode.utf8))))
-        // Memory candidates on some units, as `run` writes them.
+        let segmenter = try Segmenter.german()
+        for index in pages.indices {
+            pages[index].units = pages[index].units.map { $0.segmented(by: segmenter) }
+        }
+        #expect(pages.flatMap(\.units).contains { $0.segments.count > 2 }, "the test pages have units of several sentences")
+        // Memory candidates on some sentences, as `run` writes them.
         for index in pages.indices {
             for unitIndex in pages[index].units.indices where unitIndex % 3 == 0 {
-                let source = pages[index].units[unitIndex].source
-                pages[index].units[unitIndex].candidates = [
-                    TranslationCandidate(score: 101, source: source, target: PseudoLocalizer(style: .rightToLeft).translate(source), origin: "memory/sample"),
-                    TranslationCandidate(score: 87, source: Content(text: "Ähnlich & <anders>"), target: Content(text: "مشابه"), origin: "memory/translator", isAutoAdapted: true),
-                ]
+                pages[index].units[unitIndex].updateSegments { segment in
+                    var segment = segment
+                    segment.candidates = [
+                        TranslationCandidate(score: 101, source: segment.source, target: PseudoLocalizer(style: .rightToLeft).translate(segment.source), origin: "memory/sample"),
+                        TranslationCandidate(score: 87, source: Content(text: "Ähnlich & <anders>"), target: Content(text: "مشابه"), origin: "memory/translator", isAutoAdapted: true),
+                    ]
+                    return segment
+                }
             }
         }
         let language = try TargetLanguage("ar")
         let document = Job.document(pages: pages, sourceLanguage: "de", targetLanguage: language, version: version)
+        // Every other sentence translated: targets with empty places for the rest.
+        var partial = document
+        for fileIndex in partial.files.indices {
+            for unitIndex in partial.files[fileIndex].units.indices {
+                var count = 0
+                partial.files[fileIndex].units[unitIndex].updateSegments { segment in
+                    var segment = segment
+                    count += 1
+                    if count % 2 == 1 {
+                        segment.target = PseudoLocalizer(style: .rightToLeft).translate(segment.source)
+                        segment.state = .translated
+                    }
+                    return segment
+                }
+            }
+        }
         return [
             ("empty-\(version.rawValue).xlf", Job.serialize(document)),
+            ("partial-\(version.rawValue).xlf", Job.serialize(partial)),
             ("pseudo-\(version.rawValue).xlf", Job.serialize(Job.pseudoTranslated(document, style: .rightToLeft))),
         ]
     }
@@ -38,6 +64,7 @@ struct XLIFFSchemaValidationTests {
     <p>Fett <b>und <i>kursiv</i></b>, ein <a href="x.html" title="Titel">Link</a>,<br>ein Bild <img src="a.png" alt="Bild"> und
     <span translate="no">MiSO</span>; Steuerzeichen \u{1}; ein <a href="y"><div>Block</div> im Link</a> und &amp; &lt; "Zitat".</p>
     <p its-loc-note="Hinweis" its-loc-note-type="alert">Mit Hinweis</p>
+    <p>Ein Satz mit <b>fettem Ende. Und ein zweiter</b> Satz. Ein <a href="z">dritter. Und vierter</a> Satz.</p>
     </body></html>
     """
 

@@ -1,0 +1,100 @@
+/// Words of German text as the term recognizer sees them: a span of the text and keys that
+/// make inflected, gendered and hyphenated forms comparable.
+struct GermanWord: Sendable, Hashable {
+    /// Offsets in Unicode scalars of the text.
+    var start: Int
+    var end: Int
+    /// As written.
+    var surface: String
+    /// Lower case, umlauts and ß folded (ä→a, ß→ss), gender marks dropped ("Migrant*innen",
+    /// "Migrant:innen", "MigrantInnen" → "migrantinnen"), hyphens dropped.
+    var folded: String
+    /// Whether the word ends in a hyphen: the first half of "Ziel- und Maßnahmenkatalog".
+    var isTruncated: Bool
+    /// Whether the word starts with a capital letter (German nouns do).
+    var isCapitalised: Bool
+
+    /// Splits text into words: runs of letters and digits, joined by a hyphen, a gender mark
+    /// (`*`, `:`, `_`, `/`) or a point between digits ("2.0") when a letter or digit follows.
+    static func words(in text: String) -> [GermanWord] {
+        let scalars = Array(text.unicodeScalars)
+        var words: [GermanWord] = []
+        var index = 0
+        func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar.properties.generalCategory == .nonspacingMark
+        }
+        while index < scalars.count {
+            guard isWordScalar(scalars[index]) else { index += 1; continue }
+            let start = index
+            var end = index
+            var truncated = false
+            while end < scalars.count {
+                let scalar = scalars[end]
+                if isWordScalar(scalar) || scalar == "\u{AD}" {
+                    end += 1
+                } else if "-‐*:_/".unicodeScalars.contains(scalar), end + 1 < scalars.count, isWordScalar(scalars[end + 1]) {
+                    end += 1
+                } else if scalar == ".", end + 1 < scalars.count, scalars[end + 1].properties.numericType != nil,
+                          scalars[end - 1].properties.numericType != nil {
+                    end += 1
+                } else if (scalar == "-" || scalar == "‐"), end + 1 < scalars.count, scalars[end + 1] == " " || scalars[end + 1] == "\u{A0}" {
+                    // "Ziel- und …": a compound whose second part follows later
+                    end += 1
+                    truncated = true
+                    break
+                } else {
+                    break
+                }
+            }
+            let surface = String(String.UnicodeScalarView(scalars[start ..< end]))
+            let first = scalars[start]
+            words.append(GermanWord(start: start, end: end, surface: surface, folded: fold(surface), isTruncated: truncated,
+                                    isCapitalised: first.properties.isUppercase || first.properties.numericType != nil))
+            index = end
+        }
+        return words
+    }
+
+    /// The comparison key of a word (see `folded`).
+    static func fold(_ word: String) -> String {
+        let scalars = Array(word.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            let afterLowercase = index > 0 && scalars[index - 1].properties.isLowercase
+            // "Migrant*innen", "Migrant:in", "Migrant_innen", "Migrant/-innen": drop the mark.
+            if "*:_/".unicodeScalars.contains(scalar), afterLowercase {
+                var next = index + 1
+                if next < scalars.count, scalars[next] == "-" { next += 1 }
+                if next < scalars.count, scalars[next] == "i" {
+                    index = next
+                    continue
+                }
+            }
+            // "MigrantInnen", "MigrantIn": the capital I of the gender form.
+            if scalar == "I", afterLowercase, index + 1 < scalars.count, scalars[index + 1] == "n",
+               index + 2 == scalars.count || !scalars[index + 2].properties.isLowercase
+               || (index + 4 < scalars.count && String(String.UnicodeScalarView(scalars[index + 2 ... index + 4])) == "nen") {
+                result.append("i")
+                index += 1
+                continue
+            }
+            result.append(scalar)
+            index += 1
+        }
+        var folded = ""
+        for scalar in String(result).lowercased().unicodeScalars {
+            switch scalar {
+            case "ä": folded += "a"
+            case "ö": folded += "o"
+            case "ü": folded += "u"
+            case "ß": folded += "ss"
+            case "-", "‐", "\u{AD}", ".":
+                continue
+            default: folded.unicodeScalars.append(scalar)
+            }
+        }
+        return folded
+    }
+}

@@ -1,0 +1,134 @@
+/// One sentence of a unit: what a translator translates at a time and what the memory stores
+/// and matches. A unit of one sentence has no segments of its own (`TextUnit.parts` is empty)
+/// and is its own segment.
+public struct Segment: Sendable, Hashable {
+    /// Unique among the unit's parts (`s1`, `s2`…), so that XLIFF fragment references such as
+    /// `#s2` and 1.2 `mid` attributes point at it.
+    public var id: String
+    /// The sentence without the white space around it (that is kept in `UnitPart.ignorable`).
+    public var source: Content
+    public var target: Content?
+    public var state: TranslationState
+    /// Translations the memory offers for this sentence, best first.
+    public var candidates: [TranslationCandidate]
+
+    public init(id: String, source: Content, target: Content? = nil, state: TranslationState = .initial, candidates: [TranslationCandidate] = []) {
+        self.id = id
+        self.source = source
+        self.target = target
+        self.state = state
+        self.candidates = candidates
+    }
+}
+
+/// A piece of a segmented unit, in order: the sentences and the white space between them
+/// (XLIFF 2 `<segment>` / `<ignorable>`; in 1.2 the `<mrk mtype="seg">` elements and the
+/// text between them).
+public enum UnitPart: Sendable, Hashable {
+    case segment(Segment)
+    case ignorable(String)
+
+    public var segment: Segment? {
+        if case .segment(let segment) = self { return segment }
+        return nil
+    }
+}
+
+extension TextUnit {
+    /// Whether the unit is split into sentences.
+    public var isSegmented: Bool { parts.contains { $0.segment != nil } }
+
+    /// The unit's sentences: its segments, or the whole unit as one segment.
+    public var segments: [Segment] {
+        guard isSegmented else {
+            return [Segment(id: "s1", source: source, target: target, state: state, candidates: candidates)]
+        }
+        return parts.compactMap(\.segment)
+    }
+
+    /// The unit split by `segmenter`; a unit of one sentence is returned as it is. Each
+    /// sentence's leading and trailing white space becomes an ignorable part, so that memory
+    /// keys do not depend on the spacing between sentences.
+    public func segmented(by segmenter: Segmenter) -> TextUnit {
+        let sentences = segmenter.segments(of: source)
+        guard sentences.count > 1 else { return self }
+        var unit = self
+        unit.parts = []
+        for sentence in sentences {
+            let (leading, core, trailing) = sentence.splittingOuterWhitespace()
+            if !leading.isEmpty { unit.appendIgnorable(leading) }
+            if !core.isEmpty {
+                unit.parts.append(.segment(Segment(id: "s\(unit.parts.count { $0.segment != nil } + 1)", source: core)))
+            }
+            if !trailing.isEmpty { unit.appendIgnorable(trailing) }
+        }
+        return unit.parts.count { $0.segment != nil } > 1 ? unit : self
+    }
+
+    /// Replaces each segment by `transform`'s result, then derives the unit's target and state
+    /// from the segments (see `updateTargetFromSegments()`).
+    public mutating func updateSegments(_ transform: (Segment) -> Segment) {
+        guard isSegmented else {
+            let segment = transform(segments[0])
+            target = segment.target
+            state = segment.state
+            candidates = segment.candidates
+            return
+        }
+        parts = parts.map { part in
+            if case .segment(let segment) = part { .segment(transform(segment)) } else { part }
+        }
+        updateTargetFromSegments()
+    }
+
+    /// A segmented unit's target is its segments' targets with the source's spacing, once
+    /// every segment has one; its state is the least advanced of the segments'.
+    public mutating func updateTargetFromSegments() {
+        guard isSegmented else { return }
+        let segments = self.segments
+        guard segments.allSatisfy({ $0.target.map { !$0.isEmpty } ?? false }) else {
+            target = nil
+            state = .initial
+            return
+        }
+        target = Content.joining(parts.map { part in
+            switch part {
+            case .segment(let segment): segment.target ?? Content([])
+            case .ignorable(let space): Content(text: space)
+            }
+        })
+        state = segments.map(\.state).min() ?? .initial
+    }
+
+    private mutating func appendIgnorable(_ space: String) {
+        if case .ignorable(let previous)? = parts.last {
+            parts[parts.count - 1] = .ignorable(previous + space)
+        } else {
+            parts.append(.ignorable(space))
+        }
+    }
+}
+
+extension Content {
+    /// White space before the first and after the last character of text, cut off; codes at
+    /// the edges stay in the content.
+    func splittingOuterWhitespace() -> (leading: String, core: Content, trailing: String) {
+        var fragments = fragments
+        var leading = ""
+        var trailing = ""
+        if case .text(let text)? = fragments.first {
+            let kept = text.drop { $0.isWhitespace }
+            leading = String(text.prefix(text.count - kept.count))
+            fragments[0] = .text(String(kept))
+            if kept.isEmpty { fragments.removeFirst() }
+        }
+        if case .text(let text)? = fragments.last {
+            var end = text.endIndex
+            while end > text.startIndex, text[text.index(before: end)].isWhitespace { end = text.index(before: end) }
+            trailing = String(text[end...])
+            fragments[fragments.count - 1] = .text(String(text[..<end]))
+            if end == text.startIndex { fragments.removeLast() }
+        }
+        return (leading, Content(fragments), trailing)
+    }
+}
