@@ -5,11 +5,13 @@ import LocalizationCore
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Runs the project: extracts every page, writes jobs, assembles pseudo-locales.",
+        abstract: "Runs the project: extracts every page, writes jobs, assembles the localized site and pseudo-locales.",
         discussion: """
         Reads translate-pipeline.json (all settings have defaults), extracts every page of the \
-        content folder, writes one XLIFF job per target locale to jobs/outgoing/, and merges \
-        pseudo-translations into the output folder (site/<locale>/ by default).
+        content folder, writes one XLIFF job per target locale to jobs/outgoing/, assembles every \
+        page in every locale defined in locales/ (translations from memory/, ICU formatting, \
+        bidi isolation, publish gate) and merges pseudo-translations into the output folder \
+        (site/<locale>/ by default), then prints a coverage table per page and locale.
         """
     )
 
@@ -50,6 +52,10 @@ struct RunCommand: ParsableCommand {
         }
         for output in report.outputs {
             print("  pages  \(output.locale.padding(8))\(output.folder)/  (\(output.pages) pages, \(output.translatedUnits) units translated)")
+        }
+        if let coverage = report.coverage, !coverage.entries.isEmpty {
+            print("  coverage (units; a page is published when its coverage meets the locale's threshold)")
+            print(coverage.table().split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
         }
         throw Console.exitCode(for: report.diagnostics)
     }

@@ -42,6 +42,92 @@ int32_t cicu_charset_is_known(const char *charset);
 int32_t cicu_normalize_nfc(const char *source, int32_t length, char *out, int32_t capacity,
                            int32_t *status);
 
+// MARK: Locale formatting (issue 5: numbers, dates, plurals, messages, lists, names, bidi)
+// Locales are BCP 47 tags; a numbering system travels as a Unicode extension
+// ("ar-u-nu-latn", "fa-u-nu-arabext"). Text comes in and goes out as UTF-8 unless noted.
+// Every `out`/`capacity` pair preflights: capacity 0 returns the length needed (status
+// U_BUFFER_OVERFLOW_ERROR), and a call with that capacity fills it.
+
+/// Number styles for `cicu_number_format`.
+enum { CICU_NUMBER_DECIMAL = 0, CICU_NUMBER_PERCENT = 1 };
+
+/// Formats `value` for the locale: decimal or percent (where 0.7 is "70 %"), with the given
+/// fraction digits (-1 keeps the style's default) and grouping on (1) or off (0, for years).
+int32_t cicu_number_format(const char *locale, double value, int32_t style, int32_t min_fraction,
+                           int32_t max_fraction, int32_t grouping, char *out, int32_t capacity,
+                           int32_t *status);
+
+/// 1 when ICU knows the numbering system (CLDR name such as "latn", "arab", "arabext").
+int32_t cicu_numbering_system_is_known(const char *name);
+
+/// Formats a date given as milliseconds since 1970 (UTC) with the locale's best pattern for a
+/// CLDR skeleton such as "yMMMM" or "yMMMMd"; the date is shown in UTC.
+int32_t cicu_date_format_skeleton(const char *locale, const char *skeleton, double millis,
+                                  char *out, int32_t capacity, int32_t *status);
+
+/// The CLDR plural category ("zero", "one", "two", "few", "many", "other") of `value` shown
+/// with `fraction_digits` visible fraction digits.
+int32_t cicu_plural_select(const char *locale, double value, int32_t fraction_digits, char *out,
+                           int32_t capacity, int32_t *status);
+
+/// The locale's plural categories, separated by spaces, e.g. "zero one two few many other".
+int32_t cicu_plural_keywords(const char *locale, char *out, int32_t capacity, int32_t *status);
+
+/// Formats an ICU MessageFormat pattern with named arguments. `kinds[i]` is 0 for a string
+/// argument (`strings[i]`) and 1 for a number (`numbers[i]`). A syntax error sets
+/// `*error_offset` (UTF-16 offset in the pattern) when not NULL.
+int32_t cicu_message_format(const char *locale, const char *pattern, const char *const *names,
+                            const int32_t *kinds, const char *const *strings, const double *numbers,
+                            int32_t count, char *out, int32_t capacity, int32_t *error_offset,
+                            int32_t *status);
+
+/// Writes the names of the arguments a MessageFormat pattern uses, separated by spaces, and
+/// checks that it compiles (a syntax error sets `*error_offset` when not NULL).
+int32_t cicu_message_argument_names(const char *locale, const char *pattern, char *out,
+                                    int32_t capacity, int32_t *error_offset, int32_t *status);
+
+/// List types for `cicu_list_format`.
+enum { CICU_LIST_AND = 0, CICU_LIST_OR = 1, CICU_LIST_UNITS = 2 };
+
+/// Joins `count` items the way the locale writes a list ("A, B und C").
+int32_t cicu_list_format(const char *locale, const char *const *items, int32_t count, int32_t type,
+                         char *out, int32_t capacity, int32_t *status);
+
+/// The name of the locale `tag` in the language of `display_locale`, capitalised for a menu
+/// (e.g. display "fa", tag "fa" -> "فارسی"; display "de", tag "uk" -> "Ukrainisch").
+int32_t cicu_locale_display_name(const char *display_locale, const char *tag, char *out,
+                                 int32_t capacity, int32_t *status);
+
+/// Compares two strings with the locale's collation: negative, 0 or positive.
+int32_t cicu_strings_compare_for_locale(const char *locale, const char *a, int32_t a_length,
+                                        const char *b, int32_t b_length, int32_t *status);
+
+/// The Unicode bidi class of a code point, as ICU's UCharDirection number (0 = L, 1 = R,
+/// 2 = EN, 3 = ES, 4 = ET, 5 = AN, 6 = CS, 7 = B, 8 = S, 9 = WS, 10 = ON, 11 = LRE, 12 = LRO,
+/// 13 = AL, 14 = RLE, 15 = RLO, 16 = PDF, 17 = NSM, 18 = BN, 19 = FSI, 20 = LRI, 21 = RLI,
+/// 22 = PDI).
+int32_t cicu_bidi_class(uint32_t code_point);
+
+/// The Bidi_Paired_Bracket_Type of a code point (0 none, 1 open, 2 close) and, through
+/// `*paired`, its Bidi_Paired_Bracket (the code point itself when it has none).
+int32_t cicu_bidi_paired_bracket(uint32_t code_point, uint32_t *paired);
+
+/// Paragraph directions for `cicu_bidi_resolve`.
+enum { CICU_BIDI_LTR = 0, CICU_BIDI_RTL = 1, CICU_BIDI_AUTO = 2 };
+
+/// Runs the Unicode Bidirectional Algorithm (UAX #9, through ubidi) over one paragraph of
+/// UTF-16 text treated as one line: writes the embedding level of each code unit to `levels`
+/// and the logical index shown at each visual position to `visual_to_logical` (both of
+/// `length` entries), and the resolved paragraph level to `*paragraph_level`.
+void cicu_bidi_resolve(const uint16_t *text, int32_t length, int32_t direction, uint8_t *levels,
+                       int32_t *visual_to_logical, int32_t *paragraph_level, int32_t *status);
+
+/// The direction of the first strong character (rules P2–P3 without isolates):
+/// 0 left to right, 1 right to left, 2 none.
+int32_t cicu_bidi_first_strong(const uint16_t *text, int32_t length);
+
+// MARK: end of locale formatting
+
 // MARK: Sentence breaks and regular expressions (UTF-16 text, offsets in UTF-16 units)
 
 /// Writes the sentence boundaries ICU finds in `text` for the locale (offsets after each

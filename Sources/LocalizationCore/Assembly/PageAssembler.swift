@@ -3,15 +3,51 @@
 public struct PageAssembler: Sendable {
     public init() {}
 
+    /// What assembly for a published locale adds to plain splicing.
+    public struct Options: Sendable {
+        /// Wrap left-to-right runs of target text in `<bdi dir="ltr">` (LRI…PDI in `<title>`),
+        /// and protected names too: for right-to-left targets.
+        public var isolateLeftToRightRuns = false
+        /// Units left in the source language inside a translated page.
+        public var fallbackUnits: Set<String> = []
+        /// Attributes of the `<span>` around each fallback unit, e.g. ` lang="de" dir="ltr"`.
+        public var fallbackAttributes = ""
+        /// Bytes inserted at offsets of the page (alternate links, the language switcher).
+        public var insertions: [(offset: Int, bytes: [UInt8])] = []
+        /// Byte ranges of the page outside every unit replaced (numbers in table cells).
+        public var replacements: [(range: Range<Int>, bytes: [UInt8])] = []
+
+        public init() {}
+    }
+
     /// The page with `targets` (unit id → checked target) in place. With no targets the result
     /// is the original bytes; otherwise `<html>` gets the target language and, for a
     /// right-to-left language, `dir="rtl"`.
     public func assemble(_ extracted: ExtractedPage, targets: [String: Content], language: TargetLanguage?) -> [UInt8] {
         guard !targets.isEmpty else { return extracted.page.bytes }
-        var renderer = Renderer(page: extracted.page, slots: extracted.skeleton.slots, targets: targets)
+        return assemble(extracted, targets: targets, language: language, options: Options())
+    }
+
+    /// The page with `targets` in place and the additions of `options`; `language` nil keeps
+    /// `<html>`'s language (a page published in the source language).
+    public func assemble(_ extracted: ExtractedPage, targets: [String: Content], language: TargetLanguage?, options: Options) -> [UInt8] {
+        // Elements whose content is raw text cannot take markup: a <span> or <bdi> would show.
+        let rawText: Set<String> = ["title", "option", "textarea"]
+        let rawTextUnits = Set(extracted.units.compactMap { unit -> String? in
+            if case .elementContent(let name) = unit.placement, rawText.contains(name) { return unit.id }
+            return nil
+        })
+        var renderer = Renderer(page: extracted.page, slots: extracted.skeleton.slots, targets: targets,
+                                fallbackUnits: options.fallbackUnits.subtracting(rawTextUnits))
+        renderer.isolateLeftToRightRuns = options.isolateLeftToRightRuns
+        renderer.rawTextUnits = rawTextUnits
+        renderer.fallbackOpening = Array("<span\(options.fallbackAttributes)>".utf8)
+        var edits = options.insertions.map { Renderer.Edit(range: $0.offset ..< $0.offset, bytes: $0.bytes) }
+            + options.replacements.map { Renderer.Edit(range: $0.range, bytes: $0.bytes) }
         if let language, let root = extracted.skeleton.rootLanguage {
-            renderer.languageEdits = Self.languageEdits(root, language: language)
+            edits += Self.languageEdits(root, language: language)
         }
+        renderer.languageEdits = edits
         return renderer.render(0 ..< extracted.page.bytes.count)
     }
 
@@ -51,13 +87,24 @@ struct Renderer {
 
     let page: HTMLPage
     let targets: [String: Content]
+    /// Units rendered in the source language inside `fallbackOpening` … `</span>`.
+    let fallbackUnits: Set<String>
+    var fallbackOpening: [UInt8] = []
+    var isolateLeftToRightRuns = false
+    /// Units in elements whose content is raw text (`<title>`): isolates as LRI…PDI.
+    var rawTextUnits: Set<String> = []
     /// Every replacement, sorted by start; insertions (empty ranges) sort before what follows.
     private var replacements: [(range: Range<Int>, replacement: Replacement)]
 
-    init(page: HTMLPage, slots: [PageSkeleton.Slot], targets: [String: Content]) {
+    init(page: HTMLPage, slots: [PageSkeleton.Slot], targets: [String: Content], fallbackUnits: Set<String> = []) {
         self.page = page
         self.targets = targets
-        self.replacements = slots.filter { targets[$0.unitID] != nil }.map { ($0.range, .slot($0)) }
+        self.fallbackUnits = fallbackUnits
+        self.replacements = slots.filter { slot in
+            if targets[slot.unitID] != nil { return true }
+            if case .content = slot.kind { return fallbackUnits.contains(slot.unitID) }
+            return false
+        }.map { ($0.range, .slot($0)) }
     }
 
     var languageEdits: [Edit] = [] {
@@ -69,7 +116,7 @@ struct Renderer {
 
     /// The bytes of `range` with every replacement inside it; a slot nested in a rendered slot
     /// (an attribute inside a code) is rendered by that slot, through its code's range.
-    func render(_ range: Range<Int>) -> [UInt8] {
+    func render(_ range: Range<Int>, inside container: PageSkeleton.Slot? = nil) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(range.count + range.count / 3)
         var cursor = range.lowerBound
@@ -78,6 +125,8 @@ struct Renderer {
             let (editRange, replacement) = replacements[index]
             index += 1
             guard editRange.lowerBound >= cursor, editRange.upperBound <= range.upperBound else { continue }
+            // A fallback slot renders its own bytes: not itself again.
+            if case .slot(let slot) = replacement, slot == container { continue }
             output += page.bytes[cursor ..< editRange.lowerBound]
             switch replacement {
             case .slot(let slot): output += render(slot)
@@ -100,7 +149,10 @@ struct Renderer {
     }
 
     private func render(_ slot: PageSkeleton.Slot) -> [UInt8] {
-        guard let target = targets[slot.unitID] else { return render(slot.range) }
+        guard let target = targets[slot.unitID] else {
+            guard fallbackUnits.contains(slot.unitID) else { return render(slot.range) }
+            return fallbackOpening + render(slot.range, inside: slot) + Array("</span>".utf8)
+        }
         switch slot.kind {
         case .attribute(let quote):
             let escaped = HTMLEscaping.escape(target.plainText, inAttribute: true, asciiOnly: !page.isUTF8)
@@ -109,8 +161,16 @@ struct Renderer {
             var output: [UInt8] = []
             for fragment in target.fragments {
                 switch fragment {
+                case .text(let text) where isolateLeftToRightRuns && rawTextUnits.contains(slot.unitID):
+                    output += HTMLEscaping.escape(BidiIsolation.isolatedWithControls(text), inAttribute: false, asciiOnly: !page.isUTF8)
+                case .text(let text) where isolateLeftToRightRuns:
+                    output += BidiIsolation.html(text, asciiOnly: !page.isUTF8)
                 case .text(let text):
                     output += HTMLEscaping.escape(text, inAttribute: false, asciiOnly: !page.isUTF8)
+                case .standalone(let code, nil) where isolateLeftToRightRuns
+                    && !BidiIsolation.leftToRightRuns(in: code.displayText ?? "").isEmpty:
+                    // A protected name ("MiSO") keeps its own markup, isolated as a whole.
+                    if let ranges = codes[code.id] { output += Array(#"<bdi dir="ltr">"#.utf8) + render(ranges.opening) + Array("</bdi>".utf8) }
                 case .opening(let code), .standalone(let code, _):
                     if let ranges = codes[code.id] { output += render(ranges.opening) }
                 case .closing(let code):

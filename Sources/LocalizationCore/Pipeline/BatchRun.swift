@@ -26,6 +26,8 @@ public struct BatchRun: Sendable {
         public var outputs: [Output] = []
         /// Leverage analysis of each target locale's job.
         public var analyses: [Analysis] = []
+        /// Per page and locale: translated, pending, fallback, published (when `locales/` exists).
+        public var coverage: CoverageReport?
         public var diagnostics: [Diagnostic] = []
     }
 
@@ -88,6 +90,14 @@ public struct BatchRun: Sendable {
             let terms = annotator.jobTermbase(units: leveraged.flatMap(\.units))
             try ProjectFiles.writeAtomically(Array(TBXWriter().write(terms).utf8), to: url.deletingPathExtension().appendingPathExtension("tbx"))
             report.jobs.append(.init(locale: language.tag, path: relative(url), units: report.units, words: report.words))
+        }
+
+        // Real locales: the localized site behind its publish gate, with a coverage report.
+        if let catalog = try SiteAssembly.catalog(for: project) {
+            let site = try SiteAssembly(project: project, catalog: catalog).assemble(pages)
+            report.outputs += site.outputs
+            report.coverage = site.coverage
+            report.diagnostics += site.diagnostics
         }
 
         for style in settings.pseudoLocales {

@@ -21,8 +21,20 @@ public struct Project: Sendable {
         /// What 101% and 100% matches do in jobs: pre-fill the target as `translated`, as
         /// needing review (`needs-review`), or nothing (`none`).
         public var prefillExactMatches: String = "needs-review"
+        /// Where the locale definitions live (`locales/<tag>.json`).
+        public var localesDirectory: String = "locales"
+        /// The share of a page's units (translated, reviewed or automatic) a locale needs before
+        /// the page is published in it; below, the German page is shown with a notice.
+        public var publishThreshold: Double = 0.8
+        /// Per-locale thresholds that override `publishThreshold`, e.g. `{"ar": 0.9}`.
+        public var publishThresholds: [String: Double] = [:]
 
         public init() {}
+
+        /// The publish threshold of a locale.
+        public func publishThreshold(for tag: String) -> Double {
+            publishThresholds[tag] ?? publishThreshold
+        }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -36,6 +48,9 @@ public struct Project: Sendable {
             xliffVersion = try container.decodeIfPresent(String.self, forKey: .xliffVersion) ?? defaults.xliffVersion
             matchThreshold = try container.decodeIfPresent(Int.self, forKey: .matchThreshold) ?? defaults.matchThreshold
             prefillExactMatches = try container.decodeIfPresent(String.self, forKey: .prefillExactMatches) ?? defaults.prefillExactMatches
+            localesDirectory = try container.decodeIfPresent(String.self, forKey: .localesDirectory) ?? defaults.localesDirectory
+            publishThreshold = try container.decodeIfPresent(Double.self, forKey: .publishThreshold) ?? defaults.publishThreshold
+            publishThresholds = try container.decodeIfPresent([String: Double].self, forKey: .publishThresholds) ?? defaults.publishThresholds
         }
     }
 
@@ -56,7 +71,7 @@ public struct Project: Sendable {
         } catch {
             throw .invalidProjectFile(file.path, reason: "\(error)")
         }
-        for folder in [settings.contentDirectory, settings.jobsDirectory, settings.outputDirectory] {
+        for folder in [settings.contentDirectory, settings.jobsDirectory, settings.outputDirectory, settings.localesDirectory] {
             _ = try ProjectFiles.resolve(folder + "/x", in: self.root, within: self.root)
         }
     }
@@ -64,6 +79,7 @@ public struct Project: Sendable {
     public var contentFolder: URL { root.appendingPathComponent(settings.contentDirectory) }
     public var jobsFolder: URL { root.appendingPathComponent(settings.jobsDirectory) }
     public var outputFolder: URL { root.appendingPathComponent(settings.outputDirectory) }
+    public var localesFolder: URL { root.appendingPathComponent(settings.localesDirectory) }
 
     public var xliffVersion: XLIFFDocument.Version {
         XLIFFDocument.Version(rawValue: settings.xliffVersion) ?? .v1_2

@@ -1,0 +1,45 @@
+internal import CICU
+
+/// The Unicode bidirectional class of a character (UAX #9, table 4), from ICU's data.
+public enum BidiClass: Int32, Sendable, Hashable, CaseIterable {
+    case leftToRight = 0                 // L
+    case rightToLeft = 1                 // R
+    case europeanNumber = 2              // EN
+    case europeanSeparator = 3           // ES
+    case europeanTerminator = 4          // ET
+    case arabicNumber = 5                // AN
+    case commonSeparator = 6             // CS
+    case paragraphSeparator = 7          // B
+    case segmentSeparator = 8            // S
+    case whitespace = 9                  // WS
+    case otherNeutral = 10               // ON
+    case leftToRightEmbedding = 11       // LRE
+    case leftToRightOverride = 12        // LRO
+    case arabicLetter = 13               // AL
+    case rightToLeftEmbedding = 14       // RLE
+    case rightToLeftOverride = 15        // RLO
+    case popDirectionalFormat = 16       // PDF
+    case nonspacingMark = 17             // NSM
+    case boundaryNeutral = 18            // BN
+    case firstStrongIsolate = 19         // FSI
+    case leftToRightIsolate = 20         // LRI
+    case rightToLeftIsolate = 21         // RLI
+    case popDirectionalIsolate = 22      // PDI
+
+    public init(_ scalar: Unicode.Scalar) {
+        self = BidiClass(rawValue: cicu_bidi_class(scalar.value)) ?? .otherNeutral
+    }
+
+    /// Removed by rule X9: embeddings, overrides, PDF and boundary neutrals get no level and
+    /// no place in the visual order.
+    public var isRemovedByX9: Bool {
+        switch self {
+        case .leftToRightEmbedding, .rightToLeftEmbedding, .leftToRightOverride, .rightToLeftOverride,
+             .popDirectionalFormat, .boundaryNeutral: true
+        default: false
+        }
+    }
+
+    /// Strong right-to-left (R or AL).
+    public var isStrongRightToLeft: Bool { self == .rightToLeft || self == .arabicLetter }
+}

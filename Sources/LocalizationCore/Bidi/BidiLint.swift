@@ -1,0 +1,111 @@
+/// Checks an assembled page for what breaks bidirectional text: embeddings and overrides
+/// (U+202A–U+202E, "Trojan Source"), unbalanced isolates, bidi controls in attribute values,
+/// isolation (`<bdi>`) left open across a block, a right-to-left page without `dir="rtl"`, and
+/// German fallback blocks without `lang="de" dir="ltr"`.
+public enum BidiLint {
+    public struct Problem: Sendable, Hashable, CustomStringConvertible {
+        public var line: Int
+        public var message: String
+        public var description: String { "line \(line): \(message)" }
+    }
+
+    static let blockElements: Set<String> = [
+        "p", "li", "ul", "ol", "div", "section", "article", "main", "header", "footer", "nav", "aside",
+        "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "table", "dd", "dt", "dl", "blockquote",
+        "title", "body", "head", "html", "figcaption", "figure", "form", "pre",
+    ]
+
+    public static func check(_ bytes: [UInt8], direction: TextDirection) -> [Problem] {
+        let scalars = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
+        var problems: [Problem] = []
+        var line = 1
+        var index = 0
+        var isolateDepth = 0
+        var isolateLine = 1
+        var bdiDepth = 0
+        var sawRootDirection = false
+        func report(_ message: String) { problems.append(Problem(line: line, message: message)) }
+        func closeTextNode() {
+            if isolateDepth > 0 { problems.append(Problem(line: isolateLine, message: "isolate (U+2066–U+2068) not closed by U+2069 in the same text")) }
+            isolateDepth = 0
+        }
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "<", index + 1 < scalars.count, scalars[index + 1].properties.isAlphabetic || scalars[index + 1] == "/" || scalars[index + 1] == "!" {
+                closeTextNode()
+                // A comment runs to "-->"; any other tag to ">".
+                let isComment = index + 3 < scalars.count && scalars[index + 1] == "!" && scalars[index + 2] == "-" && scalars[index + 3] == "-"
+                var end = index + 1
+                while end < scalars.count {
+                    if isComment ? (scalars[end] == ">" && scalars[end - 1] == "-" && scalars[end - 2] == "-" && end > index + 4) : scalars[end] == ">" { break }
+                    end += 1
+                }
+                var tag = String.UnicodeScalarView()
+                tag.append(contentsOf: scalars[index ..< min(end + 1, scalars.count)])
+                let tagText = String(tag)
+                for character in tagText.unicodeScalars where isBidiControl(character) {
+                    report("bidi control U+\(hex(character)) inside a tag or attribute value")
+                }
+                if !isComment { inspect(tag: tagText, direction: direction, bdiDepth: &bdiDepth, sawRootDirection: &sawRootDirection, report: report) }
+                line += tagText.unicodeScalars.filter { $0 == "\n" }.count
+                index = end + 1
+                continue
+            }
+            switch scalar.value {
+            case 0x202A ... 0x202E:
+                report("embedding or override U+\(hex(scalar)) (refused; use isolates)")
+            case 0x2066 ... 0x2068:
+                if isolateDepth == 0 { isolateLine = line }
+                isolateDepth += 1
+            case 0x2069:
+                if isolateDepth == 0 { report("U+2069 closes no isolate") } else { isolateDepth -= 1 }
+            case 0x0A:
+                line += 1
+            default:
+                break
+            }
+            index += 1
+        }
+        closeTextNode()
+        if bdiDepth > 0 { report("<bdi> not closed at the end of the page") }
+        if direction == .rightToLeft, !sawRootDirection { problems.append(Problem(line: 1, message: "right-to-left page without dir=\"rtl\" on <html>")) }
+        return problems
+    }
+
+    private static func inspect(tag: String, direction: TextDirection, bdiDepth: inout Int, sawRootDirection: inout Bool, report: (String) -> Void) {
+        let body = tag.dropFirst().drop { $0 == "/" }
+        let name = String(body.prefix { $0.isLetter || $0.isNumber }).lowercased()
+        let isClosing = tag.hasPrefix("</")
+        if name == "bdi" {
+            if isClosing {
+                if bdiDepth == 0 { report("</bdi> without <bdi>") } else { bdiDepth -= 1 }
+            } else {
+                bdiDepth += 1
+            }
+        } else if blockElements.contains(name), bdiDepth > 0 {
+            report("<bdi> left open across <\(isClosing ? "/" : "")\(name)>: its direction spills into the next block")
+            bdiDepth = 0
+        }
+        guard !isClosing else { return }
+        let attributes = tag.lowercased()
+        if name == "html", direction == .rightToLeft {
+            sawRootDirection = attributes.contains(#"dir="rtl""#)
+        }
+        let hasAttribute = { (text: String) in [" ", "\n", "\t"].contains { attributes.contains($0 + text) } }
+        if direction == .rightToLeft, name != "html", hasAttribute(#"lang="de""#), !hasAttribute(#"dir="ltr""#) {
+            report("German block inside a right-to-left page without dir=\"ltr\"")
+        }
+    }
+
+    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x200E, 0x200F, 0x061C, 0x202A ... 0x202E, 0x2066 ... 0x2069: true
+        default: false
+        }
+    }
+
+    private static func hex(_ scalar: Unicode.Scalar) -> String {
+        let digits = String(scalar.value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+}

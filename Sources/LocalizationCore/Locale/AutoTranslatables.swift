@@ -1,0 +1,264 @@
+/// Numbers, dates and references in German source text that need no translator: recognised in
+/// a unit's source, and at assembly written the target locale's way with ICU (numbers and
+/// dates) or kept verbatim (references such as the council paper "0108/2021").
+///
+/// ```swift
+/// AutoTranslatables.recognize(in: "44 Mitgliedsorganisationen (Stand: November 2020)")
+/// // [number 44, date 2020-11]
+/// ```
+public struct AutoTranslatable: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// A German number ("44", "1.234,5"); `fractionDigits` as written.
+        case number(Double, fractionDigits: Int)
+        /// A four-digit year on its own ("2014"): written without grouping.
+        case year(Int)
+        /// A percentage ("70 Prozent", "70 %"), as a fraction of one (0.7).
+        case percent(Double, fractionDigits: Int)
+        /// A date: a month ("November 2020") or a day ("1. Januar 2020").
+        case date(CalendarDate)
+        /// A reference number ("0108/2021"), never changed.
+        case reference
+    }
+
+    public var kind: Kind
+    /// The text as the source writes it.
+    public var text: String
+    /// Where it is in the text, in Unicode scalars.
+    public var range: Range<Int>
+
+    /// How the target locale writes it.
+    public func formatted(for locale: LocaleDefinition) throws(ICUError) -> String {
+        switch kind {
+        case .number(let value, let digits): try locale.numbers.format(value, fractionDigits: digits)
+        case .year(let year): try locale.numbers.format(Double(year), grouping: false)
+        case .percent(let value, let digits): try locale.numbers.percent(value, fractionDigits: digits)
+        case .date(let date): try locale.dates.format(date, skeleton: date.day == nil ? locale.monthSkeleton : locale.daySkeleton)
+        case .reference: text
+        }
+    }
+}
+
+public enum AutoTranslatables {
+    static let months = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+                         "September", "Oktober", "November", "Dezember"]
+
+    /// Every auto-translatable in German text, left to right, not overlapping.
+    public static func recognize(in text: String) -> [AutoTranslatable] {
+        let scalars = Array(text.unicodeScalars)
+        var found: [AutoTranslatable] = []
+        var index = 0
+        while index < scalars.count {
+            if let item = match(scalars, at: index) {
+                found.append(item)
+                index = item.range.upperBound
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    /// A unit whose whole text is one number or date ("Februar 2021", "44") needs no
+    /// translator: its target for the locale, or nil.
+    public static func wholeTarget(for source: Content, locale: LocaleDefinition) -> Content? {
+        guard source.fragments.count == 1, case .text(let text) = source.fragments[0] else { return nil }
+        let trimmed = text.trimmingWhitespace
+        let items = recognize(in: trimmed)
+        guard items.count == 1, items[0].text == trimmed, items[0].kind != .reference,
+              let formatted = try? items[0].formatted(for: locale) else { return nil }
+        return Content(text: text.replacingTrimmedText(with: formatted))
+    }
+
+    /// The translator's target with the source's numbers and dates written the locale's way:
+    /// where the target still has the German form ("44", "November 2020", "1.234,5"), or a
+    /// date's year in Western digits, it is replaced by ICU's form for the locale. References
+    /// and everything else stay as the translator wrote them.
+    public static func localize(_ target: Content, source: Content, locale: LocaleDefinition) -> Content {
+        var replacements: [(from: String, to: String)] = []
+        for item in recognize(in: source.plainText) {
+            guard case .reference = item.kind else {
+                if let formatted = try? item.formatted(for: locale), formatted != item.text {
+                    replacements.append((item.text, formatted))
+                }
+                if case .date(let date) = item.kind, let year = try? locale.numbers.format(Double(date.year), grouping: false), year != String(date.year) {
+                    replacements.append((String(date.year), year))
+                }
+                continue
+            }
+        }
+        guard !replacements.isEmpty else { return target }
+        // Longest first, so "November 2020" is replaced before "2020".
+        replacements.sort { $0.from.unicodeScalars.count > $1.from.unicodeScalars.count }
+        return Content(target.fragments.map { fragment in
+            guard case .text(let text) = fragment else { return fragment }
+            return .text(replace(replacements, in: text))
+        })
+    }
+
+    /// Replaces whole occurrences only: "44" is not replaced inside "2044" or "4.44".
+    static func replace(_ replacements: [(from: String, to: String)], in text: String) -> String {
+        var scalars = Array(text.unicodeScalars)
+        var done: [Range<Int>] = []
+        for (from, to) in replacements {
+            let pattern = Array(from.unicodeScalars)
+            let replacement = Array(to.unicodeScalars)
+            var index = 0
+            while index + pattern.count <= scalars.count {
+                let range = index ..< index + pattern.count
+                if Array(scalars[range]) == pattern, isBoundary(scalars, before: index), isBoundary(scalars, after: range.upperBound),
+                   !done.contains(where: { $0.overlaps(range) }) {
+                    scalars.replaceSubrange(range, with: replacement)
+                    let delta = replacement.count - pattern.count
+                    done = done.map { $0.lowerBound >= range.upperBound ? ($0.lowerBound + delta) ..< ($0.upperBound + delta) : $0 }
+                    done.append(index ..< index + replacement.count)
+                    index += replacement.count
+                } else {
+                    index += 1
+                }
+            }
+        }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars)
+        return String(result)
+    }
+
+    // MARK: Recognition
+
+    private static func match(_ s: [Unicode.Scalar], at start: Int) -> AutoTranslatable? {
+        guard isBoundary(s, before: start) else { return nil }
+        func item(_ kind: AutoTranslatable.Kind, _ end: Int) -> AutoTranslatable {
+            var text = String.UnicodeScalarView()
+            text.append(contentsOf: s[start ..< end])
+            return AutoTranslatable(kind: kind, text: String(text), range: start ..< end)
+        }
+        // "November 2020"
+        if let (month, afterMonth) = monthName(s, at: start), let (year, end) = yearAfterSpace(s, at: afterMonth) {
+            return item(.date(CalendarDate(year: year, month: month)), end)
+        }
+        guard start < s.count, isDigit(s[start]) else { return nil }
+        let digitsEnd = digitRun(s, from: start)
+        // "1. Januar 2020"
+        if digitsEnd - start <= 2, digitsEnd < s.count, s[digitsEnd] == ".", let day = Int(string(s[start ..< digitsEnd])), (1 ... 31).contains(day) {
+            var cursor = digitsEnd + 1
+            if cursor < s.count, isSpace(s[cursor]) { cursor += 1 }
+            if let (month, afterMonth) = monthName(s, at: cursor), let (year, end) = yearAfterSpace(s, at: afterMonth) {
+                return item(.date(CalendarDate(year: year, month: month, day: day)), end)
+            }
+        }
+        // "0108/2021": a reference, kept as it is.
+        if digitsEnd < s.count, s[digitsEnd] == "/", digitsEnd + 1 < s.count, isDigit(s[digitsEnd + 1]) {
+            let end = digitRun(s, from: digitsEnd + 1)
+            guard isBoundary(s, after: end) else { return nil }
+            return item(.reference, end)
+        }
+        // German number: optional groups of three after dots, optional decimal comma.
+        var end = digitsEnd
+        var grouped = false
+        if digitsEnd - start <= 3 {
+            while end + 3 < s.count, s[end] == ".", digitRun(s, from: end + 1) == end + 4 {
+                end += 4
+                grouped = true
+            }
+        }
+        var fractionDigits = 0
+        if end + 1 < s.count, s[end] == ",", isDigit(s[end + 1]) {
+            let fractionEnd = digitRun(s, from: end + 1)
+            fractionDigits = fractionEnd - end - 1
+            end = fractionEnd
+        }
+        guard isBoundary(s, after: end) else { return nil }
+        // German digits: "." groups, "," separates the fraction.
+        let plain = String(string(s[start ..< end]).unicodeScalars.compactMap { $0 == "." ? nil : $0 == "," ? "." : Character($0) })
+        let value = Double(plain) ?? 0
+        // "70 Prozent", "70 %", "70%"
+        var cursor = end
+        if cursor < s.count, isSpace(s[cursor]) { cursor += 1 }
+        if cursor < s.count, s[cursor] == "%" {
+            return item(.percent(value / 100, fractionDigits: fractionDigits), cursor + 1)
+        }
+        if hasWord(s, "Prozent", at: cursor) {
+            return item(.percent(value / 100, fractionDigits: fractionDigits), cursor + 7)
+        }
+        if !grouped, fractionDigits == 0, end - start == 4, (1000 ... 2999).contains(Int(value)) {
+            return item(.year(Int(value)), end)
+        }
+        return item(.number(value, fractionDigits: fractionDigits), end)
+    }
+
+    private static func monthName(_ s: [Unicode.Scalar], at index: Int) -> (Int, Int)? {
+        for (number, name) in months.enumerated() where hasWord(s, name, at: index) {
+            return (number + 1, index + name.unicodeScalars.count)
+        }
+        return nil
+    }
+
+    private static func yearAfterSpace(_ s: [Unicode.Scalar], at index: Int) -> (Int, Int)? {
+        guard index < s.count, isSpace(s[index]) else { return nil }
+        let end = digitRun(s, from: index + 1)
+        guard end - index - 1 == 4, isBoundary(s, after: end), let year = Int(string(s[index + 1 ..< end])) else { return nil }
+        return (year, end)
+    }
+
+    private static func hasWord(_ s: [Unicode.Scalar], _ word: String, at index: Int) -> Bool {
+        let pattern = Array(word.unicodeScalars)
+        guard index + pattern.count <= s.count, Array(s[index ..< index + pattern.count]) == pattern else { return false }
+        let end = index + pattern.count
+        return end == s.count || !s[end].properties.isAlphabetic
+    }
+
+    private static func digitRun(_ s: [Unicode.Scalar], from index: Int) -> Int {
+        var end = index
+        while end < s.count, isDigit(s[end]) { end += 1 }
+        return end
+    }
+
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0" ... "9").contains(scalar) }
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\u{A0}" || scalar == "\u{202F}" }
+
+    /// No letter, digit or number punctuation just before: "WIR 2.0" has no number "0".
+    static func isBoundary(_ s: [Unicode.Scalar], before index: Int) -> Bool {
+        guard index > 0 else { return true }
+        let previous = s[index - 1]
+        if previous.properties.isAlphabetic || previous.properties.numericType != nil { return false }
+        if [".", ",", "/", "-"].contains(previous), index >= 2, s[index - 2].properties.numericType != nil || s[index - 2].properties.isAlphabetic { return false }
+        return true
+    }
+
+    /// No letter or digit just after, nor number punctuation followed by a digit or letter.
+    static func isBoundary(_ s: [Unicode.Scalar], after index: Int) -> Bool {
+        guard index < s.count else { return true }
+        let next = s[index]
+        if next.properties.isAlphabetic || next.properties.numericType != nil { return false }
+        if [".", ",", "/", "-"].contains(next), index + 1 < s.count, s[index + 1].properties.numericType != nil || s[index + 1].properties.isAlphabetic { return false }
+        return true
+    }
+
+    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+}
+
+extension String {
+    /// The string with its text between leading and trailing whitespace replaced.
+    func replacingTrimmedText(with replacement: String) -> String {
+        let scalars = Array(unicodeScalars)
+        let leading = scalars.prefix { $0.properties.isWhitespace }
+        let trailing = scalars.dropFirst(leading.count).reversed().prefix { $0.properties.isWhitespace }.reversed()
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: leading)
+        view.append(contentsOf: replacement.unicodeScalars)
+        view.append(contentsOf: trailing)
+        return String(view)
+    }
+
+    var trimmingWhitespace: String {
+        let scalars = Array(unicodeScalars)
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[first ... last])
+        return String(view)
+    }
+}

@@ -1,0 +1,331 @@
+import Foundation
+
+/// The localized site: every page in every target locale that has a definition in `locales/`,
+/// plus the German pages, written to `site/<locale>/`. Translations come from the memory
+/// (exact and in-context matches of each unit, in a translated or reviewed state), numbers and
+/// dates from ICU, chrome strings from the locale definitions; what is still missing stays
+/// German and says so. Each page passes the ``PublishGate`` and the ``BidiLint``.
+public struct SiteAssembly: Sendable {
+    /// What assembly wrote and found.
+    public struct Result: Sendable {
+        public var outputs: [BatchRun.Report.Output] = []
+        public var coverage = CoverageReport()
+        public var diagnostics: [Diagnostic] = []
+    }
+
+    /// The stylesheet every page links: page chrome laid out with CSS logical properties, so
+    /// one file serves left-to-right and right-to-left pages alike.
+    static let stylesheetName = "translate-pipeline.css"
+    static let stylesheet = """
+    /* Written by translate-pipeline: chrome of localized pages. Logical properties only
+       (inline-start/end), so the same rules mirror with the page's direction. */
+    .tp-language-switcher { margin-block: 0.5rem; padding-inline: 1rem; text-align: end; }
+    .tp-language-switcher ul { display: inline-flex; flex-wrap: wrap; gap: 0.75rem; list-style: none; margin: 0; padding-inline-start: 0; }
+    .tp-language-switcher [aria-current] { font-weight: bold; }
+    .tp-notice { margin-block: 1rem; margin-inline: 1rem; padding-block: 0.75rem; padding-inline: 1rem;
+                 border-inline-start: 0.3rem solid #c60; background: #fff4e5; text-align: start; }
+    .tp-fallback { font-style: italic; }
+    bdi { unicode-bidi: isolate; }
+
+    """
+
+    /// CSS counter styles for numbering systems, so ordered lists count in the locale's digits.
+    static let counterStyles = ["arab": "arabic-indic", "arabext": "persian", "deva": "devanagari", "beng": "bengali"]
+
+    /// The shared stylesheet plus list numbering in each locale's own digits.
+    static func stylesheet(for locales: [LocaleDefinition]) -> String {
+        var css = stylesheet
+        for locale in locales.sorted(by: { $0.tag < $1.tag }) {
+            guard let style = counterStyles[locale.numberingSystem] else { continue }
+            css += "html:lang(\(locale.tag)) ol { list-style-type: \(style); }\n"
+        }
+        return css
+    }
+
+    public let project: Project
+    public let catalog: LocaleCatalog
+
+    public init(project: Project, catalog: LocaleCatalog) {
+        self.project = project
+        self.catalog = catalog
+    }
+
+    /// The catalog of the project's `locales/` folder, or nil when the project has none.
+    public static func catalog(for project: Project) throws(ProjectError) -> LocaleCatalog? {
+        guard FileManager.default.fileExists(atPath: project.localesFolder.path) else { return nil }
+        do {
+            return try LocaleCatalog.load(folder: project.localesFolder, sourceLocale: project.settings.sourceLocale)
+        } catch {
+            throw .invalidProjectFile(project.settings.localesDirectory, reason: "\(error)")
+        }
+    }
+
+    public func assemble(_ pages: [ExtractedPage]) throws(ProjectError) -> Result {
+        var result = Result()
+        let source = project.settings.sourceLocale
+        var locales: [LocaleDefinition] = []
+        for tag in project.settings.targetLocales {
+            do {
+                locales.append(try catalog.definition(for: TargetLanguage(tag).tag, folder: project.settings.localesDirectory))
+            } catch {
+                result.diagnostics.append(Diagnostic(.error, file: Project.fileName, "target locale '\(tag)': \(error); no pages assembled for it"))
+            }
+        }
+        // Per page: which locales publish it translated (for hreflang).
+        var plans: [String: [String: (targets: [String: Content], statuses: [String: PublishGate.UnitStatus], published: Bool)]] = [:]
+        for locale in locales {
+            let language = try Self.language(locale.tag)
+            let memory = try MemoryStore(project: project).load(language)
+            let gate = PublishGate(threshold: project.settings.publishThreshold(for: locale.tag))
+            for page in pages {
+                var targets: [String: Content] = [:]
+                var statuses: [String: PublishGate.UnitStatus] = [:]
+                for unit in page.units {
+                    let (target, status) = translation(of: unit, page: page.page.name, memory: memory, locale: locale)
+                    statuses[unit.id] = status
+                    if let target { targets[unit.id] = target }
+                }
+                let ordered = page.units.map { statuses[$0.id] ?? .pending }
+                plans[page.page.name, default: [:]][locale.tag] = (targets, statuses, gate.publishes(ordered))
+            }
+        }
+
+        try ProjectFiles.writeAtomically(Array(Self.stylesheet(for: locales).utf8), to: project.outputFolder.appendingPathComponent(Self.stylesheetName))
+        let sourceDefinition = catalog.definitions[source]
+        var written: [String: (pages: Int, translated: Int)] = [:]
+        for page in pages {
+            let name = page.page.name
+            let plan = plans[name] ?? [:]
+            let publishedLocales = [source] + locales.map(\.tag).filter { plan[$0]?.published == true }
+            // The German page, with the same switcher and alternates.
+            if let sourceDefinition {
+                let bytes = PageAssembler().assemble(page, targets: [:], language: nil, options: chrome(page, current: sourceDefinition, locales: locales, published: publishedLocales, notice: nil))
+                try write(bytes, locale: source, page: name, direction: .leftToRight, result: &result)
+                written[source, default: (0, 0)].pages += 1
+            }
+            for locale in locales {
+                guard let entry = plan[locale.tag] else { continue }
+                let language = try Self.language(locale.tag)
+                let ordered = page.units.map { entry.statuses[$0.id] ?? .pending }
+                let pending = Set(page.units.map(\.id).filter { entry.statuses[$0] == .pending })
+                let bytes: [UInt8]
+                if entry.published {
+                    var options = chrome(page, current: locale, locales: locales, published: publishedLocales, notice: nil)
+                    options.isolateLeftToRightRuns = locale.direction == .rightToLeft
+                    options.fallbackUnits = pending
+                    let tooltip = (try? catalog.message("untranslatedNotice", for: locale.tag)) ?? ""
+                    options.fallbackAttributes = #" lang="\#(source)" dir="ltr" class="tp-fallback" title="\#(Self.attribute(tooltip, asciiOnly: !page.page.isUTF8))""#
+                    if locale.direction == .rightToLeft {
+                        options.insertions += Self.leftToRightUntranslatables(in: page.page.bytes)
+                    }
+                    options.replacements = Self.numberNodes(in: page, locale: locale)
+                    bytes = PageAssembler().assemble(page, targets: entry.targets, language: language, options: options)
+                } else {
+                    let notice = (try? catalog.message("fallbackNotice", for: locale.tag, ["language": .string(locale.nativeName)])) ?? ""
+                    bytes = PageAssembler().assemble(page, targets: [:], language: nil, options: chrome(page, current: locale, locales: locales, published: publishedLocales, notice: notice))
+                }
+                let problems = try write(bytes, locale: locale.tag, page: name, direction: entry.published ? locale.direction : .leftToRight, result: &result)
+                written[locale.tag, default: (0, 0)].pages += 1
+                if entry.published { written[locale.tag, default: (0, 0)].translated += entry.targets.count }
+                let count = { (status: PublishGate.UnitStatus) in ordered.filter { $0 == status }.count }
+                result.coverage.entries.append(.init(
+                    page: name, locale: locale.tag, units: ordered.count, reviewed: count(.reviewed), translated: count(.translated),
+                    automatic: count(.automatic), pending: count(.pending), fallback: entry.published ? count(.pending) : ordered.count,
+                    coverage: PublishGate(threshold: 0).coverage(ordered), threshold: project.settings.publishThreshold(for: locale.tag),
+                    published: entry.published, bidiProblems: problems
+                ))
+            }
+        }
+        for tag in [source] + locales.map(\.tag) {
+            guard let counts = written[tag] else { continue }
+            result.outputs.append(.init(locale: tag, folder: relative(project.outputFolder.appendingPathComponent(tag)), pages: counts.pages, translatedUnits: counts.translated))
+        }
+        return result
+    }
+
+    /// The target a reader of `locale` gets for a unit, and the unit's status: every sentence
+    /// needs an exact or in-context match in a translated or reviewed state.
+    func translation(of unit: TextUnit, page: String, memory: TranslationMemory, locale: LocaleDefinition) -> (Content?, PublishGate.UnitStatus) {
+        var translated = unit
+        let sentences = unit.segments
+        let isAttribute = unit.isAttribute
+        var index = 0
+        translated.updateSegments { segment in
+            defer { index += 1 }
+            var segment = segment
+            segment.target = nil
+            let context = MemoryEntry.Context(
+                unit: "\(page)#\(unit.id)",
+                previous: index > 0 ? sentences[index - 1].source.plainText : nil,
+                next: index + 1 < sentences.count ? sentences[index + 1].source.plainText : nil
+            )
+            for match in memory.matches(for: segment.source, context: context, threshold: 100, limit: 3) where match.score >= 100 {
+                guard match.entry.state != .initial,
+                      TargetCheck.problems(target: match.target, source: segment.source, isAttribute: isAttribute).isEmpty else { continue }
+                // No bidi control may stand in an attribute value (SECURITY.md): such a target
+                // stays out, and the unit stays German.
+                if isAttribute, match.target.plainText.unicodeScalars.contains(where: BidiLint.isBidiControl) { continue }
+                segment.target = match.target
+                segment.state = match.entry.state
+                break
+            }
+            return segment
+        }
+        if let target = translated.target, !target.isEmpty,
+           TargetCheck.problems(target: target, source: unit.source, isAttribute: isAttribute).isEmpty {
+            let localized = AutoTranslatables.localize(target, source: unit.source, locale: locale)
+            return (localized, translated.state == .translated ? .translated : .reviewed)
+        }
+        if let target = catalog.chromeTarget(for: unit.source, locale: locale) ?? AutoTranslatables.wholeTarget(for: unit.source, locale: locale) {
+            return (target, .automatic)
+        }
+        return (nil, .pending)
+    }
+
+    /// Alternate links and stylesheet before `</head>`; after `<body>`, the language switcher
+    /// and, for a page kept in German, the notice in the reader's language.
+    private func chrome(_ page: ExtractedPage, current: LocaleDefinition, locales: [LocaleDefinition], published: [String], notice: String?) -> PageAssembler.Options {
+        var options = PageAssembler.Options()
+        let bytes = page.page.bytes
+        // A page in a legacy encoding gets character references for everything not ASCII.
+        let ascii = !page.page.isUTF8
+        let root = String(repeating: "../", count: page.page.name.split(separator: "/").count)
+        let source = project.settings.sourceLocale
+        let href = { (tag: String) in Self.attribute(root + tag + "/" + page.page.name) }
+        if let headEnd = Self.find("</head", in: bytes) {
+            var head = "<link rel=\"stylesheet\" href=\"\(Self.attribute(root + Self.stylesheetName))\">\n"
+            for tag in published {
+                head += "<link rel=\"alternate\" hreflang=\"\(tag)\" href=\"\(href(tag))\">\n"
+            }
+            head += "<link rel=\"alternate\" hreflang=\"x-default\" href=\"\(href(source))\">\n"
+            options.insertions.append((headEnd, Array(head.utf8)))
+        }
+        if let bodyStart = Self.find("<body", in: bytes), let close = bytes[bodyStart...].firstIndex(of: UInt8(ascii: ">")) {
+            let all = ([catalog.definitions[source]].compactMap { $0 } + locales)
+            let names = Dictionary(all.map { ($0.nativeName, $0) }, uniquingKeysWith: { first, _ in first })
+            let sorted = (try? DisplayNames(locale: current.tag).sorted(all.map(\.nativeName))) ?? all.map(\.nativeName)
+            let label = (try? catalog.message("languageSwitcher", for: current.tag)) ?? ""
+            var body = "\n<nav class=\"tp-language-switcher\" lang=\"\(current.tag)\" dir=\"\(current.direction.rawValue)\" aria-label=\"\(Self.attribute(label, asciiOnly: ascii))\"><ul>"
+            for name in sorted {
+                guard let locale = names[name] else { continue }
+                let isCurrent = locale.tag == current.tag ? " aria-current=\"page\"" : ""
+                body += "<li><a href=\"\(href(locale.tag))\" hreflang=\"\(locale.tag)\" lang=\"\(locale.tag)\" dir=\"\(locale.direction.rawValue)\"\(isCurrent)>\(String(decoding: HTMLEscaping.escape(name, inAttribute: false, asciiOnly: ascii), as: UTF8.self))</a></li>"
+            }
+            body += "</ul></nav>"
+            if let notice {
+                let text = current.direction == .rightToLeft
+                    ? BidiIsolation.html(notice, asciiOnly: ascii) : HTMLEscaping.escape(notice, inAttribute: false, asciiOnly: ascii)
+                body += "\n<div class=\"tp-notice\" role=\"note\" lang=\"\(current.tag)\" dir=\"\(current.direction.rawValue)\">\(String(decoding: text, as: UTF8.self))</div>"
+            }
+            options.insertions.append((close + 1, Array(body.utf8)))
+        }
+        return options
+    }
+
+    /// Writes a page after the bidi lint; returns how many problems the lint found.
+    @discardableResult
+    private func write(_ bytes: [UInt8], locale: String, page: String, direction: TextDirection, result: inout Result) throws(ProjectError) -> Int {
+        let url = project.outputFolder.appendingPathComponent(locale).appendingPathComponent(page)
+        let problems = BidiLint.check(bytes, direction: direction)
+        for problem in problems {
+            result.diagnostics.append(Diagnostic(.error, file: relative(url), line: problem.line, "bidi lint: \(problem.message)"))
+        }
+        try ProjectFiles.writeAtomically(bytes, to: url)
+        return problems.count
+    }
+
+    /// Text nodes outside every unit that hold only a number or a date (table cells such as
+    /// `<td>70</td>` are no units: nothing to translate), written the locale's way.
+    static func numberNodes(in page: ExtractedPage, locale: LocaleDefinition) -> [(range: Range<Int>, bytes: [UInt8])] {
+        let bytes = page.page.bytes
+        let slots = page.skeleton.slots.map(\.range)
+        var replacements: [(range: Range<Int>, bytes: [UInt8])] = []
+        var index = 0
+        while let open = bytes[index...].firstIndex(of: UInt8(ascii: ">")) {
+            let start = open + 1
+            guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "<")) else { break }
+            index = end
+            guard end > start, end - start < 64, !slots.contains(where: { $0.overlaps(start ..< end) }) else { continue }
+            let text = String(decoding: bytes[start ..< end], as: UTF8.self)
+            let trimmed = text.trimmingWhitespace
+            let items = AutoTranslatables.recognize(in: trimmed)
+            guard items.count == 1, items[0].text == trimmed, items[0].kind != .reference,
+                  let formatted = try? items[0].formatted(for: locale), formatted != trimmed else { continue }
+            replacements.append((start ..< end, HTMLEscaping.escape(text.replacingTrimmedText(with: formatted), inAttribute: false, asciiOnly: !page.page.isUTF8)))
+        }
+        return replacements
+    }
+
+    /// In a right-to-left page, elements marked `translate="no"` keep source-language text
+    /// and names ("MiSO", "MigrantInnenSelbstOrganisationen-Netzwerk Hannover e.V."): each gets
+    /// `dir="ltr"`, which in HTML also isolates it, so its punctuation stays where it belongs.
+    static func leftToRightUntranslatables(in bytes: [UInt8]) -> [(offset: Int, bytes: [UInt8])] {
+        var insertions: [(offset: Int, bytes: [UInt8])] = []
+        let marker = Array("translate=".utf8)
+        var index = 0
+        var tagStart: Int?
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "<"), index + 1 < bytes.count, bytes[index + 1].isASCIILetter {
+                tagStart = index
+            } else if byte == UInt8(ascii: ">") {
+                tagStart = nil
+            } else if let start = tagStart, index + marker.count + 3 <= bytes.count,
+                      bytes[index - 1] == UInt8(ascii: " ") || bytes[index - 1] == UInt8(ascii: "\n") || bytes[index - 1] == UInt8(ascii: "\t"),
+                      Array(bytes[index ..< index + marker.count]).map({ $0 | 0x20 }) == marker {
+                var value = index + marker.count
+                if bytes[value] == UInt8(ascii: "\"") || bytes[value] == UInt8(ascii: "'") { value += 1 }
+                let isNo = value + 2 <= bytes.count && (bytes[value] | 0x20) == UInt8(ascii: "n") && (bytes[value + 1] | 0x20) == UInt8(ascii: "o")
+                let tagEnd = bytes[start...].firstIndex(of: UInt8(ascii: ">")) ?? bytes.count
+                let tag = String(decoding: bytes[start ..< tagEnd], as: UTF8.self).lowercased()
+                var nameEnd = start + 1
+                while nameEnd < bytes.count, bytes[nameEnd].isASCIILetter || (UInt8(ascii: "0") ... UInt8(ascii: "9")).contains(bytes[nameEnd]) { nameEnd += 1 }
+                let name = String(decoding: bytes[start + 1 ..< nameEnd], as: UTF8.self).lowercased()
+                // Items and cells keep the page's direction: their markers and alignment
+                // belong to the list or table around them.
+                if isNo, !tag.contains(" dir="), !["li", "td", "th", "dt", "dd", "tr", "option"].contains(name) {
+                    insertions.append((nameEnd, Array(#" dir="ltr""#.utf8)))
+                }
+                tagStart = nil
+            }
+            index += 1
+        }
+        return insertions
+    }
+
+    /// Byte offset of an ASCII tag start, case-insensitive, outside comments.
+    static func find(_ needle: String, in bytes: [UInt8]) -> Int? {
+        let pattern = Array(needle.lowercased().utf8)
+        var index = 0
+        while index + pattern.count <= bytes.count {
+            if bytes[index] == UInt8(ascii: "<"), index + 3 < bytes.count, bytes[index + 1] == UInt8(ascii: "!"), bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-") {
+                var end = index + 4
+                while end + 2 < bytes.count, !(bytes[end] == UInt8(ascii: "-") && bytes[end + 1] == UInt8(ascii: "-") && bytes[end + 2] == UInt8(ascii: ">")) { end += 1 }
+                index = end + 3
+                continue
+            }
+            var matches = true
+            for offset in 0 ..< pattern.count {
+                var byte = bytes[index + offset]
+                if (UInt8(ascii: "A") ... UInt8(ascii: "Z")).contains(byte) { byte += 32 }
+                if byte != pattern[offset] { matches = false; break }
+            }
+            if matches, index + pattern.count == bytes.count || !(bytes[index + pattern.count].isASCIILetter) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    static func attribute(_ text: String, asciiOnly: Bool = false) -> String {
+        String(decoding: HTMLEscaping.escape(text, inAttribute: true, asciiOnly: asciiOnly), as: UTF8.self)
+    }
+
+    private static func language(_ tag: String) throws(ProjectError) -> TargetLanguage {
+        do { return try TargetLanguage(tag) } catch { throw .invalidProjectFile(Project.fileName, reason: "target locale: \(error)") }
+    }
+
+    private func relative(_ url: URL) -> String {
+        let base = project.root.path + "/"
+        return url.path.hasPrefix(base) ? String(url.path.dropFirst(base.count)) : url.path
+    }
+}
