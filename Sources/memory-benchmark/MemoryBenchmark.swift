@@ -52,7 +52,7 @@ enum MemoryBenchmark {
         let scan = ExhaustiveScan(frozen)
         // The exhaustive scan grades every entry for every query; at large sizes a sample of
         // the queries keeps the run short, and the rate is per query either way.
-        let scanned = min(queries.count, max(4, 2_000_000 / size))
+        let scanned = min(queries.count, max(20, 2_000_000 / size))
         var exhaustive = [Int?](repeating: nil, count: scanned)
         let exhaustiveSeconds = timed {
             exhaustive.withUnsafeMutableBufferPointer { results in

@@ -37,26 +37,28 @@ struct SegmentTokens: Sendable, Hashable {
         var punctuation: [Character] = []
         var spaced = String.UnicodeScalarView()
         var pendingSpace = false
-        Self.scan(text) { token, scalars in
+        let scalars = text.unicodeScalars
+        Self.scan(text) { token, range in
+            let first = scalars[range.lowerBound]
             switch token {
             case .number:
-                numbers.append(String(String.UnicodeScalarView(scalars)))
+                numbers.append(String(scalars[range]))
                 words.append("#")
                 cased.append("#")
             case .word:
-                let word = String(String.UnicodeScalarView(scalars))
+                let word = String(scalars[range])
                 cased.append(word)
                 words.append(word.lowercased())
             case .other:
-                if !Self.isWhitespace(scalars.first!) { punctuation.append(Character(scalars.first!)) }
+                if !Self.isWhitespace(first) { punctuation.append(Character(first)) }
             }
             // The text with runs of white space made one space, trimmed.
-            if token == .other, Self.isWhitespace(scalars.first!) {
+            if token == .other, Self.isWhitespace(first) {
                 pendingSpace = !spaced.isEmpty
             } else {
                 if pendingSpace { spaced.append(" ") }
                 pendingSpace = false
-                spaced.append(contentsOf: scalars)
+                spaced.append(contentsOf: scalars[range])
             }
         }
         spacedText = String(spaced)
@@ -69,10 +71,11 @@ struct SegmentTokens: Sendable, Hashable {
     /// The case-folded words alone (numbers as `#`): what the memory's index needs.
     static func words(of content: Content) -> [String] {
         var words: [String] = []
-        scan(content.plainText) { token, scalars in
+        let text = content.plainText
+        scan(text) { token, range in
             switch token {
             case .number: words.append("#")
-            case .word: words.append(String(String.UnicodeScalarView(scalars)).lowercased())
+            case .word: words.append(String(text.unicodeScalars[range]).lowercased())
             case .other: break
             }
         }
@@ -89,35 +92,37 @@ struct SegmentTokens: Sendable, Hashable {
     /// Splits text into numbers, words and single other characters, in order. Works on
     /// Unicode scalars (memory text is NFC), with the ASCII cases decided without a property
     /// lookup: this runs for every entry when a memory is loaded.
-    static func scan(_ text: String, _ visit: (Token, ArraySlice<Unicode.Scalar>) -> Void) {
-        let scalars = Array(text.unicodeScalars)
-        var index = 0
-        while index < scalars.count {
+    static func scan(_ text: String, _ visit: (Token, Range<String.Index>) -> Void) {
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        /// The scalar after `position`, if any.
+        func following(_ position: String.Index) -> Unicode.Scalar? {
+            let next = scalars.index(after: position)
+            return next < scalars.endIndex ? scalars[next] : nil
+        }
+        while index < scalars.endIndex {
             let scalar = scalars[index]
+            var end = scalars.index(after: index)
             if isNumber(scalar) {
-                var end = index + 1
                 // Digits with inner separators are one number: 1.000.000, 5,5, 0108/2021, 14.1.
-                while end < scalars.count, isNumber(scalars[end])
-                    || (".,:/".unicodeScalars.contains(scalars[end]) && end + 1 < scalars.count && isNumber(scalars[end + 1])) {
-                    end += 1
+                while end < scalars.endIndex, isNumber(scalars[end])
+                    || (".,:/".unicodeScalars.contains(scalars[end]) && following(end).map(isNumber) == true) {
+                    end = scalars.index(after: end)
                 }
-                visit(.number, scalars[index ..< end])
-                index = end
+                visit(.number, index ..< end)
             } else if isLetter(scalar) {
-                var end = index + 1
                 // Word characters include combining marks, hyphens between letters and gender
                 // marks inside words: Expert*innen, Migrant:innen.
-                while end < scalars.count, isLetter(scalars[end]) || isMark(scalars[end])
-                    || scalars[end] == "-" && end + 1 < scalars.count && isLetter(scalars[end + 1])
-                    || ("*:_".unicodeScalars.contains(scalars[end]) && end + 1 < scalars.count && isLowercase(scalars[end + 1])) {
-                    end += 1
+                while end < scalars.endIndex, isLetter(scalars[end]) || isMark(scalars[end])
+                    || scalars[end] == "-" && following(end).map(isLetter) == true
+                    || ("*:_".unicodeScalars.contains(scalars[end]) && following(end).map(isLowercase) == true) {
+                    end = scalars.index(after: end)
                 }
-                visit(.word, scalars[index ..< end])
-                index = end
+                visit(.word, index ..< end)
             } else {
-                visit(.other, scalars[index ..< index + 1])
-                index += 1
+                visit(.other, index ..< end)
             }
+            index = end
         }
     }
 

@@ -201,25 +201,34 @@ public struct TranslationMemory: Sendable {
         // twice in the query is read twice). `entriesWithCount[j]`: entries counted j times.
         var counts = [UInt8](repeating: 0, count: entries.count)
         var touched: [Int32] = []
+        touched.reserveCapacity(byRarity.prefix(prefixLength).reduce(0) { $0 + listLength($1) })
         var entriesWithCount = [Int](repeating: 0, count: 256)
         var positions = 0
-        while positions < min(n, 250) {
-            let id = byRarity[positions]
-            if positions >= prefixLength {
-                // Entries left to check if reading stopped here.
-                let left = entriesWithCount[(positions - (n - required))...].reduce(0, +)
-                let saving = left.multipliedReportingOverflow(by: verificationCost)
-                guard verificationCost > 0, saving.overflow || listLength(id) <= saving.partialValue else { break }
-            }
-            if id >= 0 {
-                for entry in postings[Int(id)] {
-                    let before = Int(counts[Int(entry)])
-                    if before == 0 { touched.append(entry) } else { entriesWithCount[before] -= 1 }
-                    counts[Int(entry)] = UInt8(before + 1)
-                    entriesWithCount[before + 1] += 1
+        // The inner loop runs for every posting read: unchecked buffers keep it to a few
+        // instructions (counts and ids are in range by construction).
+        counts.withUnsafeMutableBufferPointer { counts in
+            entriesWithCount.withUnsafeMutableBufferPointer { entriesWithCount in
+                while positions < min(n, 250) {
+                    let id = byRarity[positions]
+                    if positions >= prefixLength {
+                        // Entries left to check if reading stopped here.
+                        let left = entriesWithCount[(positions - (n - required))...].reduce(0, +)
+                        let saving = left.multipliedReportingOverflow(by: verificationCost)
+                        guard verificationCost > 0, saving.overflow || listLength(id) <= saving.partialValue else { break }
+                    }
+                    if id >= 0 {
+                        postings[Int(id)].withUnsafeBufferPointer { list in
+                            for entry in list {
+                                let before = Int(counts[Int(entry)])
+                                if before == 0 { touched.append(entry) } else { entriesWithCount[before] &-= 1 }
+                                counts[Int(entry)] = UInt8(truncatingIfNeeded: before &+ 1)
+                                entriesWithCount[before &+ 1] &+= 1
+                            }
+                        }
+                    }
+                    positions += 1
                 }
             }
-            positions += 1
         }
         let needed = positions - (n - required)
         let reached = touched.filter { Int(counts[Int($0)]) >= needed }
