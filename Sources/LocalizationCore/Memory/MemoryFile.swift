@@ -47,20 +47,21 @@ public enum MemoryFile {
                 metadataByUnit[id] = groups
             }
         }
-        var memory = TranslationMemory(sourceLanguage: document.sourceLanguage, targetLanguage: targetLanguage)
+        var entries: [MemoryEntry] = []
         for unit in document.files.flatMap(\.units) {
             guard let target = unit.target else { continue }
             let groups = metadataByUnit[unit.id] ?? [:]
             let provenance = groups["provenance"] ?? [:]
             let context = groups["context"] ?? [:]
-            memory.add(MemoryEntry(
+            entries.append(MemoryEntry(
                 source: unit.source, target: target, state: unit.state,
                 provenance: .init(origin: MemoryEntry.Origin(rawValue: provenance["origin"] ?? "") ?? .import,
                                   creator: provenance["creator"], job: provenance["job"], date: provenance["date"] ?? ""),
                 context: .init(unit: context["unit"], previous: context["previous"], next: context["next"])
             ))
         }
-        return memory
+        // Indexed in one go, on every core.
+        return TranslationMemory(sourceLanguage: document.sourceLanguage, targetLanguage: targetLanguage, entries: entries)
     }
 
     private static func metadata(_ entry: MemoryEntry) -> String {
