@@ -110,6 +110,18 @@ extension TextUnit {
 }
 
 extension Content {
+    /// Ids of codes whose opening half and closing half both occur among `contents` (the
+    /// sentences of one unit): pairs that XLIFF writes as start and end across sentences.
+    static func idsPairedAcross(_ contents: [Content]) -> Set<String> {
+        var opened: Set<String> = []
+        var closed: Set<String> = []
+        for fragment in contents.flatMap(\.fragments) {
+            if case .standalone(let code, .opening?) = fragment { opened.insert(code.id) }
+            if case .standalone(let code, .closing?) = fragment { closed.insert(code.id) }
+        }
+        return opened.intersection(closed)
+    }
+
     /// White space before the first and after the last character of text, cut off; codes at
     /// the edges stay in the content.
     func splittingOuterWhitespace() -> (leading: String, core: Content, trailing: String) {

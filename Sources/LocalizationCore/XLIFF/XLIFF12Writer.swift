@@ -98,7 +98,7 @@ public struct XLIFF12Writer: Sendable {
     static func inline(_ content: Content) -> String {
         // Halves of a pair whose partner is elsewhere (another sentence or unit) are <it>:
         // 1.2 wants each <ex> to close a <bx> of the same <source> or <target>.
-        let paired = XLIFF21Writer.pairedHalves(in: [content])
+        let paired = Content.idsPairedAcross([content])
         var markup = ""
         for fragment in content.fragments {
             switch fragment {

@@ -50,14 +50,15 @@ public struct XLIFF21Writer: Sendable {
         }
         // A pair split between two sentences of the unit is an <sc>/<ec> pair across segments;
         // only a half whose partner is in another unit is isolated.
-        let pairedInUnit = Self.pairedHalves(in: segments.map(\.source))
+        let pairedInSource = Content.idsPairedAcross(segments.map(\.source))
+        let pairedInTarget = Content.idsPairedAcross(segments.compactMap(\.target))
         var data = DataTable()
         let written = unit.isSegmented ? unit.parts : [.segment(segments[0])]
         let markup = written.map { part -> (source: String, target: String?) in
             switch part {
             case .segment(let segment):
-                (Self.inline(segment.source, data: &data, pairedInUnit: pairedInUnit),
-                 segment.target.map { Self.inline($0, data: &data, pairedInUnit: Self.pairedHalves(in: segments.compactMap(\.target))) })
+                (Self.inline(segment.source, data: &data, pairedInUnit: pairedInSource),
+                 segment.target.map { Self.inline($0, data: &data, pairedInUnit: pairedInTarget) })
             case .ignorable(let space):
                 (Self.text(space), nil)
             }
@@ -88,18 +89,6 @@ public struct XLIFF21Writer: Sendable {
             xml.close()
         }
         xml.close()
-    }
-
-    /// Ids of codes whose opening half and closing half both occur among `contents` (the
-    /// sentences of one unit).
-    static func pairedHalves(in contents: [Content]) -> Set<String> {
-        var opened: Set<String> = []
-        var closed: Set<String> = []
-        for fragment in contents.flatMap(\.fragments) {
-            if case .standalone(let code, .opening?) = fragment { opened.insert(code.id) }
-            if case .standalone(let code, .closing?) = fragment { closed.insert(code.id) }
-        }
-        return opened.intersection(closed)
     }
 
     static let matchesNamespace = "urn:oasis:names:tc:xliff:matches:2.0"

@@ -184,16 +184,8 @@ struct SiteAssemblyTests {
     }
 
     @Test func assemblerIsolatesRunsInRightToLeftTargets() throws {
-        let html = #"<html lang="de"><body><p>Der Rat hat <span translate="no">WIR 2.0</span> im Februar 2021 beschlossen (Nr. 0108/2021).</p></body></html>"#
-        let extracted = HTMLExtractor().extract(HTMLPage(name: "rat.html", bytes: Array(html.utf8)))
-        let unit = try #require(extracted.units.first)
-        let code = try #require(unit.source.codes.first)
-        let target = Content([.text("اعتمد المجلس "), .standalone(code), .text(" في فبراير 2021 (رقم 0108/2021، info@hannover.de).")])
-        var options = PageAssembler.Options()
-        options.isolateLeftToRightRuns = true
-        let bytes = PageAssembler().assemble(extracted, targets: [unit.id: target], language: try TargetLanguage("ar"), options: options)
-        let page = String(decoding: bytes, as: UTF8.self)
+        let page = try assembledArabicSentence()
         #expect(page == #"<html lang="ar" dir="rtl"><body><p>اعتمد المجلس <bdi dir="ltr"><span translate="no">WIR 2.0</span></bdi> في فبراير 2021 (رقم <bdi dir="ltr">0108/2021</bdi>، <bdi dir="ltr">info@hannover.de</bdi>).</p></body></html>"#)
-        #expect(BidiLint.check(bytes, direction: .rightToLeft).isEmpty)
+        #expect(BidiLint.check(Array(page.utf8), direction: .rightToLeft).isEmpty)
     }
 }

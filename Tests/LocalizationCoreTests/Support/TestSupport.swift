@@ -77,3 +77,18 @@ extension Content {
         }.joined()
     }
 }
+
+/// A German sentence with a protected name, a date, a reference and (in the target) an
+/// e-mail address, assembled as Arabic with left-to-right runs isolated: the page the bidi
+/// tests look at, as text.
+func assembledArabicSentence() throws -> String {
+    let html = #"<html lang="de"><body><p>Der Rat hat <span translate="no">WIR 2.0</span> im Februar 2021 beschlossen (Nr. 0108/2021).</p></body></html>"#
+    let extracted = HTMLExtractor().extract(HTMLPage(name: "rat.html", bytes: Array(html.utf8)))
+    let unit = try #require(extracted.units.first)
+    let code = try #require(unit.source.codes.first)
+    let target = Content([.text("اعتمد المجلس "), .standalone(code), .text(" في فبراير 2021 (رقم 0108/2021، info@hannover.de).")])
+    var options = PageAssembler.Options()
+    options.isolateLeftToRightRuns = true
+    let bytes = PageAssembler().assemble(extracted, targets: [unit.id: target], language: try TargetLanguage("ar"), options: options)
+    return String(decoding: bytes, as: UTF8.self)
+}
