@@ -37,9 +37,9 @@ struct ExtractCommand: ParsableCommand {
             let project = try options.open()
             let language = try TargetLanguage(target)
             var extracted = try project.extract(pageAt: URL(fileURLWithPath: page))
-            // Jobs are segmented as the batch writes them: translators work sentence by sentence.
+            // Jobs are made as the batch makes them: sentence by sentence, numbers and dates as placeholders.
             let segmenter = try Segmenter.shipped(language: project.settings.sourceLocale)
-            extracted.units = extracted.units.map { $0.segmented(by: segmenter) }
+            extracted.units = extracted.units.map { $0.segmented(by: segmenter).withAutoTranslatablePlaceholders() }
             Console.report(extracted.diagnostics)
             let document = Job.document(pages: [extracted], sourceLanguage: project.settings.sourceLocale, targetLanguage: language,
                                         version: XLIFFDocument.Version(rawValue: xliff) ?? .v1_2)

@@ -65,6 +65,8 @@ struct MemoryImportCommand: ParsableCommand {
         var memory = opened.memory
         do {
             let now = ISO8601DateFormatter().string(from: Date())
+            // Placeholders of numbers and dates are stored the locale's way when it is defined.
+            let locale = try SiteAssembly.catalog(for: opened.store.project)?.definitions[opened.language.tag]
             for file in files {
                 let bytes = try ProjectFiles.read(URL(fileURLWithPath: file))
                 let name = URL(fileURLWithPath: file).lastPathComponent
@@ -73,7 +75,7 @@ struct MemoryImportCommand: ParsableCommand {
                     changed = memory.add(try TMXReader().read(bytes, file: file), file: name, now: now)
                 } else {
                     changed = memory.add(try XLIFFReader().read(bytes, file: file), file: name, translator: translator,
-                                         origin: MemoryEntry.Origin(rawValue: origin) ?? .translator, now: now)
+                                         origin: MemoryEntry.Origin(rawValue: origin) ?? .translator, locale: locale, now: now)
                 }
                 print("\(file): \(changed) entries added or updated")
             }

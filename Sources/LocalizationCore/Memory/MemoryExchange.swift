@@ -27,13 +27,16 @@ extension TranslationMemory {
     /// Adds the translated sentences of a returned XLIFF job; returns how many entries were
     /// added or changed. Segmented units give one entry per translated sentence; a unit
     /// translated as a whole is split into sentences when its source and target have the same
-    /// number of them, and is stored whole otherwise.
+    /// number of them, and is stored whole otherwise. Placeholders of numbers and dates are
+    /// stored as text: in sources as the source writes them, in targets as `locale` does.
     @discardableResult
-    public mutating func add(_ xliff: XLIFFDocument, file: String, translator: String?, origin: MemoryEntry.Origin = .translator, now: String) -> Int {
+    public mutating func add(_ xliff: XLIFFDocument, file: String, translator: String?, origin: MemoryEntry.Origin = .translator,
+                             locale: LocaleDefinition? = nil, now: String) -> Int {
         let segmenters = (source: try? Segmenter.shipped(language: sourceLanguage), target: try? Segmenter.shipped(language: targetLanguage))
         var changed = 0
         for xliffFile in xliff.files {
             for unit in xliffFile.units {
+                let unit = unit.expandingAutoTranslatables { AutoTranslatables.text(for: $0, locale: locale) }
                 let sentences = Self.translatedSentences(of: unit, segmenters: segmenters)
                 for (index, sentence) in sentences.enumerated() where sentence.state >= .translated {
                     guard let target = sentence.target, !target.isEmpty else { continue }

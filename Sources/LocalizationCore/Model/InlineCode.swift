@@ -18,6 +18,10 @@ public struct InlineCode: Sendable, Hashable {
         case lineBreak
         /// Content that must not be translated (`translate="no"`), carried whole.
         case protected
+        /// A number, date or reference of the source's text ("44", "November 2020",
+        /// "0108/2021"): the translator places it, assembly writes it the target locale's way
+        /// (see `AutoTranslatable+Placeholders.swift`).
+        case autoTranslatable
         /// Any other inline element.
         case other
     }
@@ -25,7 +29,8 @@ public struct InlineCode: Sendable, Hashable {
     /// Identifier unique within its unit; the opening and closing placements share it.
     public var id: String
     public var kind: Kind
-    /// The HTML element name, lower-cased (`"b"`, `"a"`, `"br"`).
+    /// The HTML element name, lower-cased (`"b"`, `"a"`, `"br"`); for an auto-translatable,
+    /// its category (`"number"`, `"percent"`, `"date"`, `"reference"`).
     public var elementName: String
     /// The original markup as it stands in the source page (for a paired code, the tag that
     /// this placement stands for).

@@ -68,15 +68,24 @@ public struct BatchRun: Sendable {
         report.words = words.joined().joined().reduce(0, +)
 
         let glossary = GlossaryStore(project: project).termsForJobs(diagnostics: &report.diagnostics)
+        let catalog = try SiteAssembly.catalog(for: project)
+        // Translators place numbers, dates and references as placeholders; the pages keep
+        // them as text, which assembly rewrites for each locale.
+        let jobPages = pages.map { page in
+            var page = page
+            page.units = page.units.map { $0.withAutoTranslatablePlaceholders() }
+            return page
+        }
         for tag in settings.targetLocales {
             let language = try Self.language(tag)
             let memory = try MemoryStore(project: project).load(language)
             let annotator = TermAnnotator(termbase: glossary, targetLanguage: language.tag)
+            let locale = catalog?.definitions[language.tag]
             var analysis = Analysis(locale: language.tag)
-            let leveraged = zip(pages, words).map { page, words in
+            let leveraged = zip(jobPages, words).map { page, words in
                 var page = page
                 page.units = zip(page.units, words).map { unit, words in
-                    var unit = leverage(unit, words: words, page: page.page.name, memory: memory, analysis: &analysis)
+                    var unit = leverage(unit, words: words, page: page.page.name, memory: memory, locale: locale, analysis: &analysis)
                     unit.terms = annotator.terms(in: unit.source)
                     return unit
                 }
@@ -93,7 +102,7 @@ public struct BatchRun: Sendable {
         }
 
         // Real locales: the localized site behind its publish gate, with a coverage report.
-        if let catalog = try SiteAssembly.catalog(for: project) {
+        if let catalog {
             let site = try SiteAssembly(project: project, catalog: catalog).assemble(pages)
             report.outputs += site.outputs
             report.coverage = site.coverage
@@ -103,7 +112,7 @@ public struct BatchRun: Sendable {
         for style in settings.pseudoLocales {
             let language = try Self.language(style.languageTag)
             let document = Job.pseudoTranslated(
-                Job.document(pages: pages, sourceLanguage: settings.sourceLocale, targetLanguage: language, version: project.xliffVersion),
+                Job.document(pages: jobPages, sourceLanguage: settings.sourceLocale, targetLanguage: language, version: project.xliffVersion),
                 style: style
             )
             let jobURL = try jobURL(for: language, folder: "pseudo")
@@ -126,9 +135,13 @@ public struct BatchRun: Sendable {
 
     /// The unit with the memory's candidates for each sentence and, for 101% and 100% matches,
     /// a pre-filled target (per the project's setting); each sentence counted in the analysis.
-    private func leverage(_ unit: TextUnit, words: [Int], page: String, memory: TranslationMemory, analysis: inout Analysis) -> TextUnit {
+    /// The memory holds sentences with their numbers as text: a sentence is looked up that way,
+    /// and a pre-filled target gets the sentence's placeholders back (see
+    /// `AutoTranslatable+Placeholders.swift`).
+    private func leverage(_ unit: TextUnit, words: [Int], page: String, memory: TranslationMemory, locale: LocaleDefinition?,
+                          analysis: inout Analysis) -> TextUnit {
         var unit = unit
-        let sentences = unit.segments
+        let sentences = unit.segments.map { $0.source.expandingAutoTranslatables() }
         let place = "\(page)#\(unit.id)"
         let isAttribute = unit.isAttribute
         var index = 0
@@ -137,18 +150,19 @@ public struct BatchRun: Sendable {
             var segment = segment
             let context = MemoryEntry.Context(
                 unit: place,
-                previous: index > 0 ? sentences[index - 1].source.plainText : nil,
-                next: index + 1 < sentences.count ? sentences[index + 1].source.plainText : nil
+                previous: index > 0 ? sentences[index - 1].plainText : nil,
+                next: index + 1 < sentences.count ? sentences[index + 1].plainText : nil
             )
-            let matches = memory.matches(for: segment.source, context: context, threshold: project.settings.matchThreshold, limit: 3)
-            analysis.count(segment.source, words: words[index], bestScore: matches.first?.score)
+            let matches = memory.matches(for: sentences[index], context: context, threshold: project.settings.matchThreshold, limit: 3)
+            analysis.count(sentences[index], words: words[index], bestScore: matches.first?.score)
             segment.candidates = matches.map { match in
                 TranslationCandidate(score: match.score, source: match.entry.source, target: match.target,
                                      origin: "memory/\(match.entry.provenance.origin.rawValue)", isAutoAdapted: match.isAutoAdapted)
             }
             if let best = matches.first, best.score >= 100, project.settings.prefillExactMatches != "none",
-               TargetCheck.problems(target: best.target, source: segment.source, isAttribute: isAttribute).isEmpty {
-                segment.target = best.target
+               let target = best.target.placingAutoTranslatables(of: segment.source, forms: { [AutoTranslatables.text(for: $0, locale: locale)] }),
+               TargetCheck.problems(target: target, source: segment.source, isAttribute: isAttribute).isEmpty {
+                segment.target = target
                 segment.state = project.settings.prefillExactMatches == "translated" ? .translated : .initial
             }
             return segment

@@ -14,11 +14,12 @@ public struct PageMerge: Sendable {
     public init() {}
 
     /// Merges `units` (as read from a job) into `page`. `jobFile` names the job in messages.
+    /// The job's placeholders for numbers and dates are written as the source writes them.
     public func merge(_ page: ExtractedPage, units: [TextUnit], language: TargetLanguage?, jobFile: String) -> Result {
         var targets: [String: Content] = [:]
         var diagnostics: [Diagnostic] = []
         let pageUnits = Dictionary(page.units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for unit in units {
+        for unit in units.map({ $0.expandingAutoTranslatables() }) {
             guard let target = unit.target, !target.isEmpty else { continue }
             guard let source = pageUnits[unit.id] else {
                 diagnostics.append(Diagnostic(.error, file: jobFile, line: unit.line, unitID: unit.id,

@@ -142,7 +142,10 @@ struct XLIFF12Reader {
                     throw .invalid(file: file, line: element.line, message: "trans-unit \"\(unit)\": unexpected element <\(element.name)> in content")
                 }
                 let id = element.attribute("rid") ?? element.attribute("id") ?? ""
-                let code = InlineCode(id: id, kind: Self.kind(element.attribute("ctype")), elementName: element.name,
+                let kind = Self.kind(element.attribute("ctype"))
+                // A placeholder's category is in its ctype ("x-tp-number").
+                let name = kind == .autoTranslatable ? String(element.attribute("ctype")?.dropFirst(5) ?? "") : element.name
+                let code = InlineCode(id: id, kind: kind, elementName: name,
                                       originalData: element.name == "g" ? "" : element.textContent, displayText: element.attribute("equiv-text"))
                 switch element.name {
                 case "g":
@@ -179,6 +182,7 @@ struct XLIFF12Reader {
         case "image": .image
         case "lb": .lineBreak
         case "x-protected": .protected
+        case let ctype? where ctype.hasPrefix("x-tp-") && AutoTranslatable.Kind.categories.contains(String(ctype.dropFirst(5))): .autoTranslatable
         default: .other
         }
     }

@@ -150,6 +150,8 @@ public struct XLIFF12Writer: Sendable {
         case .lineBreak: "lb"
         case .image: "image"
         case .protected: "x-protected"
+        // The project's own values, so that a placeholder comes back as one.
+        case .autoTranslatable: "x-tp-" + safeName(code.elementName)
         default: "x-html-" + safeName(code.elementName)
         }
     }

@@ -188,6 +188,7 @@ public struct XLIFF21Writer: Sendable {
         case (.formatting, _): " type=\"fmt\""
         // Not XLIFF's: the project's own subType, so that a protected name stays one.
         case (.protected, _): " type=\"other\" subType=\"tp:protected\""
+        case (.autoTranslatable, let category): " type=\"other\" subType=\"tp:\(attribute(category))\""
         default: " type=\"other\""
         }
     }

@@ -153,6 +153,9 @@ struct XLIFF2Reader {
         case "xlf:i": "i"
         case "xlf:u": "u"
         case "xlf:lb": "br"
+        // A placeholder's category ("tp:number").
+        case let subType? where subType.hasPrefix("tp:") && AutoTranslatable.Kind.categories.contains(String(subType.dropFirst(3))):
+            String(subType.dropFirst(3))
         default: nil
         }
     }
@@ -161,6 +164,7 @@ struct XLIFF2Reader {
         switch (type, subType) {
         case (_, "xlf:lb"?): .lineBreak
         case (_, "tp:protected"?): .protected
+        case (_, let subType?) where subType.hasPrefix("tp:") && AutoTranslatable.Kind.categories.contains(String(subType.dropFirst(3))): .autoTranslatable
         case ("fmt"?, _): .formatting
         case ("link"?, _): .link
         case ("image"?, _): .image

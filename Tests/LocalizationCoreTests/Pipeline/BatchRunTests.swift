@@ -82,7 +82,8 @@ import Testing
 
         let text = String(decoding: try ProjectFiles.read(root.appendingPathComponent("jobs/outgoing/en.xlf")), as: UTF8.self)
         let unit = try #require(try XLIFFReader().read(Array(text.utf8), file: "en.xlf").files.first?.units.first)
-        #expect(unit.segments.map(\.source.plainText) == ["Der Rat tagt am 3. Oktober.", "Die Sitzung ist öffentlich.", "Alle sind eingeladen."])
+        #expect(unit.segments.map { $0.source.expandingAutoTranslatables().plainText } == ["Der Rat tagt am 3. Oktober.", "Die Sitzung ist öffentlich.", "Alle sind eingeladen."])
+        #expect(unit.segments[0].source.autoTranslatables.map(\.placeholderText) == ["3"], "the number travels as a placeholder")
         #expect(unit.segments.map { $0.target?.plainText } == [nil, "The meeting is public.", nil])
         #expect(unit.target == nil)
         #expect(text.contains(#"<alt-trans mid="s3" match-quality="75%" origin="memory/translator">"#))
