@@ -97,6 +97,11 @@ public enum BidiLint {
         }
     }
 
+    /// Left-to-right, right-to-left and Arabic letter marks: invisible hints that need no partner.
+    static func isBidiMark(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\u{200E}" || scalar == "\u{200F}" || scalar == "\u{061C}"
+    }
+
     static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x200E, 0x200F, 0x061C, 0x202A ... 0x202E, 0x2066 ... 0x2069: true
@@ -107,5 +112,15 @@ public enum BidiLint {
     private static func hex(_ scalar: Unicode.Scalar) -> String {
         let digits = String(scalar.value, radix: 16, uppercase: true)
         return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+}
+
+extension Content {
+    /// The content without LRM, RLM and ALM.
+    func removingBidiMarks() -> Content {
+        Content(fragments.map { fragment in
+            guard case .text(let text) = fragment, text.unicodeScalars.contains(where: BidiLint.isBidiMark) else { return fragment }
+            return .text(String(String.UnicodeScalarView(text.unicodeScalars.filter { !BidiLint.isBidiMark($0) })))
+        })
     }
 }

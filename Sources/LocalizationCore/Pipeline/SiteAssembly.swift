@@ -160,12 +160,15 @@ public struct SiteAssembly: Sendable {
                 next: index + 1 < sentences.count ? sentences[index + 1].source.plainText : nil
             )
             for match in memory.matches(for: segment.source, context: context, threshold: 100, limit: 3) where match.score >= 100 {
+                // No bidi control may stand in an attribute value (SECURITY.md). The marks a
+                // translator set for running text (LRM, RLM, ALM) are hints that a bare
+                // attribute value cannot use, so they are left out; a target that needs
+                // isolates or embeddings stays out, and the unit stays German.
+                let target = isAttribute ? match.target.removingBidiMarks() : match.target
                 guard match.entry.state != .initial,
-                      TargetCheck.problems(target: match.target, source: segment.source, isAttribute: isAttribute).isEmpty else { continue }
-                // No bidi control may stand in an attribute value (SECURITY.md): such a target
-                // stays out, and the unit stays German.
-                if isAttribute, match.target.plainText.unicodeScalars.contains(where: BidiLint.isBidiControl) { continue }
-                segment.target = match.target
+                      TargetCheck.problems(target: target, source: segment.source, isAttribute: isAttribute).isEmpty else { continue }
+                if isAttribute, target.plainText.unicodeScalars.contains(where: BidiLint.isBidiControl) { continue }
+                segment.target = target
                 segment.state = match.entry.state
                 break
             }

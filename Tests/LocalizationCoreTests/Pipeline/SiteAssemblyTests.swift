@@ -39,8 +39,12 @@ struct SiteAssemblyTests {
         // Untranslatable German keeps its own direction; list items keep the list's.
         #expect(arabic.contains(#"<div dir="ltr" class="hinweis" translate="no">"#))
         #expect(arabic.contains(#"<li aria-current="page" translate="no">MiSO</li>"#))
-        // The description's translation holds an RLM, which no attribute may: it stays German.
-        #expect(arabic.contains(#"<meta name="description" content="Das MigrantInnenSelbstOrganisationen-Netzwerk"#))
+        // The description's translation holds an RLM, which no attribute may hold: it is
+        // published without it (and without any other bidi control).
+        let description = try #require(arabic.firstRange(of: #"<meta name="description" content=""#).map { arabic[$0.upperBound...].prefix { $0 != "\"" } })
+        #expect(description.hasPrefix("تضم شبكة منظمات المهاجرين الذاتية في هانوفر"))
+        #expect(description.contains("MiSO) ٤٤ منظمة عضوًا"))
+        #expect(!description.unicodeScalars.contains { (0x200E ... 0x200F).contains($0.value) || (0x2066 ... 0x2069).contains($0.value) })
 
         let persian = try Self.page(root, "fa/miso.html")
         #expect(persian.contains(#"<html lang="fa" dir="rtl">"#))
@@ -187,5 +191,24 @@ struct SiteAssemblyTests {
         let page = try assembledArabicSentence()
         #expect(page == #"<html lang="ar" dir="rtl"><body><p>اعتمد المجلس <bdi dir="ltr"><span translate="no">WIR 2.0</span></bdi> في فبراير 2021 (رقم <bdi dir="ltr">0108/2021</bdi>، <bdi dir="ltr">info@hannover.de</bdi>).</p></body></html>"#)
         #expect(BidiLint.check(Array(page.utf8), direction: .rightToLeft).isEmpty)
+    }
+
+    /// Attribute values hold no bidi control: marks are dropped, isolates keep the unit German.
+    @Test func attributeTargetsLoseTheirMarksAndThoseNeedingIsolatesStayGerman() throws {
+        let root = try Self.sampleProject(targets: #"["ar"]"#)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let project = try Project(root: root)
+        let catalog = try #require(try SiteAssembly.catalog(for: project))
+        let assembly = SiteAssembly(project: project, catalog: catalog)
+        let arabic = try catalog.definition(for: "ar")
+        let unit = TextUnit(id: "m", placement: .attribute(elementName: "img", attributeName: "alt"), name: "img/@alt", source: Content(text: "Logo von MiSO"))
+        func translation(_ target: String) -> Content? {
+            var memory = TranslationMemory(sourceLanguage: "de", targetLanguage: "ar")
+            memory.add(MemoryEntry(source: unit.source, target: Content(text: target), provenance: .init(origin: .translator, date: "2026-11-27T00:00:00Z")))
+            return assembly.translation(of: unit, page: "p.html", memory: memory, locale: arabic).0
+        }
+        #expect(translation("شعار \u{200F}MiSO\u{200E}")?.plainText == "شعار MiSO")
+        #expect(translation("شعار \u{2066}MiSO\u{2069}") == nil)
+        #expect(translation("شعار \u{202E}MiSO") == nil)
     }
 }
