@@ -126,7 +126,12 @@ public struct BatchRun: Sendable {
                 let result = PageMerge().merge(page, units: units, language: language, jobFile: relative(jobURL))
                 report.diagnostics += result.diagnostics
                 translated += result.applied.count
-                try ProjectFiles.writeAtomically(result.bytes, to: folder.appendingPathComponent(page.page.name))
+                let url = folder.appendingPathComponent(page.page.name)
+                // Pseudo pages exist to show direction faults: the same lint as published pages.
+                for problem in BidiLint.check(result.bytes, direction: language.direction) {
+                    report.diagnostics.append(Diagnostic(.error, file: relative(url), line: problem.line, "bidi lint: \(problem.message)"))
+                }
+                try ProjectFiles.writeAtomically(result.bytes, to: url)
             }
             report.outputs.append(.init(locale: language.tag, folder: relative(folder), pages: pages.count, translatedUnits: translated))
         }

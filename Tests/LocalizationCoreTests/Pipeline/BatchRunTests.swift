@@ -89,6 +89,19 @@ import Testing
         #expect(text.contains(#"<alt-trans mid="s3" match-quality="75%" origin="memory/translator">"#))
     }
 
+    /// Pseudo pages get the bidi lint of published pages: an override hidden in a source page
+    /// shows up against the right-to-left pseudo page.
+    @Test func pseudoPagesAreLinted() throws {
+        let root = try temporaryFolder("batch")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("content"), withIntermediateDirectories: true)
+        try Data(#"{"targetLocales": [], "pseudoLocales": ["rtl"]}"#.utf8).write(to: root.appendingPathComponent(Project.fileName))
+        try Data("<html lang=\"de\"><body><p>Teilhabe</p><pre>Code \u{202E}fedcba</pre></body></html>".utf8)
+            .write(to: root.appendingPathComponent("content/seite.html"))
+        let report = try BatchRun(project: try Project(root: root)).run()
+        #expect(report.diagnostics.contains { $0.file == "site/ar-XB/seite.html" && $0.line == 1 && $0.message.hasPrefix("bidi lint:") })
+    }
+
     @Test func rerunWritesTheSameBytes() throws {
         let root = try makeProject()
         defer { try? FileManager.default.removeItem(at: root) }
