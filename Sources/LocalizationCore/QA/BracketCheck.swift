@@ -72,7 +72,9 @@ enum BracketCheck {
             case "›":
                 if !close(scalar) { open(scalar, ["‹"], .single) }
             case "‘", "’", "'":
-                if letterBefore && letterAfter { continue }  // an apostrophe
+                // An apostrophe: inside a word, or before a suffix ("WIR 2.0'ın", "2014'te").
+                let digitBefore = offset > 0 && UnicodeScript.digitValue(scalars[offset - 1]) != nil
+                if (letterBefore || digitBefore) && letterAfter { continue }
                 if !close(scalar) {
                     if scalar == "’" || (scalar == "'" && letterBefore) { continue }  // a final apostrophe (Migranten’)
                     open(scalar, scalar == "‘" ? ["’"] : ["'"], .single)

@@ -5,7 +5,7 @@
 /// may become "اتصل بنا" and short units do not trip.
 enum LengthCheck {
     /// Grapheme clusters a target may always add to its source.
-    static let minimumAllowance = 15
+    static let minimumAllowance = 20
 
     static func issues(_ sentence: QASentence, _ locale: QATargetLocale) -> [QAIssue] {
         let source = sentence.sourceText.trimmingWhitespace.count

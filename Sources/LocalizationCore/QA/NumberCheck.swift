@@ -53,8 +53,9 @@ enum NumberCheck {
 }
 
 /// The numbers of a sentence that `NumberCheck` compares: without references and date years
-/// (checked by `PlaceholderCheck`), and without tokens the source and target share verbatim
-/// that are no number in the source's locale ("2.0" in "WIR 2.0").
+/// (checked by `PlaceholderCheck`), and without digit sequences that are no number in the
+/// source's locale ("2.0" in "WIR 2.0", the section "14.1") when the target has the same
+/// digits in the same groups, in any script ("۱۴.۱").
 struct NumbersOfSentence {
     var sourceTokens: [NumberScanner.Token]
     var targetTokens: [NumberScanner.Token]
@@ -91,7 +92,7 @@ struct NumbersOfSentence {
         }
         sourceTokens.removeAll { token in
             guard NumberScanner.value(of: token, decimal: source.decimalSeparator, grouping: source.groupingSeparator) == nil,
-                  let match = targetTokens.firstIndex(where: { $0.text == token.text }) else { return false }
+                  let match = targetTokens.firstIndex(where: { $0.groups == token.groups }) else { return false }
             targetTokens.remove(at: match)
             return true
         }
