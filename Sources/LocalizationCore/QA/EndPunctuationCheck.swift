@@ -18,7 +18,9 @@ enum EndPunctuationCheck {
         let target = lastMark(of: sentence.targetText)
         let arabicScript = locale.scripts.contains("Arab")
         var issues: [QAIssue] = []
-        if source?.mark != target?.mark {
+        if source?.mark == .fullStop, target == nil, endsWithAbbreviation(sentence.sourceText) {
+            // "Nr." → "الرقم": the dot was the abbreviation's, not the sentence's.
+        } else if source?.mark != target?.mark {
             let wanted = source.map { "\($0.mark.rawValue) (\(form(of: $0.mark, arabicScript: arabicScript)))" } ?? "no punctuation mark"
             let found = target.map { "\($0.mark.rawValue) (\(String($0.scalar)))" } ?? "no punctuation mark"
             issues.append(QAIssue("the source ends with \(wanted), the target with \(found)"))
@@ -49,6 +51,16 @@ enum EndPunctuationCheck {
         default: nil
         }
         return mark.map { ($0, last) }
+    }
+
+    /// Whether the final full stop closes an abbreviation ("Nr.", "Abs.", "e.V.", "z. B."): a
+    /// last word of at most three letters, or with a dot inside.
+    static func endsWithAbbreviation(_ text: String) -> Bool {
+        let trimmed = text.trimmingWhitespace
+        guard trimmed.hasSuffix(".") else { return false }
+        let last = trimmed.dropLast().split(whereSeparator: { $0.isWhitespace }).last ?? ""
+        let letters = last.filter(\.isLetter)
+        return !letters.isEmpty && (letters.count <= 3 || last.contains("."))
     }
 
     static func expectedScalar(for mark: Mark, arabicScript: Bool) -> Unicode.Scalar? {

@@ -15,11 +15,14 @@ enum ScriptCheck {
         var foreign: [String: [String]] = [:]
         var order: [String] = []
         for word in QAWords.words(in: scalars) where !addresses.contains(where: { $0.overlaps(word.range) }) {
-            guard let script = foreignScript(of: word.text, locale) else { continue }
-            let lower = word.text.lowercased()
-            // A word of the source, or a Latin word the source has inside a longer one
-            // ("Netzwerk" of "MigrantInnenSelbstOrganisationen-Netzwerk").
-            if sourceWords.contains(lower) || (lower.count >= 3 && sourceText.contains(lower)) { continue }
+            // Each run of foreign letters on its own: Arabic writes a prefix onto a Latin
+            // acronym ("بـLHH"). A run the source has as a word, or inside a longer one
+            // ("Netzwerk" of "MigrantInnenSelbstOrganisationen-Netzwerk"), is a name.
+            let unknown = foreignRuns(of: word.text, locale).first { run in
+                let lower = run.text.lowercased()
+                return !sourceWords.contains(lower) && !(lower.count >= 3 && sourceText.contains(lower))
+            }
+            guard let script = unknown?.script else { continue }
             if foreign[script] == nil { order.append(script) }
             if !(foreign[script] ?? []).contains(word.text) { foreign[script, default: []].append(word.text) }
         }
@@ -31,14 +34,27 @@ enum ScriptCheck {
         }
     }
 
-    /// The first script of a letter in the word that the locale does not use, if any.
-    static func foreignScript(of word: String, _ locale: QATargetLocale) -> String? {
-        for scalar in word.unicodeScalars where scalar.properties.isAlphabetic && !isOfLocale(scalar, locale) {
+    /// The runs of letters in scripts the locale does not use, with their script; marks and
+    /// characters common to all scripts stay in the run they follow.
+    static func foreignRuns(of word: String, _ locale: QATargetLocale) -> [(text: String, script: String)] {
+        var runs: [(text: String, script: String)] = []
+        var current: (text: String.UnicodeScalarView, script: String)?
+        for scalar in word.unicodeScalars {
             let script = UnicodeScript.of(scalar)
-            if script == "Zyyy" || script == "Zinh" || script.isEmpty { continue }
-            return script
+            if script == "Zyyy" || script == "Zinh" || script.isEmpty || !scalar.properties.isAlphabetic {
+                current?.text.append(scalar)
+                continue
+            }
+            let foreign: String? = isOfLocale(scalar, locale) ? nil : script
+            if let run = current, run.script == foreign ?? "" {
+                current?.text.append(scalar)
+                continue
+            }
+            if let run = current, !run.script.isEmpty { runs.append((String(run.text), run.script)) }
+            current = (String.UnicodeScalarView([scalar]), foreign ?? "")
         }
-        return nil
+        if let run = current, !run.script.isEmpty { runs.append((String(run.text), run.script)) }
+        return runs
     }
 
     static func isOfLocale(_ scalar: Unicode.Scalar, _ locale: QATargetLocale) -> Bool {
