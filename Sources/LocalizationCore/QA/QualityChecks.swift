@@ -17,6 +17,8 @@ public struct QualityChecks: Sendable {
     /// The source language, whose way of writing numbers the source's numbers are read in.
     public let sourceLocale: String
     private let sourceNumbers: QATargetLocale
+    /// The locale definition's target, prepared once (it asks ICU for separators and script).
+    private let definedTarget: QATargetLocale?
 
     public init(severities: [QACheck: QASeverity] = [:], termCheck: TermCheck? = nil, locale: LocaleDefinition? = nil) {
         self.init(severities: severities, termCheck: termCheck, locale: locale, sourceLocale: "de")
@@ -28,6 +30,7 @@ public struct QualityChecks: Sendable {
         self.locale = locale
         self.sourceLocale = sourceLocale
         self.sourceNumbers = QATargetLocale(targetLanguage: sourceLocale, definition: nil)
+        self.definedTarget = locale.map { QATargetLocale(targetLanguage: $0.tag, definition: $0) }
     }
 
     /// The checks with the project's `qa` severities and source locale.
@@ -43,7 +46,8 @@ public struct QualityChecks: Sendable {
     /// Every finding on the unit's target (or its sentences' targets), in the order of the
     /// checks, then of the sentences; empty when the unit has no target.
     public func findings(for unit: TextUnit, targetLanguage: String) -> [QAFinding] {
-        let target = QATargetLocale(targetLanguage: targetLanguage, definition: locale)
+        let target = definedTarget.flatMap { $0.tag.lowercased() == targetLanguage.lowercased() ? $0 : nil }
+            ?? QATargetLocale(targetLanguage: targetLanguage, definition: locale)
         var sentences: [QASentence] = []
         if unit.isSegmented, unit.segments.contains(where: { $0.target != nil }) {
             for segment in unit.segments {

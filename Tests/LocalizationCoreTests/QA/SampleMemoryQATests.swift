@@ -109,7 +109,9 @@ import Testing
     }
 
     @Test(arguments: locales) func everyEntryBrokenIsCaught(tag: String) throws {
-        let checks = try Self.checks(for: tag)
+        // No breakage concerns the glossary, the slowest check: leave it out.
+        let project = try Self.checks(for: tag)
+        let checks = QualityChecks(severities: [.glossary: .off], locale: project.locale)
         var applied: [Breakage: Int] = [:]
         for unit in try Self.units(for: tag) {
             for breakage in Breakage.allCases {
