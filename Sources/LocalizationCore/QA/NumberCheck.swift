@@ -79,7 +79,8 @@ struct NumbersOfSentence {
                 && !years.contains { $0.range.overlaps(token.range) && token.groups == [String($0.year)] }
         }
         let targetReferenceRanges = references.flatMap { targetScalars.ranges(of: Array($0.unicodeScalars)) }
-        var targetTokens = NumberScanner.tokens(in: targetScalars).filter { token in
+        let spaceGrouping = locale.groupingSeparator.properties.generalCategory == .spaceSeparator
+        var targetTokens = NumberScanner.tokens(in: targetScalars, spaceGrouping: spaceGrouping).filter { token in
             !targetReferenceRanges.contains { $0.overlaps(token.range) }
         }
         for (_, year) in years {

@@ -42,8 +42,10 @@ enum NumberScanner {
     /// Separators that only ever group thousands, whatever the locale.
     static let groupingOnly: Set<Unicode.Scalar> = ["\u{066C}", "'", "\u{2019}", "\u{A0}", "\u{202F}", "\u{2009}"]
 
-    /// Every number in `scalars`, left to right.
-    static func tokens(in scalars: [Unicode.Scalar]) -> [Token] {
+    /// Every number in `scalars`, left to right. With `spaceGrouping` (locales that group
+    /// thousands with a space, like Russian "2 000"), a plain space typed instead of the
+    /// no-break space groups too, when exactly three digits follow it.
+    static func tokens(in scalars: [Unicode.Scalar], spaceGrouping: Bool = false) -> [Token] {
         var tokens: [Token] = []
         var index = 0
         while index < scalars.count {
@@ -56,7 +58,8 @@ enum NumberScanner {
                 if let digit = UnicodeScript.digitValue(scalars[index]) {
                     group += String(digit)
                     index += 1
-                } else if Self.separators.contains(scalars[index]), index + 1 < scalars.count, UnicodeScript.digitValue(scalars[index + 1]) != nil {
+                } else if Self.separators.contains(scalars[index]) || (spaceGrouping && isSpaceGroup(scalars, at: index, after: group, first: groups.isEmpty)),
+                          index + 1 < scalars.count, UnicodeScript.digitValue(scalars[index + 1]) != nil {
                     groups.append(group)
                     separators.append(scalars[index])
                     group = ""
@@ -71,6 +74,15 @@ enum NumberScanner {
             tokens.append(Token(text: String(text), range: start ..< index, groups: groups, separators: separators))
         }
         return tokens
+    }
+
+    /// A plain space at `index` between a group of one to three digits (three after the first)
+    /// and exactly three digits.
+    private static func isSpaceGroup(_ scalars: [Unicode.Scalar], at index: Int, after group: String, first: Bool) -> Bool {
+        guard scalars[index] == " ", first ? (1 ... 3).contains(group.count) : group.count == 3, index + 3 < scalars.count else { return false }
+        let digits = (index + 1 ... index + 3).allSatisfy { UnicodeScript.digitValue(scalars[$0]) != nil }
+        let end = index + 4
+        return digits && (end == scalars.count || UnicodeScript.digitValue(scalars[end]) == nil)
     }
 
     /// The values a token stands for in a locale that writes `decimal` and `grouping`: one

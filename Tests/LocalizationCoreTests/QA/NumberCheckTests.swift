@@ -36,6 +36,21 @@ import Testing
         #expect(checks.findings(for: changed, targetLanguage: "fa").map(\.check) == [.numbers, .numbers])
     }
 
+    /// Russian groups thousands with a no-break space; a plain one typed instead still groups,
+    /// but only before exactly three digits.
+    @Test func aPlainSpaceGroupsThousandsWhereTheLocaleGroupsWithSpaces() {
+        let checks = QualityChecks()
+        let unit = { (source: String, target: String) in
+            TextUnit(id: "u1", placement: .elementContent(elementName: "p"), name: "p", source: Content(text: source), target: Content(text: target))
+        }
+        #expect(checks.findings(for: unit("Rund 12.000 Menschen nahmen teil.", "Приняли участие около 12 000 человек."), targetLanguage: "ru").isEmpty)
+        #expect(checks.findings(for: unit("Rund 12.000 Menschen nahmen teil.", "Приняли участие около 12\u{A0}000 человек."), targetLanguage: "ru").isEmpty)
+        // in English a space does not group: "12 000" is two numbers
+        #expect(checks.findings(for: unit("Rund 12.000 Menschen nahmen teil.", "About 12 000 people took part."), targetLanguage: "en").map(\.check) == [.numbers, .numbers])
+        // two numbers side by side stay two: "44" and "2020"
+        #expect(checks.findings(for: unit("44 Mitglieder, Stand 2020.", "44 члена, 2020 год."), targetLanguage: "ru").isEmpty)
+    }
+
     /// A small deterministic generator, so a failure can be replayed from the printed seed.
     struct SplitMix64: RandomNumberGenerator {
         var state: UInt64
