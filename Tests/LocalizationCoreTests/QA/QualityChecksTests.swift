@@ -249,6 +249,43 @@ import Testing
         #expect(project.map(\.severity) == [.error])
     }
 
+    /// A paragraph translated whole (its sentences have no targets of their own) is checked whole.
+    @Test func aSegmentedUnitTranslatedWholeIsCheckedWhole() {
+        var unit = TextUnit(id: "u1", placement: .elementContent(elementName: "p"), name: "p",
+                            source: Self.text("Die Integrationsbeiräte arbeiten in den Stadtbezirken. Sie zählen 13 Beiräte."))
+        unit.parts = [
+            .segment(Segment(id: "s1", source: Self.text("Die Integrationsbeiräte arbeiten in den Stadtbezirken."))),
+            .ignorable(" "),
+            .segment(Segment(id: "s2", source: Self.text("Sie zählen 13 Beiräte."))),
+        ]
+        unit.target = Self.text("Консультативные советы по интеграции, всего 14, работают в районах города.")
+        let findings = QualityChecks().findings(for: unit, targetLanguage: "ru")
+        #expect(findings == [QAFinding(check: .numbers, severity: .error, message: "the number \"13\" of the source is \"14\" in the target (in ru: \"13\")")])
+    }
+
+    /// The import's JSON report carries findings as they are.
+    @Test func findingsEncodeWithTheCheckNamesOfTheProjectFile() throws {
+        let finding = QAFinding(check: .endPunctuation, severity: .warning, message: "the target ends with U+002C COMMA", segmentID: "s2")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        #expect(String(decoding: try encoder.encode(finding), as: UTF8.self)
+            == #"{"check":"end-punctuation","message":"the target ends with U+002C COMMA","segmentID":"s2","severity":"warning"}"#)
+        #expect(finding.description == "warning: [end-punctuation] (sentence s2) the target ends with U+002C COMMA")
+    }
+
+    /// ICU's scripts and digits through CICU, as the script and number checks use them.
+    @Test func scriptsAndDigitsComeFromICU() {
+        #expect(UnicodeScript.of("ب") == "Arab")
+        #expect(UnicodeScript.of("ж") == "Cyrl")
+        #expect(UnicodeScript.of("7") == "Zyyy")
+        #expect(UnicodeScript.character("\u{640}", isUsedIn: "Arab"))  // tatweel: Common, used in Arabic
+        #expect(!UnicodeScript.character("a", isUsedIn: "Arab"))
+        #expect(UnicodeScript.name("Ethi") == "Ethiopic")
+        #expect(["7", "٧", "۷", "७"].map { UnicodeScript.digitValue(Unicode.Scalar($0)!) } == [7, 7, 7, 7])
+        #expect(UnicodeScript.digitValue("x") == nil)
+        #expect(UnicodeScript.digitValue("½") == nil)
+    }
+
     @Test func aUnitWithoutTargetHasNoFindings() {
         let unit = TextUnit(id: "u1", placement: .elementContent(elementName: "p"), name: "p", source: Self.text("Migration und Teilhabe"))
         #expect(QualityChecks().findings(for: unit, targetLanguage: "ar").isEmpty)
