@@ -31,6 +31,7 @@ let package = Package(
         .target(
             name: "LocalizationCore",
             dependencies: ["CICU", "CLibXML2", "CStemmer"],
+            exclude: ["QA/README.md"],
             resources: [.copy("Segmentation/Rules")]
         ),
         .executableTarget(

@@ -9,6 +9,9 @@
 
 #include <stdint.h>
 
+// Scripts and digits of characters, for the QA checks.
+#include "cicu_script.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif

@@ -44,6 +44,9 @@ public struct LocaleDefinition: Sendable, Hashable {
     public let review: Review
     /// Message key → ICU MessageFormat pattern, as written in the file.
     public let messages: [String: String]
+    /// How much longer than its German source a target may be (display text in grapheme
+    /// clusters), e.g. 1.5; nil when the file sets none (QA then uses its default).
+    public let maxExpansion: Double?
 
     /// The tag ICU formats with: the language plus calendar and numbering system extensions,
     /// e.g. "fa-u-ca-gregory-nu-arabext".
@@ -62,6 +65,7 @@ public struct LocaleDefinition: Sendable, Hashable {
         var fallback: [String]?
         var review: Review
         var messages: [String: String]
+        var maxExpansion: Double?
     }
 
     /// Checks a decoded file: tag, numbering system, calendar, fallback chain and every message.
@@ -94,6 +98,10 @@ public struct LocaleDefinition: Sendable, Hashable {
         self.fallback = fallback
         review = file.review
         messages = file.messages
+        if let ratio = file.maxExpansion, !(1 ... 10).contains(ratio) {
+            throw .invalidMaxExpansion(file: name, ratio)
+        }
+        maxExpansion = file.maxExpansion
         do {
             nativeName = try DisplayNames.nativeName(of: tag)
             _ = try DateFormatting(locale: formattingLocale).format(CalendarDate(year: 2020, month: 11), skeleton: monthSkeleton)
@@ -182,6 +190,7 @@ public enum LocaleDefinitionError: Error, Sendable, Hashable, CustomStringConver
     case wrongArguments(file: String, key: String, expected: [String], found: [String])
     case pluralCategories(file: String, key: String, unknown: [String], allowed: [String])
     case icu(file: String, ICUError)
+    case invalidMaxExpansion(file: String, Double)
     case noDefinition(tag: String, folder: String)
 
     public var description: String {
@@ -199,6 +208,7 @@ public enum LocaleDefinitionError: Error, Sendable, Hashable, CustomStringConver
         case .pluralCategories(let file, let key, let unknown, let allowed):
             "\(file): message '\(key)' selects plural categories \(unknown) the language does not have, or lacks 'other' (CLDR: \(allowed.joined(separator: ", ")))"
         case .icu(let file, let error): "\(file): \(error)"
+        case .invalidMaxExpansion(let file, let ratio): "\(file): maxExpansion \(ratio) must be between 1 and 10 (e.g. 1.5: a target may be half again as long as its source)"
         case .noDefinition(let tag, let folder): "no locale definition for '\(tag)' in \(folder)/ (add \(tag).json, see locales/README.md)"
         }
     }

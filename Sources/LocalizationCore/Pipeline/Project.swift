@@ -28,6 +28,9 @@ public struct Project: Sendable {
         public var publishThreshold: Double = 0.8
         /// Per-locale thresholds that override `publishThreshold`, e.g. `{"ar": 0.9}`.
         public var publishThresholds: [String: Double] = [:]
+        /// Severities of the QA checks run on returned targets, e.g. `{"length": "error",
+        /// "double-spaces": "off"}`; a check not named runs at its default (see `QACheck`).
+        public var qa: [QACheck: QASeverity] = [:]
 
         public init() {}
 
@@ -51,6 +54,19 @@ public struct Project: Sendable {
             localesDirectory = try container.decodeIfPresent(String.self, forKey: .localesDirectory) ?? defaults.localesDirectory
             publishThreshold = try container.decodeIfPresent(Double.self, forKey: .publishThreshold) ?? defaults.publishThreshold
             publishThresholds = try container.decodeIfPresent([String: Double].self, forKey: .publishThresholds) ?? defaults.publishThresholds
+            qa = try Self.qaSeverities(try container.decodeIfPresent([String: String].self, forKey: .qa) ?? [:])
+        }
+
+        /// The `qa` object's names checked: an unknown check or severity is an error that
+        /// lists the known ones, never silently ignored (a typo would turn a check back on).
+        static func qaSeverities(_ names: [String: String]) throws(QASettingsError) -> [QACheck: QASeverity] {
+            var severities: [QACheck: QASeverity] = [:]
+            for (name, value) in names.sorted(by: { $0.key < $1.key }) {
+                guard let check = QACheck(rawValue: name) else { throw .unknownCheck(name) }
+                guard let severity = QASeverity(rawValue: value) else { throw .unknownSeverity(check: name, value) }
+                severities[check] = severity
+            }
+            return severities
         }
     }
 
@@ -68,6 +84,8 @@ public struct Project: Sendable {
         let bytes = try ProjectFiles.read(file, limit: 1 << 20)
         do {
             self.settings = try JSONDecoder().decode(Settings.self, from: Data(bytes))
+        } catch let error as QASettingsError {
+            throw .invalidProjectFile(file.path, reason: error.description)
         } catch {
             throw .invalidProjectFile(file.path, reason: "\(error)")
         }
@@ -107,3 +125,18 @@ public struct Project: Sendable {
 }
 
 extension PseudoLocalizer.Style: Codable {}
+
+/// A `qa` setting the project file gets wrong.
+public enum QASettingsError: Error, Sendable, Hashable, CustomStringConvertible {
+    case unknownCheck(String)
+    case unknownSeverity(check: String, String)
+
+    public var description: String {
+        switch self {
+        case .unknownCheck(let name):
+            "\"qa\": unknown check \"\(name)\" (known: \(QACheck.allCases.map(\.rawValue).joined(separator: ", ")))"
+        case .unknownSeverity(let check, let value):
+            "\"qa\": \"\(check)\" has unknown severity \"\(value)\" (known: \(QASeverity.allCases.map(\.rawValue).joined(separator: ", ")))"
+        }
+    }
+}
