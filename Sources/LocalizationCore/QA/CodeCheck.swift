@@ -12,6 +12,8 @@ enum CodeCheck {
         let sourceCodes = Dictionary(sentence.source.codes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         func name(_ id: String) -> String {
             guard let code = sourceCodes[id] else { return "code \(id)" }
+            // A number or date the translator places rather than types (see AutoTranslatable+Placeholders.swift).
+            if code.isAutoTranslatable { return "placeholder \(id) (the \(code.elementName) \"\(code.placeholderText)\")" }
             if let display = code.displayText, !display.isEmpty { return "code \(id) (\"\(display)\")" }
             return "code \(id) (<\(code.elementName)>)"
         }

@@ -3,7 +3,9 @@
 /// exactly as written, in Western digits. A date ("November 2020", "1. Januar 2020") may be
 /// written the target's way, but keeps its year, in any digits.
 ///
-/// Inline codes that stand for placeholders are checked by `inline-codes` like every code.
+/// In jobs these are placeholder codes (`InlineCode.Kind.autoTranslatable`), which
+/// `inline-codes` checks like every code (each exactly once); their text counts here as the
+/// reader will see it.
 enum PlaceholderCheck {
     static func issues(_ sentence: QASentence, _ locale: QATargetLocale) -> [QAIssue] {
         let targetScalars = Array(sentence.targetText.unicodeScalars)

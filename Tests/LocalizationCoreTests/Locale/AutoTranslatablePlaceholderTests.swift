@@ -107,4 +107,18 @@ struct AutoTranslatablePlaceholderTests {
         let page = String(decoding: try ProjectFiles.read(root.appendingPathComponent("site/ar/integrationsbeiraete.html")), as: UTF8.self)
         #expect(page.contains("١٣"), "13 Integrationsbeiräte, in Arabic digits")
     }
+
+    /// QA on a returned sentence: a placeholder placed is fine; the number typed instead of it
+    /// is refused with a message that says which placeholder to place.
+    @Test func qaNamesAPlaceholderTheTranslatorTypedOver() throws {
+        let number = InlineCode.placeholder(id: "a1", for: AutoTranslatables.recognize(in: "44")[0])
+        let source = Content([.text("Das Netzwerk zählt "), .standalone(number), .text(" Mitglieder.")])
+        var unit = TextUnit(id: "u1", placement: .elementContent(elementName: "p"), name: "p", source: source)
+        let checks = QualityChecks(locale: try locale("ar"))
+        unit.target = Content([.text("تضم الشبكة "), .standalone(number), .text(" عضوًا.")])
+        #expect(checks.findings(for: unit, targetLanguage: "ar").filter { $0.severity == .error }.isEmpty)
+        unit.target = Content(text: "تضم الشبكة ٤٤ عضوًا.")
+        let errors = checks.findings(for: unit, targetLanguage: "ar").filter { $0.severity == .error }
+        #expect(errors.map(\.message) == ["placeholder a1 (the number \"44\") missing from the target; place each code of the source exactly once"])
+    }
 }
