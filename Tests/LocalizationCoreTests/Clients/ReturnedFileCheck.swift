@@ -76,10 +76,8 @@ struct ReturnedFileCheck {
             if expected != nil { report.missed.append(key) } else { report.untranslated.append(key) }
             return
         }
-        if expected == nil || target.shape != expected?.shape, target.shape == jobUnit.source.shape {
-            if expected != nil { report.missed.append(key) } else { report.untranslated.append(key) }
-            return
-        }
+        // Every target, a translation or the source copied (OmegaT's untranslated segments),
+        // must refer to exactly the source's codes.
         let problems = TargetCheck.problems(target: target, source: jobUnit.source, isAttribute: jobUnit.isAttribute)
         if !problems.isEmpty {
             report.problems.append("\(key): " + problems.map(\.description).joined(separator: "; "))
@@ -88,6 +86,10 @@ struct ReturnedFileCheck {
             if let jobCode = jobUnit.source.codes.first(where: { $0.id == code.id }), code.displayText != jobCode.displayText {
                 report.changes.append("\(key): target code \(code.id) shows «\(code.displayText ?? "")», the source's «\(jobCode.displayText ?? "")»")
             }
+        }
+        if expected == nil || target.shape != expected?.shape, target.shape == jobUnit.source.shape {
+            if expected != nil { report.missed.append(key) } else { report.untranslated.append(key) }
+            return
         }
         guard let expected else {
             report.problems.append("\(key): a target nobody gave the tool: «\(target.shape)»")
