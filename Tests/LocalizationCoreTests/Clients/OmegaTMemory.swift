@@ -52,7 +52,8 @@ struct OmegaTMemory {
         return Trimmed(leading: leading, core: Array(fragments), trailing: trailing)
     }
 
-    /// `fragments` with OmegaT's shortcuts: codes numbered from `start` in the order they open
+    /// `fragments` with OmegaT's shortcuts (the first letter of the XLIFF 1.2 element, `<g0>`,
+    /// `<x1/>`): codes numbered from `start` in the order they open
     /// in `source` (so a target's codes get the numbers of the source's); nil when a code is not
     /// in the source, or is half of a pair split across units (OmegaT shows those otherwise).
     static func shortcutText(_ fragments: [Content.Fragment], numberedAs source: [Content.Fragment], from start: Int) -> String? {

@@ -53,7 +53,7 @@ struct OmegaTRoundTripTests {
         let prepared = job.preparedForOmegaT()
         let omegat = try OmegaTProject(root: root.appendingPathComponent("omegat-project"), sourceLanguage: "de", targetLanguage: "ar",
                                        sentenceSegmentation: sentenceSegmentation)
-        try omegat.addSource("ar.xlf", Array(XLIFF12Writer().write(prepared).utf8))
+        try omegat.addSource("ar.xlf", Array(Job.serialize(prepared).utf8))
 
         // The memory's translations (the job's pre-filled exact matches), in OmegaT's form, for
         // the segments OmegaT shows as whole units.
@@ -78,6 +78,21 @@ struct OmegaTRoundTripTests {
         #expect(report.translated.count == expected.count, "\(report)")
         #expect(report.missed.isEmpty, "\(report.missed)")
         #expect(report.untranslated.count == report.units - expected.count)
+    }
+
+    /// OmegaT 3.6 offers nothing of an XLIFF 2.x file to translate, targets or not (its
+    /// statistics count no file): it passes the file through. Translators on OmegaT 3.6 need
+    /// XLIFF 1.2 jobs.
+    @Test func xliff21JobIsPassedThroughWithoutSegments() throws {
+        let (root, _, job) = try Self.arabicJob(settings: #", "xliffVersion": "2.1""#)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let prepared = job.preparedForOmegaT()
+        let omegat = try OmegaTProject(root: root.appendingPathComponent("omegat-project"), sourceLanguage: "de", targetLanguage: "ar", sentenceSegmentation: true)
+        try omegat.addSource("ar.xlf", Array(Job.serialize(prepared).utf8))
+        #expect(try omegat.segments().isEmpty)
+        let report = try ReturnedFileCheck.verify(returned: try omegat.translate("ar.xlf"), file: "omegat/ar.xlf", job: prepared, expectedTargets: [:])
+        #expect(report.problems.isEmpty, "\(report)")
+        #expect(report.untranslated.count == report.units && report.units == job.files.map(\.units.count).reduce(0, +))
     }
 }
 
