@@ -21,41 +21,40 @@ struct OmegaTMemory {
     }
 
     static func trimmed(_ content: Content) -> Trimmed {
-        var fragments = content.fragments[...]
+        var core = content.fragments
         var leading: [Content.Fragment] = []
         var trailing: [Content.Fragment] = []
-        while let first = fragments.first, let last = fragments.last {
-            if case .text(let text) = first, let kept = Optional(text.drop { $0.isWhitespace }), kept.count < text.count {
-                leading.append(.text(String(text.prefix(text.count - kept.count))))
-                fragments.removeFirst()
-                if !kept.isEmpty { fragments.insert(.text(String(kept)), at: fragments.startIndex) }
-            } else if case .text(let text) = last, let end = Optional(text.reversed().prefix { $0.isWhitespace }.count), end > 0 {
-                trailing.insert(.text(String(text.suffix(end))), at: 0)
-                fragments.removeLast()
-                if end < text.count { fragments.append(.text(String(text.dropLast(end)))) }
+        while let first = core.first, let last = core.last {
+            if case .text(let text) = first, text.first?.isWhitespace == true {
+                let kept = text.drop { $0.isWhitespace }
+                leading.append(.text(String(text.dropLast(kept.count))))
+                core[0] = .text(String(kept))
+                if kept.isEmpty { core.removeFirst() }
+            } else if case .text(let text) = last, text.last?.isWhitespace == true {
+                let space = text.reversed().prefix { $0.isWhitespace }.count
+                trailing.insert(.text(String(text.suffix(space))), at: 0)
+                core[core.count - 1] = .text(String(text.dropLast(space)))
+                if space == text.count { core.removeLast() }
             } else if case .standalone = first {
-                leading.append(first)
-                fragments.removeFirst()
+                leading.append(core.removeFirst())
             } else if case .standalone = last {
-                trailing.insert(last, at: 0)
-                fragments.removeLast()
+                trailing.insert(core.removeLast(), at: 0)
             } else if case .opening(let open) = first, case .closing(let close) = last, open.id == close.id,
-                      fragments.dropLast().firstIndex(where: { if case .closing(let code) = $0 { code.id == open.id } else { false } }) == nil {
-                leading.append(first)
-                trailing.insert(last, at: 0)
-                fragments.removeFirst()
-                fragments.removeLast()
+                      !core.dropLast().contains(where: { if case .closing(let code) = $0 { code.id == open.id } else { false } }) {
+                // A pair around everything, not one that closes and another that opens.
+                leading.append(core.removeFirst())
+                trailing.insert(core.removeLast(), at: 0)
             } else {
                 break
             }
         }
-        return Trimmed(leading: leading, core: Array(fragments), trailing: trailing)
+        return Trimmed(leading: leading, core: core, trailing: trailing)
     }
 
-    /// `fragments` with OmegaT's shortcuts (the first letter of the XLIFF 1.2 element, `<g0>`,
-    /// `<x1/>`): codes numbered from `start` in the order they open
-    /// in `source` (so a target's codes get the numbers of the source's); nil when a code is not
-    /// in the source, or is half of a pair split across units (OmegaT shows those otherwise).
+    /// `fragments` with OmegaT's shortcuts (the first letter of the XLIFF 1.2 element: `<g0>`,
+    /// `<x1/>`), codes numbered from `start` in the order they open in `source` (so a target's
+    /// codes get the numbers of the source's); nil when a code is not in the source, or is half
+    /// of a pair split across units (OmegaT shows those otherwise).
     static func shortcutText(_ fragments: [Content.Fragment], numberedAs source: [Content.Fragment], from start: Int) -> String? {
         var numbers: [String: Int] = [:]
         for fragment in source {
