@@ -1,8 +1,14 @@
 /// Reads XLIFF 1.2 as CAT tools write it: units in nested groups, segmented `<seg-source>`
 /// and `<mrk mtype="seg">` targets, `<g>`, `<x>`, `<bx>`/`<ex>`, `<ph>`, `<bpt>`/`<ept>`, `<it>`,
 /// `<mrk>` annotations, `approved` and `state`.
+///
+/// XLIFF 1.1 (translate-toolkit's `po2xliff` writes it) has the same elements in its own
+/// namespace; 1.2 only added to it, so it is read here too, into the same model.
 struct XLIFF12Reader {
-    private static let namespace = XLIFF12Writer.namespace
+    static let namespace11 = "urn:oasis:names:tc:xliff:document:1.1"
+
+    /// The namespace of the document's elements: 1.2's, or 1.1's.
+    var namespace = XLIFF12Writer.namespace
 
     func read(_ root: XML.Element, file: String) throws(XLIFFError) -> XLIFFDocument {
         var files: [XLIFFFile] = []
@@ -30,7 +36,7 @@ struct XLIFF12Reader {
 
     private func collectUnits(in container: XML.Element, into units: inout [TextUnit], file: String) throws(XLIFFError) {
         var seen = Set(units.map(\.id))
-        for element in container.elements(named: nil) where element.namespace == Self.namespace {
+        for element in container.elements(named: nil) where element.namespace == namespace {
             switch element.name {
             case "group":
                 try collectUnits(in: element, into: &units, file: file)
@@ -138,7 +144,7 @@ struct XLIFF12Reader {
             case .text(let text):
                 fragments.append(.text(text))
             case .element(let element):
-                guard element.namespace == Self.namespace else {
+                guard element.namespace == namespace else {
                     throw .invalid(file: file, line: element.line, message: "trans-unit \"\(unit)\": unexpected element <\(element.name)> in content")
                 }
                 let id = element.attribute("rid") ?? element.attribute("id") ?? ""

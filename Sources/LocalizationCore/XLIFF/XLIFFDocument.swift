@@ -51,7 +51,7 @@ public enum XLIFFError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .notXML(let error): "\(error)"
         case .notXLIFF(let file, let found): "\(file): not an XLIFF document (root element is <\(found)>)"
-        case .unsupportedVersion(let file, let version): "\(file): XLIFF version \(version) is not supported (1.2, 2.0, 2.1 and 2.2 are)"
+        case .unsupportedVersion(let file, let version): "\(file): XLIFF version \(version) is not supported (1.1, 1.2, 2.0, 2.1 and 2.2 are)"
         case .invalid(let file, let line, let message): "\(file)\(line.map { ":\($0)" } ?? ""): invalid XLIFF: \(message)"
         }
     }

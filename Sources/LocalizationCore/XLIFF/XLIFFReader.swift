@@ -22,6 +22,8 @@ public struct XLIFFReader: Sendable {
         switch (root.namespace, root.attribute("version")) {
         case (XLIFF12Writer.namespace?, _):
             return try XLIFF12Reader().read(root, file: file)
+        case (XLIFF12Reader.namespace11?, _):
+            return try XLIFF12Reader(namespace: XLIFF12Reader.namespace11).read(root, file: file)
         case (XLIFF21Writer.namespace?, let version?) where version.hasPrefix("2."):
             return try XLIFF2Reader().read(root, file: file)
         case (_, let version):

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+@testable import LocalizationCore
+
+/// The sample project's Arabic job in a real OmegaT (Debian's 3.6, headless) and back: every
+/// unit comes back with its id and source, inline codes intact, and the translations OmegaT
+/// applied from a memory are exactly the memory's.
+///
+/// What OmegaT 3.6's built-in XLIFF filter does (Debian ships no Okapi plugin): it translates
+/// the text of `<target>` elements and leaves `<source>`, `<seg-source>`, `<alt-trans>` and
+/// `<note>` as they are. A unit without `<target>` is not offered to the translator, and a
+/// pre-filled target is offered as if it were the source text. So the job as `run` writes it
+/// opens and comes back intact, but only a job whose targets are copies of their sources
+/// (`preparedForOmegaT()`) can be translated in it.
+@Suite("OmegaT round trip", .serialized,
+       .enabled(if: OmegaTProject.executable != nil,
+                "SKIPPED: OmegaT is not installed (apt-get install omegat; .ci/run installs it) — jobs not checked in a real CAT tool"))
+struct OmegaTRoundTripTests {
+    /// The sample project with only Arabic, run once; returns its folder and the job as
+    /// written and as read.
+    static func arabicJob(settings: String = "") throws -> (root: URL, bytes: [UInt8], job: XLIFFDocument) {
+        let root = try SiteAssemblyTests.sampleProject(targets: #"["ar"]"#, settings: settings)
+        _ = try BatchRun(project: try Project(root: root)).run()
+        let bytes = try ProjectFiles.read(root.appendingPathComponent("jobs/outgoing/ar.xlf"))
+        return (root, bytes, try XLIFFReader().read(bytes, file: "ar.xlf"))
+    }
+
+    @Test(arguments: ["1.2", "2.1"])
+    func jobAsWrittenComesBackIntactWithItsPrefilledTargets(version: String) throws {
+        let (root, bytes, job) = try Self.arabicJob(settings: #", "xliffVersion": "\#(version)""#)
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(job.version.rawValue == version)
+        let omegat = try OmegaTProject(root: root.appendingPathComponent("omegat-project"), sourceLanguage: "de", targetLanguage: "ar", sentenceSegmentation: true)
+        try omegat.addSource("ar.xlf", bytes)
+        // The memory as `memory export --tmx` writes it, for OmegaT to apply what it can.
+        let memory = try MemoryStore(project: try Project(root: root)).load(try TargetLanguage("ar"))
+        try omegat.addAutoMemory("ar.tmx", TMXWriter().write(memory.tmxDocument()))
+
+        let returned = try omegat.translate("ar.xlf")
+        let prefilled = job.targetsByKey
+        let report = try ReturnedFileCheck.verify(returned: returned, file: "omegat/ar.xlf", job: job, expectedTargets: prefilled)
+        print("OmegaT, job as written (XLIFF \(version)): \(report); \(report.changes.count) tolerated changes\(report.changes.prefix(3).map { "\n  " + $0 }.joined())")
+        #expect(report.problems.isEmpty, "\(report)")
+        #expect(report.units == job.files.map(\.units.count).reduce(0, +))
+        #expect(!prefilled.isEmpty && report.translated.count == prefilled.count, "\(report)")
+        #expect(report.missed.isEmpty)
+    }
+
+    @Test(arguments: [false, true])
+    func preparedJobIsTranslatedFromAMemoryWithCodesIntact(sentenceSegmentation: Bool) throws {
+        let (root, _, job) = try Self.arabicJob()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let prepared = job.preparedForOmegaT()
+        let omegat = try OmegaTProject(root: root.appendingPathComponent("omegat-project"), sourceLanguage: "de", targetLanguage: "ar",
+                                       sentenceSegmentation: sentenceSegmentation)
+        try omegat.addSource("ar.xlf", Array(Job.serialize(prepared).utf8))
+
+        // The memory's translations (the job's pre-filled exact matches), in OmegaT's form, for
+        // the segments OmegaT shows as whole units.
+        let segments = try omegat.segments()
+        var memory = OmegaTMemory()
+        var expected: [String: Content] = [:]
+        for file in job.files {
+            for unit in file.units {
+                guard let target = unit.target, memory.add(source: unit.source, target: target, segments: segments) else { continue }
+                expected["\(file.original)#\(unit.id)"] = target
+            }
+        }
+        #expect(expected.count > job.targetsByKey.count / 2, "OmegaT shows \(expected.count) of \(job.targetsByKey.count) translated units as one segment")
+        #expect(expected.values.contains { $0.codes.count > 1 }, "some translations carry several inline codes")
+        try omegat.addAutoMemory("translations.tmx", memory.tmx(source: "de", target: "ar"))
+
+        let returned = try omegat.translate("ar.xlf")
+        let report = try ReturnedFileCheck.verify(returned: returned, file: "omegat/ar.xlf", job: prepared, expectedTargets: expected)
+        print("OmegaT, prepared job (sentence segmentation \(sentenceSegmentation ? "on" : "off")): \(memory.entries.count) memory entries; \(report); \(report.changes.count) tolerated changes\(report.changes.prefix(3).map { "\n  " + $0 }.joined())")
+        #expect(report.problems.isEmpty, "\(report)")
+        #expect(report.units == job.files.map(\.units.count).reduce(0, +))
+        #expect(report.translated.count == expected.count, "\(report)")
+        #expect(report.missed.isEmpty, "\(report.missed)")
+        #expect(report.untranslated.count == report.units - expected.count)
+    }
+
+    /// OmegaT 3.6 offers nothing of an XLIFF 2.x file to translate, targets or not (its
+    /// statistics count no file): it passes the file through. Translators on OmegaT 3.6 need
+    /// XLIFF 1.2 jobs.
+    @Test func xliff21JobIsPassedThroughWithoutSegments() throws {
+        let (root, _, job) = try Self.arabicJob(settings: #", "xliffVersion": "2.1""#)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let prepared = job.preparedForOmegaT()
+        let omegat = try OmegaTProject(root: root.appendingPathComponent("omegat-project"), sourceLanguage: "de", targetLanguage: "ar", sentenceSegmentation: true)
+        try omegat.addSource("ar.xlf", Array(Job.serialize(prepared).utf8))
+        #expect(try omegat.segments().isEmpty)
+        let report = try ReturnedFileCheck.verify(returned: try omegat.translate("ar.xlf"), file: "omegat/ar.xlf", job: prepared, expectedTargets: [:])
+        #expect(report.problems.isEmpty, "\(report)")
+        #expect(report.untranslated.count == report.units && report.units == job.files.map(\.units.count).reduce(0, +))
+    }
+}
+
+extension XLIFFDocument {
+    /// The job as OmegaT 3.6's XLIFF filter needs it to translate: every unit's target a copy
+    /// of its source (which it then translates), as one paragraph (OmegaT segments it itself).
+    func preparedForOmegaT() -> XLIFFDocument {
+        var document = self
+        for fileIndex in document.files.indices {
+            for unitIndex in document.files[fileIndex].units.indices {
+                var unit = document.files[fileIndex].units[unitIndex]
+                unit.parts = []
+                unit.target = unit.source
+                unit.state = .initial
+                document.files[fileIndex].units[unitIndex] = unit
+            }
+        }
+        return document
+    }
+}
