@@ -1,4 +1,4 @@
-internal import Foundation
+public import Foundation
 
 /// `translate-pipeline import`: translators' returned files into the memory.
 ///
@@ -17,6 +17,8 @@ public struct Importer: Sendable {
     public var xmlLimits = XMLReader.Limits(maximumFileBytes: 32 << 20, maximumTextBytes: 1 << 20)
     public var zipLimits = ZipPackage.Limits()
     public var lockTimeout: Double?
+    /// Where ZIP packages are unpacked (a fresh folder each, removed afterwards).
+    public var temporaryRoot = FileManager.default.temporaryDirectory
 
     public init(project: Project, translator: String?, now: String) {
         self.project = project
@@ -109,7 +111,7 @@ extension Importer {
             }
             let unpacked: (folder: URL, members: [ZipPackage.Member])
             do {
-                unpacked = try ZipPackage(limits: importer.zipLimits).unpack(url, name: name)
+                unpacked = try ZipPackage(limits: importer.zipLimits).unpack(url, name: name, temporaryRoot: importer.temporaryRoot)
             } catch {
                 var report = ImportReport(file: name, sha256: sha, archivedAs: archived, outcome: .refused)
                 report.error = error.description
