@@ -101,9 +101,9 @@ extension Importer {
         mutating func importFile(_ url: URL, name: String) throws(ProjectError) -> [ImportReport] {
             let bytes = try ProjectFiles.read(url, limit: max(importer.xmlLimits.maximumFileBytes, importer.zipLimits.maximumBytes) + 1)
             let ext = Self.archiveExtension(url.pathExtension)
-            let archived = try archive(bytes, ext: ext)
-            guard ext == "zip" else { return [try importBytes(bytes, name: name, archived: archived)] }
             let sha = SHA256.hex(bytes)
+            let archived = try archive(bytes, sha: sha, ext: ext)
+            guard ext == "zip" else { return [try importBytes(bytes, sha: sha, name: name, archived: archived)] }
             if let receipt = state.imported.first(where: { $0.sha256 == sha }) {
                 var report = ImportReport(file: name, sha256: sha, archivedAs: archived, outcome: .alreadyImported)
                 report.importedOn = receipt.date
@@ -132,8 +132,8 @@ extension Importer {
         }
 
         /// Keeps the received bytes before anything reads them; returns the path in the project.
-        func archive(_ bytes: [UInt8], ext: String) throws(ProjectError) -> String {
-            let name = "\(SHA256.hex(bytes)).\(ext)"
+        func archive(_ bytes: [UInt8], sha: String, ext: String) throws(ProjectError) -> String {
+            let name = "\(sha).\(ext)"
             let url = project.jobsFolder.appendingPathComponent("received").appendingPathComponent(name)
             if !FileManager.default.fileExists(atPath: url.path) {
                 try ProjectFiles.writeAtomically(bytes, to: url)
@@ -141,8 +141,7 @@ extension Importer {
             return "\(project.settings.jobsDirectory)/received/\(name)"
         }
 
-        mutating func importBytes(_ bytes: [UInt8], name: String, archived: String) throws(ProjectError) -> ImportReport {
-            let sha = SHA256.hex(bytes)
+        mutating func importBytes(_ bytes: [UInt8], sha: String, name: String, archived: String) throws(ProjectError) -> ImportReport {
             var report = ImportReport(file: name, sha256: sha, archivedAs: archived, outcome: .refused)
             report.translator = importer.translator
             if let receipt = state.imported.first(where: { $0.sha256 == sha }) {
