@@ -63,9 +63,9 @@ public struct ImportChecks: Sendable {
         return findings
     }
 
-    /// Zero-width characters, the byte-order mark and word joiners: invisible, so a target may
-    /// hide differences with them.
-    static let invisible: Set<UInt32> = [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x180E]
+    /// Zero-width space, word joiner, the byte-order mark: invisible, so a target may hide
+    /// differences with them. (ZWNJ and ZWJ, U+200C/200D, are spelling in Persian and Arabic.)
+    static let invisible: Set<UInt32> = [0x200B, 0x2060, 0xFEFF, 0x180E]
 
     static func looksLikeMarkup(_ text: String) -> Bool {
         text.range(of: #"<\s*/?\s*[A-Za-z][A-Za-z0-9-]*[\s>/]"#, options: .regularExpression) != nil

@@ -42,6 +42,9 @@ public struct ImportReport: Sendable, Hashable, Encodable {
     public var conflicts = 0
     public var alternatives = 0
     public var warnings = 0
+    /// Memory matches the job was sent with, returned unchanged and unconfirmed: not counted
+    /// as translations.
+    public var unchangedProposals = 0
     /// Translated sentences whose memory entry changed (new or different).
     public var memoryChanges = 0
     public var entries: [Entry] = []

@@ -304,8 +304,16 @@ extension Importer {
                     keptUnit.updateSegments { segment in
                         guard let target = segment.target, !target.isEmpty, segment.state >= .translated else { return segment }
                         var segment = segment
+                        let sent = sentRecord?.sentences.first { $0.id == segment.id }
+                        if let proposal = sent?.proposal, proposal == JobRecord.hash(target), segment.state < .reviewed {
+                            report.unchangedProposals += 1
+                            segment.target = nil
+                            segment.state = .initial
+                            return segment
+                        }
                         let segmentID = unit.isSegmented ? segment.id : nil
                         let own = findings.filter { $0.segmentID == segmentID }
+                        report.warnings += own.count { $0.severity == .warning }
                         let line = unit.line == 0 ? nil : unit.line
                         func entry(_ disposition: ImportReport.Entry.Disposition, _ extra: [ImportFinding] = []) -> ImportReport.Entry {
                             .init(disposition: disposition, page: file.original, unitID: unit.id, segmentID: segmentID, sentence: segment.source.plainText,
@@ -332,7 +340,7 @@ extension Importer {
                             segment.state = .initial
                             return segment
                         }
-                        let sentAt = sentRecord?.sentences.first { $0.id == segment.id }?.memoryTarget
+                        let sentAt = sent?.memoryTarget
                         if let existing = JobRecord.memoryTarget(for: segment.source, place: place, in: memory),
                            MemoryEntry.key(for: existing) != MemoryEntry.key(for: target.nfc),
                            sentRecord == nil ? true : JobRecord.hash(existing) != sentAt {
@@ -349,7 +357,6 @@ extension Importer {
                         if !own.isEmpty { report.entries.append(entry(.accepted)) }
                         return segment
                     }
-                    report.warnings += findings.filter { $0.severity == .warning }.count
                     if keptUnit.segments.contains(where: { $0.target != nil && $0.state >= .translated }) {
                         acceptedUnits.append(keptUnit)
                     }

@@ -17,6 +17,9 @@ public struct JobRecord: Sendable, Codable, Hashable {
         public var sourceHash: String
         /// `JobRecord.hash` of the memory's in-context translated or reviewed target at export.
         public var memoryTarget: String?
+        /// `JobRecord.hash` of the target the job was sent with (a pre-filled memory match for
+        /// review), so that a proposal returned untouched is not taken for a translation.
+        public var proposal: String?
     }
 
     public struct Unit: Sendable, Codable, Hashable {
@@ -46,7 +49,8 @@ public struct JobRecord: Sendable, Codable, Hashable {
                 let place = "\(file.original)#\(unit.id)"
                 return Unit(page: file.original, id: unit.id, sourceHash: Self.hash(unit.source), sentences: unit.segments.map { segment in
                     Sentence(id: segment.id, text: segment.source.plainText, sourceHash: Self.hash(segment.source),
-                             memoryTarget: Self.memoryTarget(for: segment.source, place: place, in: memory).map(Self.hash))
+                             memoryTarget: Self.memoryTarget(for: segment.source, place: place, in: memory).map(Self.hash),
+                             proposal: segment.target.map(Self.hash))
                 })
             }
         }
