@@ -39,6 +39,21 @@ import Testing
         for file in report.reportFiles { #expect(FileManager.default.fileExists(atPath: test.root.appendingPathComponent(file).path)) }
     }
 
+    /// XLIFF 2.1 jobs carry the job id in the file-level Metadata module; a translated one imports.
+    @Test func xliff21JobsImportByTheirJobID() throws {
+        let test = try ImportTestProject(xliffVersion: "2.1")
+        defer { test.remove() }
+        let job = try test.job("fa")
+        #expect(job.version == .v2_1)
+        let jobID = try #require(job.jobID)
+        let text = try test.translatedJob("fa")
+        #expect(text.contains("<mda:meta type=\"job-id\">\(jobID)</mda:meta>"))
+        let report = try #require(try test.importFiles([try test.returnedFile(text)]).first)
+        #expect(report.outcome == .imported && report.jobID == jobID)
+        #expect(report.accepted == job.files.flatMap(\.units).reduce(0) { $0 + $1.segments.count })
+        #expect(report.refused == 0)
+    }
+
     /// SECURITY.md case 22: the same file twice is a no-op, byte for byte.
     @Test func importingTheSameFileTwiceChangesNothing() throws {
         let test = try ImportTestProject()
