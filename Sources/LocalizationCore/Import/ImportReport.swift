@@ -77,10 +77,9 @@ public struct ImportReport: Sendable, Hashable, Encodable {
     public var diagnostics: [Diagnostic] {
         var result: [Diagnostic] = []
         for entry in entries {
-            let where_ = "\(entry.page) unit \(entry.unitID)" + (entry.segmentID.map { " sentence \($0)" } ?? "")
+            let place = "\(entry.page) unit \(entry.unitID)" + (entry.segmentID.map { " sentence \($0)" } ?? "")
             for finding in entry.findings {
-                result.append(Diagnostic(finding.severity,
-                                         file: file, line: entry.line, unitID: nil, "\(where_): \(finding.message)"))
+                result.append(Diagnostic(finding.severity, file: file, line: entry.line, "\(place): \(finding.message)"))
             }
         }
         return result

@@ -103,12 +103,8 @@ extension Importer {
             let ext = Self.archiveExtension(url.pathExtension)
             let sha = SHA256.hex(bytes)
             let archived = try archive(bytes, sha: sha, ext: ext)
+            // A package is not in the ledger; each file in it is (so a package sent twice is a no-op).
             guard ext == "zip" else { return [try importBytes(bytes, sha: sha, name: name, archived: archived)] }
-            if let receipt = state.imported.first(where: { $0.sha256 == sha }) {
-                var report = ImportReport(file: name, sha256: sha, archivedAs: archived, outcome: .alreadyImported)
-                report.importedOn = receipt.date
-                return [report]
-            }
             let unpacked: (folder: URL, members: [ZipPackage.Member])
             do {
                 unpacked = try ZipPackage(limits: importer.zipLimits).unpack(url, name: name, temporaryRoot: importer.temporaryRoot)
@@ -341,9 +337,13 @@ extension Importer {
                             return segment
                         }
                         let sentAt = sent?.memoryTarget
-                        if let existing = JobRecord.memoryTarget(for: segment.source, place: place, in: memory),
+                        // Changed since the job was sent (or, for a file not from our jobs, delivered
+                        // by a translator at all) and different from this translation.
+                        let inContext = memory.exactEntries(forKey: MemoryEntry.key(for: segment.source))
+                            .last { $0.context.unit == place && $0.state >= .translated }
+                        if let existing = inContext?.target,
                            MemoryEntry.key(for: existing) != MemoryEntry.key(for: target.nfc),
-                           sentRecord == nil ? true : JobRecord.hash(existing) != sentAt {
+                           sentRecord == nil ? inContext?.provenance.origin == .translator : JobRecord.hash(existing) != sentAt {
                             let reason = "another translation of this sentence reached the memory after the job was sent (\"\(existing.plainText.prefix(80))\"); "
                                 + "yours is kept as an alternative for review"
                             report.entries.append(entry(.alternative, [ImportFinding(check: "alternative", severity: .warning, message: reason, segmentID: segmentID)]))

@@ -58,6 +58,10 @@ struct ImportPackageTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty, "temporary folder removed")
         let sha = SHA256.hex(try ProjectFiles.read(URL(fileURLWithPath: path)))
         #expect(FileManager.default.fileExists(atPath: test.root.appendingPathComponent("jobs/received/\(sha).zip").path), "the package itself is archived")
+        let before = try test.stateSnapshot()
+        let again = try importer(test, temporary: temporary).importPaths([path])
+        #expect(again.map(\.outcome) == [.alreadyImported], "the same package again changes nothing")
+        #expect(try test.stateSnapshot() == before)
     }
 
     @Test(arguments: [("slip", "points outside the package"), ("mixed", "points outside the package"), ("absolute", "points outside the package"),
