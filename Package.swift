@@ -9,6 +9,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // ZIP packages of returned jobs (import): reading only, with our own path and size caps.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // System ICU behind an ICU-free header: Foundation on Linux bundles its own ICU,
@@ -30,7 +32,7 @@ let package = Package(
         ),
         .target(
             name: "LocalizationCore",
-            dependencies: ["CICU", "CLibXML2", "CStemmer"],
+            dependencies: ["CICU", "CLibXML2", "CStemmer", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["QA/README.md"],
             resources: [.copy("Segmentation/Rules")]
         ),

@@ -13,6 +13,6 @@ struct TranslatePipeline: ParsableCommand {
         Exit codes: 0 success; 1 failure, nothing written; 3 done, but some units were \
         refused or some pages had problems (see the messages).
         """,
-        subcommands: [RunCommand.self, ExtractCommand.self, MergeCommand.self, PseudoCommand.self, SegmentCommand.self, MemoryCommand.self, GlossaryCommand.self]
+        subcommands: [RunCommand.self, ExtractCommand.self, MergeCommand.self, PseudoCommand.self, SegmentCommand.self, MemoryCommand.self, GlossaryCommand.self, ImportCommand.self]
     )
 }

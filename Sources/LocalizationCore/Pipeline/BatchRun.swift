@@ -38,6 +38,11 @@ public struct BatchRun: Sendable {
     }
 
     public func run() throws(ProjectError) -> Report {
+        // One run or import at a time; an import a killed command committed is finished first.
+        let lock = try ProjectLock(project: project)
+        defer { lock.release() }
+        try ImportTransaction.recover(in: project)
+        let importState = try ImportState.load(project)
         var report = Report()
         let settings = project.settings
         let segmenter: Segmenter
@@ -94,7 +99,8 @@ public struct BatchRun: Sendable {
             report.analyses.append(analysis)
             let document = Job.document(pages: leveraged, sourceLanguage: settings.sourceLocale, targetLanguage: language, version: project.xliffVersion)
             let url = try jobURL(for: language, folder: "outgoing")
-            try ProjectFiles.writeAtomically(Array(Job.serialize(document).utf8), to: url)
+            // With its job id, and a record of what was sent for `import` to match against.
+            try JobRecords(project: project).send(document, to: url, memory: memory, memoryRevision: importState.revision(of: language.tag))
             // The job's terms as TBX beside it, for CAT tools' term panes.
             let terms = annotator.jobTermbase(units: leveraged.flatMap(\.units))
             try ProjectFiles.writeAtomically(Array(TBXWriter().write(terms).utf8), to: url.deletingPathExtension().appendingPathExtension("tbx"))

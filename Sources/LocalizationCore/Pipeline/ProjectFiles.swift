@@ -114,6 +114,8 @@ public enum ProjectError: Error, Sendable, Hashable, CustomStringConvertible {
     case outsideProject(String)
     case invalidProjectFile(String, reason: String)
     case unsafeName(String)
+    /// Another `run` or `import` holds the project lock (`ProjectLock`).
+    case busy(holder: Int32?)
 
     public var description: String {
         switch self {
@@ -123,6 +125,7 @@ public enum ProjectError: Error, Sendable, Hashable, CustomStringConvertible {
         case .outsideProject(let path): "\(path) lies outside the project; refused"
         case .invalidProjectFile(let path, let reason): "\(path): \(reason)"
         case .unsafeName(let name): "'\(name)' is not a safe file name (lower-case letters, digits, '.', '_', '-'; at most 64)"
+        case .busy(let holder): "another translate-pipeline run/import is running (pid \(holder.map(String.init) ?? "unknown")); try again when it has finished"
         }
     }
 }

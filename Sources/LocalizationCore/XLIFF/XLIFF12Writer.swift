@@ -15,6 +15,12 @@ public struct XLIFF12Writer: Sendable {
                 "target-language": document.targetLanguage, "datatype": "html", "tool-id": ToolInfo.name,
             ])
             xml.open("header")
+            if let jobID = document.jobID {
+                // Strict 1.2 orders the header: <skl>, <phase-group>, then <tool> and the rest.
+                xml.open("phase-group")
+                xml.empty("phase", ["phase-name": "export", "process-name": "translation", "job-id": jobID])
+                xml.close()
+            }
             xml.empty("tool", ["tool-id": ToolInfo.name, "tool-name": ToolInfo.name, "tool-version": ToolInfo.version])
             xml.close()
             xml.open("body")

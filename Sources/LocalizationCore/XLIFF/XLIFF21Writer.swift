@@ -27,6 +27,11 @@ public struct XLIFF21Writer: Sendable {
         }
         for (index, file) in document.files.enumerated() {
             xml.open("file", ["id": "f\(index + 1)", "original": file.original])
+            if let jobID = document.jobID {
+                // The Metadata module, which 2.x tools must keep, before the units.
+                xml.raw("\n    <mda:metadata xmlns:mda=\"\(MemoryFile.metadataNamespace)\"><mda:metaGroup category=\"\(Self.jobCategory)\">"
+                    + "<mda:meta type=\"job-id\">\(XMLWriter.escape(jobID, attribute: false))</mda:meta></mda:metaGroup></mda:metadata>")
+            }
             for unit in file.units { write(unit, to: &xml) }
             xml.close()
         }
@@ -90,6 +95,9 @@ public struct XLIFF21Writer: Sendable {
         }
         xml.close()
     }
+
+    /// The metaGroup category of the job id in a file's metadata.
+    static let jobCategory = "translate-pipeline-job"
 
     static let matchesNamespace = "urn:oasis:names:tc:xliff:matches:2.0"
 

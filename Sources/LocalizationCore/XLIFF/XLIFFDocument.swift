@@ -13,12 +13,16 @@ public struct XLIFFDocument: Sendable, Hashable {
     public var sourceLanguage: String
     public var targetLanguage: String?
     public var files: [XLIFFFile]
+    /// The id of the job this document was sent as (see `JobRecord`): written where CAT tools
+    /// keep it — 1.2 `<phase job-id>` in each file's header, 2.x file-level Metadata module.
+    public var jobID: String?
 
-    public init(version: Version, sourceLanguage: String, targetLanguage: String?, files: [XLIFFFile]) {
+    public init(version: Version, sourceLanguage: String, targetLanguage: String?, files: [XLIFFFile], jobID: String? = nil) {
         self.version = version
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
         self.files = files
+        self.jobID = jobID
     }
 
     /// The file that carries the units of the page named `original`.

@@ -35,7 +35,9 @@ struct XLIFFSchemaValidationTests {
             }
         }
         let language = try TargetLanguage("ar")
-        let document = Job.document(pages: pages, sourceLanguage: "de", targetLanguage: language, version: version)
+        var document = Job.document(pages: pages, sourceLanguage: "de", targetLanguage: language, version: version)
+        // With a job id, as `run` writes it (1.2 <phase-group>, 2.1 file-level Metadata module).
+        document.jobID = "ar-0123456789abcdef"
         // Every other sentence translated: targets with empty places for the rest.
         var partial = document
         for fileIndex in partial.files.indices {

@@ -1,0 +1,171 @@
+public import Foundation
+
+/// What `run` sent in one job: its id, locale, the memory revision of the locale at export,
+/// and per unit its page, id, source and sentences (with the memory's in-context translation
+/// of each at export). `import` matches a returned file against it: a unit that is not in it
+/// is unknown, a source that differs from it was tampered with, a page that changed since
+/// makes a conflict, and a memory translation that changed since makes an alternative.
+///
+/// Built from the job as written and read back, so that hashes compare what a returned file
+/// really holds, not what we meant to write.
+public struct JobRecord: Sendable, Codable, Hashable {
+    public struct Sentence: Sendable, Codable, Hashable {
+        public var id: String
+        /// The sentence's text, for people reading the record and the reports.
+        public var text: String
+        /// `JobRecord.hash` of the sentence with its codes.
+        public var sourceHash: String
+        /// `JobRecord.hash` of the memory's in-context translated or reviewed target at export.
+        public var memoryTarget: String?
+        /// `JobRecord.hash` of the target the job was sent with (a pre-filled memory match for
+        /// review), so that a proposal returned untouched is not taken for a translation.
+        public var proposal: String?
+    }
+
+    public struct Unit: Sendable, Codable, Hashable {
+        public var page: String
+        public var id: String
+        public var sourceHash: String
+        public var sentences: [Sentence]
+    }
+
+    public var jobID: String
+    public var locale: String
+    public var sourceLocale: String
+    public var xliffVersion: String
+    /// `ImportState.revisions[locale]` when the job was written.
+    public var memoryRevision: Int
+    public var units: [Unit]
+
+    /// The record of `document` (as read back from the job file) against `memory`.
+    public init(jobID: String, document: XLIFFDocument, memory: TranslationMemory, memoryRevision: Int) {
+        self.jobID = jobID
+        locale = document.targetLanguage ?? ""
+        sourceLocale = document.sourceLanguage
+        xliffVersion = document.version.rawValue
+        self.memoryRevision = memoryRevision
+        units = document.files.flatMap { file in
+            file.units.map { unit in
+                let place = "\(file.original)#\(unit.id)"
+                return Unit(page: file.original, id: unit.id, sourceHash: Self.hash(unit.source), sentences: unit.segments.map { segment in
+                    // The memory keeps numbers and dates as text (see AutoTranslatable+Placeholders.swift).
+                    Sentence(id: segment.id, text: segment.source.expandingAutoTranslatables().plainText, sourceHash: Self.hash(segment.source),
+                             memoryTarget: Self.memoryTarget(for: segment.source.expandingAutoTranslatables(), place: place, in: memory).map(Self.hash),
+                             proposal: segment.target.map(Self.hash))
+                })
+            }
+        }
+    }
+
+    public func unit(page: String, id: String) -> Unit? {
+        units.first { $0.page == page && $0.id == id }
+    }
+
+    /// The job id for a job's text: its locale and a digest of what it says, so that a rerun
+    /// with nothing changed writes the same job under the same id (SECURITY.md case 22).
+    public static func jobID(locale: String, serializedJob: String, memoryRevision: Int) -> String {
+        let digest = SHA256.hex(Array("\(memoryRevision)\n\(serializedJob)".utf8))
+        return "\(locale.lowercased())-\(digest.prefix(16))"
+    }
+
+    /// A digest of content with its codes (NFC, as memory keys are).
+    public static func hash(_ content: Content) -> String {
+        String(SHA256.hex(Array(MemoryEntry.key(for: content).utf8)).prefix(32))
+    }
+
+    /// The memory's translated or reviewed target for `source` at `place` (`page#unit`).
+    static func memoryTarget(for source: Content, place: String, in memory: TranslationMemory) -> Content? {
+        memory.exactEntries(forKey: MemoryEntry.key(for: source))
+            .last { $0.context.unit == place && $0.state >= .translated }?.target
+    }
+
+    /// The job id a returned file carries: 1.2 `<header><phase-group><phase job-id>`, 2.x
+    /// file-level `<mda:metadata>`; nil when the file has none (not one of our jobs, or a tool
+    /// dropped it).
+    public static func jobID(in root: XML.Element) -> String? {
+        for file in root.elements(named: "file") {
+            for phase in file.firstElement(named: "header")?.firstElement(named: "phase-group")?.elements(named: "phase") ?? [] {
+                if let id = phase.attribute("job-id") { return id }
+            }
+            for metadata in file.elements(named: nil) where metadata.namespace == MemoryFile.metadataNamespace && metadata.name == "metadata" {
+                for group in metadata.elements(named: nil) where group.name == "metaGroup" && group.attribute("category") == XLIFF21Writer.jobCategory {
+                    for meta in group.elements(named: nil) where meta.name == "meta" && meta.attribute("type") == "job-id" {
+                        return meta.textContent
+                    }
+                }
+            }
+        }
+        return nil
+    }
+}
+
+/// Where job records live: `jobs/records/<job id>.json`, written atomically.
+public struct JobRecords: Sendable {
+    public let project: Project
+
+    public init(project: Project) {
+        self.project = project
+    }
+
+    public var folder: URL { project.jobsFolder.appendingPathComponent("records") }
+
+    public func url(for jobID: String) throws(ProjectError) -> URL {
+        let name = jobID + ".json"
+        guard ProjectFiles.isSafeName(name) else { throw .unsafeName(jobID) }
+        return folder.appendingPathComponent(name)
+    }
+
+    /// Writes the record unless one with the same id (and so the same content) exists.
+    public func save(_ record: JobRecord) throws(ProjectError) {
+        let url = try url(for: record.jobID)
+        guard !FileManager.default.fileExists(atPath: url.path) else { return }
+        try ProjectFiles.writeAtomically(Self.encode(record), to: url)
+    }
+
+    public func load(_ jobID: String) throws(ProjectError) -> JobRecord? {
+        let url = try url(for: jobID)
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        do {
+            return try JSONDecoder().decode(JobRecord.self, from: Data(try ProjectFiles.read(url)))
+        } catch let error as ProjectError {
+            throw error
+        } catch {
+            throw .invalidProjectFile(url.path, reason: "\(error)")
+        }
+    }
+
+    /// Every record, oldest id order is not meaningful: sorted by file name for determinism.
+    public func all() throws(ProjectError) -> [JobRecord] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+        var records: [JobRecord] = []
+        for name in names.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
+            if let record = try load(String(name.dropLast(5))) { records.append(record) }
+        }
+        return records
+    }
+
+    static func encode<T: Encodable>(_ value: T) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return Array((try? encoder.encode(value)) ?? Data()) + [0x0A]
+    }
+}
+
+extension JobRecords {
+    /// Writes `document` as the job at `url` with its job id, and the record of what it holds
+    /// (`run` calls this for every outgoing job).
+    public func send(_ document: XLIFFDocument, to url: URL, memory: TranslationMemory, memoryRevision: Int) throws(ProjectError) {
+        var document = document
+        document.jobID = JobRecord.jobID(locale: document.targetLanguage ?? "", serializedJob: Job.serialize(document), memoryRevision: memoryRevision)
+        let bytes = Array(Job.serialize(document).utf8)
+        try ProjectFiles.writeAtomically(bytes, to: url)
+        // The record describes the job as a reader sees it; a job we cannot read back is a bug.
+        let written: XLIFFDocument
+        do {
+            written = try XLIFFReader().read(bytes, file: url.path)
+        } catch {
+            throw .cannotWrite(url.path, reason: "the job just written does not read back: \(error)")
+        }
+        try save(JobRecord(jobID: document.jobID!, document: written, memory: memory, memoryRevision: memoryRevision))
+    }
+}
