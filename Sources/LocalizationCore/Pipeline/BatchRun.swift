@@ -92,7 +92,7 @@ public struct BatchRun: Sendable {
                 page.units = zip(page.units, words).map { unit, words in
                     var unit = leverage(unit, words: words, page: page.page.name, memory: memory, locale: locale, analysis: &analysis)
                     unit.terms = annotator.terms(in: unit.source)
-                    return unit
+                    return settings.copySourceToTarget ? unit.withSourceCopiedToTarget() : unit
                 }
                 return page
             }

@@ -32,3 +32,24 @@ public enum Job {
         return result
     }
 }
+
+extension TextUnit {
+    /// The unit as one paragraph whose target is its translation where there is one and a
+    /// copy of the source elsewhere, for CAT tools that translate the target element (see
+    /// `Project.Settings.copySourceToTarget`). Sentences the memory pre-filled keep their
+    /// target; the state is the proposal's (`initial`).
+    public func withSourceCopiedToTarget() -> TextUnit {
+        var unit = self
+        unit.updateSegments { segment in
+            var segment = segment
+            if segment.target == nil {
+                segment.target = segment.source
+                segment.state = .initial
+            }
+            return segment
+        }
+        unit.candidates = isSegmented ? [] : candidates
+        unit.parts = []
+        return unit
+    }
+}

@@ -21,6 +21,11 @@ public struct Project: Sendable {
         /// What 101% and 100% matches do in jobs: pre-fill the target as `translated`, as
         /// needing review (`needs-review`), or nothing (`none`).
         public var prefillExactMatches: String = "needs-review"
+        /// Jobs for CAT tools that translate the `<target>` element rather than the source
+        /// (OmegaT 3.6's XLIFF filter): every unit gets a target, its translation or else a
+        /// copy of its source, as one paragraph that the tool segments itself. A copy is sent
+        /// as a proposal, so one returned untouched is not taken for a translation.
+        public var copySourceToTarget: Bool = false
         /// Where the locale definitions live (`locales/<tag>.json`).
         public var localesDirectory: String = "locales"
         /// The share of a page's units (translated, reviewed or automatic) a locale needs before
@@ -51,6 +56,7 @@ public struct Project: Sendable {
             xliffVersion = try container.decodeIfPresent(String.self, forKey: .xliffVersion) ?? defaults.xliffVersion
             matchThreshold = try container.decodeIfPresent(Int.self, forKey: .matchThreshold) ?? defaults.matchThreshold
             prefillExactMatches = try container.decodeIfPresent(String.self, forKey: .prefillExactMatches) ?? defaults.prefillExactMatches
+            copySourceToTarget = try container.decodeIfPresent(Bool.self, forKey: .copySourceToTarget) ?? defaults.copySourceToTarget
             localesDirectory = try container.decodeIfPresent(String.self, forKey: .localesDirectory) ?? defaults.localesDirectory
             publishThreshold = try container.decodeIfPresent(Double.self, forKey: .publishThreshold) ?? defaults.publishThreshold
             publishThresholds = try container.decodeIfPresent([String: Double].self, forKey: .publishThresholds) ?? defaults.publishThresholds

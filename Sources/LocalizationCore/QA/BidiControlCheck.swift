@@ -3,6 +3,7 @@
 /// are refused everywhere; the isolates (U+2066–2069) must be balanced, or they spill over the
 /// rest of the page; the marks LRM, RLM and ALM are how right-to-left text keeps a number or a
 /// name in place and are fine there. An attribute value (`alt`, `title`) gets no bidi control
+/// (a mark there is only a warning, since assembly drops it)
 /// at all. Zero-width characters and the BOM the source lacks are refused; ZWNJ and ZWJ are
 /// letters' business inside a word (the Persian half-space), not between words. C0/C1
 /// controls other than tab and line feed are refused always, as assembly refuses them.
@@ -29,6 +30,13 @@ enum BidiControlCheck {
         var unbalanced = false
         for (offset, scalar) in scalars.enumerated() {
             let value = scalar.value
+            if sentence.isAttribute, marks.contains(value) {
+                // Assembly drops marks from attribute values (SiteAssembly): the same sentence
+                // in running text keeps its mark, so the translation itself is sound.
+                report(scalar, "\(scalar.codePointName) in an attribute value (\"alt\", \"title\"…) is dropped when the page is published: "
+                    + "no bidi control may stand there", cap: .warning)
+                continue
+            }
             if sentence.isAttribute, isBidiControl(scalar) {
                 report(scalar, "\(scalar.codePointName) in an attribute value (\"alt\", \"title\"…): no bidi control is allowed there")
                 continue

@@ -11,7 +11,7 @@ import Testing
 /// `<note>` as they are. A unit without `<target>` is not offered to the translator, and a
 /// pre-filled target is offered as if it were the source text. So the job as `run` writes it
 /// opens and comes back intact, but only a job whose targets are copies of their sources
-/// (`preparedForOmegaT()`) can be translated in it.
+/// (the project setting `copySourceToTarget`) can be translated in it.
 @Suite("OmegaT round trip", .serialized,
        .enabled(if: OmegaTProject.executable != nil,
                 "SKIPPED: OmegaT is not installed (apt-get install omegat; .ci/run installs it) — jobs not checked in a real CAT tool"))
@@ -46,17 +46,26 @@ struct OmegaTRoundTripTests {
         #expect(report.missed.isEmpty)
     }
 
+    /// A job written with `copySourceToTarget` (and no pre-filled matches) is translated by
+    /// OmegaT from a memory, comes back with codes intact, and imports: exactly the units
+    /// OmegaT translated land in the memory, the untouched copies do not.
     @Test(arguments: [false, true])
-    func preparedJobIsTranslatedFromAMemoryWithCodesIntact(sentenceSegmentation: Bool) throws {
+    func copySourceJobIsTranslatedFromAMemoryAndImportsBack(sentenceSegmentation: Bool) throws {
+        // The memory's translations, as the normal job pre-fills them.
         let (root, _, job) = try Self.arabicJob()
         defer { try? FileManager.default.removeItem(at: root) }
-        let prepared = job.preparedForOmegaT()
+        let settings = root.appendingPathComponent(Project.fileName)
+        try Data(#"{"targetLocales": ["ar"], "copySourceToTarget": true, "prefillExactMatches": "none"}"#.utf8).write(to: settings)
+        let project = try Project(root: root)
+        _ = try BatchRun(project: project).run()
+        let bytes = try ProjectFiles.read(root.appendingPathComponent("jobs/outgoing/ar.xlf"))
+        let copyJob = try XLIFFReader().read(bytes, file: "ar.xlf")
+        #expect(copyJob.files.flatMap(\.units).allSatisfy { $0.target == $0.source && !$0.isSegmented })
+
         let omegat = try OmegaTProject(root: root.appendingPathComponent("omegat-project"), sourceLanguage: "de", targetLanguage: "ar",
                                        sentenceSegmentation: sentenceSegmentation)
-        try omegat.addSource("ar.xlf", Array(Job.serialize(prepared).utf8))
-
-        // The memory's translations (the job's pre-filled exact matches), in OmegaT's form, for
-        // the segments OmegaT shows as whole units.
+        try omegat.addSource("ar.xlf", bytes)
+        // The memory's translations in OmegaT's form, for the segments OmegaT shows as whole units.
         let segments = try omegat.segments()
         var memory = OmegaTMemory()
         var expected: [String: Content] = [:]
@@ -71,45 +80,41 @@ struct OmegaTRoundTripTests {
         try omegat.addAutoMemory("translations.tmx", memory.tmx(source: "de", target: "ar"))
 
         let returned = try omegat.translate("ar.xlf")
-        let report = try ReturnedFileCheck.verify(returned: returned, file: "omegat/ar.xlf", job: prepared, expectedTargets: expected)
-        print("OmegaT, prepared job (sentence segmentation \(sentenceSegmentation ? "on" : "off")): \(memory.entries.count) memory entries; \(report); \(report.changes.count) tolerated changes\(report.changes.prefix(3).map { "\n  " + $0 }.joined())")
+        let report = try ReturnedFileCheck.verify(returned: returned, file: "omegat/ar.xlf", job: copyJob, expectedTargets: expected)
+        print("OmegaT, copy-source job (sentence segmentation \(sentenceSegmentation ? "on" : "off")): \(memory.entries.count) memory entries; \(report); \(report.changes.count) tolerated changes\(report.changes.prefix(3).map { "\n  " + $0 }.joined())")
         #expect(report.problems.isEmpty, "\(report)")
         #expect(report.units == job.files.map(\.units.count).reduce(0, +))
         #expect(report.translated.count == expected.count, "\(report)")
         #expect(report.missed.isEmpty, "\(report.missed)")
         #expect(report.untranslated.count == report.units - expected.count)
+
+        // Back through the importer: OmegaT's translations are accepted, untouched copies are not.
+        let path = root.appendingPathComponent("omegat-ar.xlf")
+        try Data(returned).write(to: path)
+        let before = try MemoryStore(project: project).load(try TargetLanguage("ar")).entries.count
+        let imported = try #require(try Importer(project: project, translator: "OmegaT test", now: "2026-11-27T12:00:00Z").importPaths([path.path]).first)
+        print("OmegaT output imported: \(imported.accepted) accepted, \(imported.unchangedProposals) untouched copies, \(imported.refused) refused, \(imported.warnings) warnings")
+        #expect(imported.outcome == .imported)
+        #expect(imported.refused == 0, "\(imported.entries.filter { $0.disposition == .refused })")
+        #expect(imported.accepted == expected.count)
+        #expect(imported.unchangedProposals == report.untranslated.count)
+        let after = try MemoryStore(project: project).load(try TargetLanguage("ar")).entries
+        #expect(after.count >= before)
+        #expect(after.contains { $0.provenance.creator == "OmegaT test" })
     }
 
     /// OmegaT 3.6 offers nothing of an XLIFF 2.x file to translate, targets or not (its
     /// statistics count no file): it passes the file through. Translators on OmegaT 3.6 need
     /// XLIFF 1.2 jobs.
     @Test func xliff21JobIsPassedThroughWithoutSegments() throws {
-        let (root, _, job) = try Self.arabicJob(settings: #", "xliffVersion": "2.1""#)
+        let (root, bytes, prepared) = try Self.arabicJob(settings: #", "xliffVersion": "2.1", "copySourceToTarget": true, "prefillExactMatches": "none""#)
         defer { try? FileManager.default.removeItem(at: root) }
-        let prepared = job.preparedForOmegaT()
+        let job = prepared
         let omegat = try OmegaTProject(root: root.appendingPathComponent("omegat-project"), sourceLanguage: "de", targetLanguage: "ar", sentenceSegmentation: true)
-        try omegat.addSource("ar.xlf", Array(Job.serialize(prepared).utf8))
+        try omegat.addSource("ar.xlf", bytes)
         #expect(try omegat.segments().isEmpty)
         let report = try ReturnedFileCheck.verify(returned: try omegat.translate("ar.xlf"), file: "omegat/ar.xlf", job: prepared, expectedTargets: [:])
         #expect(report.problems.isEmpty, "\(report)")
         #expect(report.untranslated.count == report.units && report.units == job.files.map(\.units.count).reduce(0, +))
-    }
-}
-
-extension XLIFFDocument {
-    /// The job as OmegaT 3.6's XLIFF filter needs it to translate: every unit's target a copy
-    /// of its source (which it then translates), as one paragraph (OmegaT segments it itself).
-    func preparedForOmegaT() -> XLIFFDocument {
-        var document = self
-        for fileIndex in document.files.indices {
-            for unitIndex in document.files[fileIndex].units.indices {
-                var unit = document.files[fileIndex].units[unitIndex]
-                unit.parts = []
-                unit.target = unit.source
-                unit.state = .initial
-                document.files[fileIndex].units[unitIndex] = unit
-            }
-        }
-        return document
     }
 }
