@@ -39,6 +39,9 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Seconds to wait for another run or import to finish before giving up.")
     var lockTimeout: Double?
 
+    @Option(help: ArgumentHelp("The target locale of files that do not name one (translate-toolkit's po2xliff writes none).", valueName: "locale"))
+    var locale: String?
+
     func validate() throws {
         if let translator, translator.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || (0x202A ... 0x202E).contains($0.value) }) {
             throw ValidationError("--translator must not contain control characters")
@@ -49,6 +52,7 @@ struct ImportCommand: ParsableCommand {
         let date = now ?? ProcessInfo.processInfo.environment["TRANSLATE_PIPELINE_NOW"] ?? ISO8601DateFormatter().string(from: Date())
         var importer = Importer(project: try options.open(), translator: translator, now: date)
         importer.lockTimeout = lockTimeout
+        importer.defaultLocale = locale
         let reports: [ImportReport]
         do {
             reports = try importer.importPaths(files)

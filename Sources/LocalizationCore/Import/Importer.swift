@@ -17,6 +17,9 @@ public struct Importer: Sendable {
     public var xmlLimits = XMLReader.Limits(maximumFileBytes: 32 << 20, maximumTextBytes: 1 << 20)
     public var zipLimits = ZipPackage.Limits()
     public var lockTimeout: Double?
+    /// The target locale of files that name none (translate-toolkit's `po2xliff`); a file that
+    /// names one is taken at its word.
+    public var defaultLocale: String?
     /// Where ZIP packages are unpacked (a fresh folder each, removed afterwards).
     public var temporaryRoot = FileManager.default.temporaryDirectory
 
@@ -127,6 +130,24 @@ extension Importer {
             return reports
         }
 
+        /// Other tools name the file they extracted a page to ("/tmp/po/wir-2-0/index.po" for
+        /// "wir-2-0/index.html"): the page whose name without extension ends that name at a
+        /// folder boundary, the longest such. Names are only compared, never opened.
+        func page(extractedTo original: String, pages names: Dictionary<String, [String: TextUnit]>.Keys) -> [String: TextUnit]? {
+            guard let stem = Self.stem(original) else { return nil }
+            let found = names.compactMap { name -> (name: String, length: Int)? in
+                guard let pageStem = Self.stem(name), stem == pageStem || stem.hasSuffix("/" + pageStem) else { return nil }
+                return (name, pageStem.count)
+            }.max { $0.length < $1.length }
+            return found.flatMap { pages[$0.name] }
+        }
+
+        /// "nachhaltigkeitsbericht/unterziel-14-1.po" → "nachhaltigkeitsbericht/unterziel-14-1".
+        static func stem(_ name: String) -> String? {
+            guard let dot = name.lastIndex(of: "."), !name[dot...].contains("/") else { return nil }
+            return String(name[..<dot])
+        }
+
         static func archiveExtension(_ ext: String) -> String {
             let lowered = ext.lowercased()
             return ZipPackage.importedExtensions.contains(lowered) || lowered == "zip" ? lowered : "bin"
@@ -197,7 +218,7 @@ extension Importer {
             } catch {
                 throw FileRefusal(message: "\(error)")
             }
-            guard let tag = document.targetLanguage,
+            guard let tag = document.targetLanguage ?? importer.defaultLocale,
                   let locale = project.settings.targetLocales.first(where: { $0.lowercased() == tag.lowercased() }) else {
                 throw FileRefusal(message: "\(name): the file's target language \"\(document.targetLanguage ?? "(none)")\" is not one this project "
                     + "translates into (\(project.settings.targetLocales.joined(separator: ", ")))")
@@ -277,7 +298,7 @@ extension Importer {
                     } else {
                         // Not from one of our jobs: the page by name (only ever compared with the
                         // names of current pages) and the unit by its source text.
-                        guard let pageUnits = pages[file.original] else {
+                        guard let pageUnits = pages[file.original] ?? page(extractedTo: file.original, pages: pages.keys) else {
                             refuseUnit("unknown-unit", "\"\(file.original.prefix(80))\" is not a page of this project; refused")
                             continue
                         }

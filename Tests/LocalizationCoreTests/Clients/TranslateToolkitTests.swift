@@ -62,7 +62,8 @@ struct TranslateToolkitTests {
         try chain.fill(filled)
 
         var returned = 0
-        for (path, bytes) in try chain.convert() {
+        let converted = try chain.convert()
+        for (path, bytes) in converted {
             let document = try XLIFFReader().read(bytes, file: path)
             let page = String(path.dropLast(6)) + ".html"
             for unit in document.files.flatMap(\.units) {
@@ -86,6 +87,29 @@ struct TranslateToolkitTests {
             }
         }
         #expect(returned == filled.count)
+
+        // Through the importer: not one of our jobs, so matched by page and source text.
+        let inbox = root.appendingPathComponent("inbox")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        var paths: [String] = []
+        for (path, bytes) in converted {
+            let url = inbox.appendingPathComponent(path.replacingOccurrences(of: "/", with: "-"))
+            try Data(bytes).write(to: url)
+            paths.append(url.path)
+        }
+        var importer = Importer(project: project, translator: "translate-toolkit test", now: "2026-11-27T12:00:00Z")
+        importer.defaultLocale = "ar"  // po2xliff names no target language
+        let reports = try importer.importPaths(paths)
+        for report in reports {
+            let reasons = Set(report.entries.filter { $0.disposition == .refused }.flatMap { $0.findings.map(\.check) })
+            print("translate-toolkit file imported: \(report.file): \(report.outcome), \(report.accepted) accepted, \(report.refused) refused (\(reasons.sorted().joined(separator: ", "))) \(report.error ?? "") \(report.entries.first { $0.disposition == .refused }.map { "\($0.page): \($0.findings.first?.message ?? "")" } ?? "")")
+        }
+        // Every translated entry without inline markup lands; markup typed as text cannot be
+        // mapped onto the page's codes and is refused, as is the PO header.
+        let plain = filled.filter { !$0.source.contains("<") }.count
+        #expect(reports.allSatisfy { $0.outcome == .imported })
+        #expect(reports.reduce(0) { $0 + $1.accepted } == plain, "\(plain) translated entries without markup")
+        #expect(reports.flatMap(\.entries).filter { $0.disposition == .refused }.allSatisfy { $0.findings.allSatisfy { $0.check == "unknown-unit" } })
     }
 
     /// `content` as HTML text with the markup of `source`'s codes (their original bytes), the
