@@ -119,13 +119,15 @@ struct DiskFullTests {
         #expect(try ProjectSnapshot(root) == new)
     }
 
-    /// Edits two sample pages so that their units, jobs and published pages change.
+    /// Edits two sample pages so that their units, jobs and published pages change, each by
+    /// several kilobytes (more than a 4 KB page of the file system).
     static func changeContent(in root: URL) throws {
+        let added = (1 ... 40).map { "<p>Der Rat hat am \($0). Oktober 2026 den Beschluss Nr. \($0)/2026 zur Teilhabe gefasst.</p>\n" }.joined()
         for page in ["content/miso.html", "content/index.html"] {
             let url = root.appendingPathComponent(page)
             var text = String(decoding: try ProjectFiles.read(url), as: UTF8.self)
             let marker = try #require(text.range(of: "</body>"))
-            text.replaceSubrange(marker, with: "<p>Der Rat hat am 3. Oktober 2026 einen neuen Beschluss gefasst.</p>\n</body>")
+            text.replaceSubrange(marker, with: added + "</body>")
             try ProjectFiles.writeAtomically(Array(text.utf8), to: url)
         }
     }

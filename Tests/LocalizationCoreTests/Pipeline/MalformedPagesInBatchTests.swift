@@ -16,13 +16,14 @@ import Testing
             state ^= state << 13; state ^= state >> 17; state ^= state << 5
             return UInt8(truncatingIfNeeded: state)
         }
-        let sentence = "Die <b>13 Integrationsbeiräte</b> arbeiten mit <a href=\"/miso\">MiSO</a> zusammen. "
-        let paragraph = "<p>" + String(repeating: sentence, count: 7) + "</p>\n"
+        // 20 MB as pages get that big: an image inlined as a data URI between a few paragraphs
+        // (20 MB of text units is MalformedPageTests' case, for the extractor alone).
+        let image = "<img alt=\"Karte der Stadtbezirke\" src=\"data:image/png;base64," + String(repeating: "iVBORw0KGgoAAAANSUhEUgAA", count: 20_000_000 / 24) + "\">"
         return [
             ("unclosed.html", Array("<html lang=de><body><div><p>Offener Absatz <b>fett <i>kursiv<p>Noch einer<li>Punkt<span translate=no>MiSO".utf8)),
             ("entities.html", Array("<p title=\"&quot\">&unbekannt; &amp &#xZZ; &#99999999; &#0; &#xD800; &auml&ouml; Ende &</p>".utf8)),
             ("junk.html", Array("<meta charset=\"utf-8\"><p>".utf8) + junk),
-            ("gross.html", Array(("<html lang=\"de\"><body>\n" + String(repeating: paragraph, count: 20_000_000 / paragraph.utf8.count) + "</body></html>").utf8)),
+            ("gross.html", Array(("<html lang=\"de\"><body>\n<p>Die <b>13 Integrationsbeiräte</b> arbeiten mit <a href=\"/miso\">MiSO</a> zusammen.</p>\n" + image + "\n<p>Ende.</p></body></html>").utf8)),
         ]
     }()
 
@@ -62,6 +63,9 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: mixed.appendingPathComponent("site/ar-XB/\(page.name)").path), "\(page.name)")
         }
         #expect(report.pages == Self.malformedPages.count + 1)
+        let big = try ProjectFiles.read(mixed.appendingPathComponent("site/ar-XB/gross.html"))
+        #expect(big.count > 20_000_000)
+        #expect(!String(decoding: big.suffix(100), as: UTF8.self).contains("Ende."), "the paragraph after the image is translated")
         #expect(report.diagnostics.contains { $0.file == "riesig.html" && $0.severity == .error && $0.message.hasPrefix("page skipped:") && $0.message.contains("larger than the limit") })
         #expect(!FileManager.default.fileExists(atPath: mixed.appendingPathComponent("site/ar-XB/riesig.html").path))
         #expect(report.diagnostics.contains { $0.file == "junk.html" && $0.message.hasPrefix("the page is not valid UTF-8") })
