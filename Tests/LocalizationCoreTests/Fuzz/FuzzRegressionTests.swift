@@ -105,4 +105,20 @@ import Testing
         let segmented = try #require(try XLIFFReader().read(Array(matching.utf8), file: "a.xlf").files.first?.units.first)
         #expect(segmented.segments.map(\.source.shape) == ["Der Rat tagt.", "Er beschließt."])
     }
+
+    /// Found by the XLIFF target (from the suite's segment-order file): an `<ignorable>` whose
+    /// `<target>` is empty while its source is a space. The unit's sentences kept the source's
+    /// space, so written again as XLIFF 1.2 the target gained a space. The unit stays whole now.
+    @Test func ignorableTranslatedWithOtherWhiteSpaceKeepsTheUnitWhole() throws {
+        let input = """
+        <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="fr"><file id="f1"><unit id="0">\
+        <segment id="s1"><source>Sentence 1.</source><target>Phrase 1.</target></segment>\
+        <ignorable><source> </source><target></target></ignorable><ignorable><source> </source></ignorable>\
+        <segment id="s2"><source>Sentence 2.</source><target>Phrase 2.</target></segment></unit></file></xliff>
+        """
+        #expect(FuzzInvariants.xliffProblems(Array(input.utf8)) == [])
+        let unit = try #require(try XLIFFReader().read(Array(input.utf8), file: "a.xlf").files.first?.units.first)
+        #expect(unit.isSegmented == false)
+        #expect(unit.target?.shape == "Phrase 1. Phrase 2.")
+    }
 }
