@@ -45,6 +45,11 @@ public struct BatchRun: Sendable {
         let importState = try ImportState.load(project)
         var report = Report()
         let settings = project.settings
+        // A run killed mid-write leaves temporary files beside the state it was replacing.
+        let stateFolders = [project.jobsFolder, project.outputFolder, MemoryStore(project: project).folder, GlossaryStore(project: project).folder]
+        for path in ProjectFiles.sweepStaleTemporaryFiles(in: stateFolders) {
+            report.diagnostics.append(Diagnostic(.note, file: relative(URL(fileURLWithPath: path)), "removed a temporary file an interrupted run left behind"))
+        }
         let segmenter: Segmenter
         do {
             segmenter = try Segmenter.shipped(language: settings.sourceLocale)

@@ -53,7 +53,8 @@ public enum ProjectFiles {
             }
         }
         if failure == 0, fsync(descriptor) != 0 { failure = errno }
-        close(descriptor)
+        // Some file systems report a full disk only when the file is closed.
+        if close(descriptor) != 0, failure == 0 { failure = errno }
         if failure == 0, rename(temporary.path, url.path) != 0 { failure = errno }
         guard failure == 0 else {
             unlink(temporary.path)
@@ -64,6 +65,37 @@ public enum ProjectFiles {
             fsync(folderDescriptor)
             close(folderDescriptor)
         }
+    }
+
+    /// Removes the temporary files that writers killed mid-write left behind
+    /// (`.NAME.tmp-PID`, see `writeAtomically`) in `folders` and below, when the process that
+    /// wrote them no longer runs; a writer still running keeps its file. Returns the paths
+    /// removed. Called when a run starts, so a `kill -9` leaves no litter for long.
+    @discardableResult
+    public static func sweepStaleTemporaryFiles(in folders: [URL]) -> [String] {
+        var removed: [String] = []
+        for folder in folders {
+            guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { continue }
+            for case let url as URL in enumerator {
+                guard let pid = temporaryFileOwner(url.lastPathComponent), !isRunning(pid) else { continue }
+                if unlink(url.path) == 0 { removed.append(url.path) }
+            }
+        }
+        return removed.sorted()
+    }
+
+    /// The process id in a temporary file's name `.NAME.tmp-PID`, nil for any other name.
+    static func temporaryFileOwner(_ name: String) -> pid_t? {
+        guard name.hasPrefix("."), let marker = name.range(of: ".tmp-", options: .backwards),
+              marker.lowerBound > name.index(after: name.startIndex) else { return nil }
+        let digits = name[marker.upperBound...]
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return pid_t(digits)
+    }
+
+    private static func isRunning(_ pid: pid_t) -> Bool {
+        if pid == getpid() { return true }
+        return kill(pid, 0) == 0 || errno == EPERM
     }
 
     /// HTML pages under `folder`, as paths relative to it, sorted.

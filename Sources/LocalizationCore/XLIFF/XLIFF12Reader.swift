@@ -120,8 +120,31 @@ struct XLIFF12Reader {
             }
         }
         guard parts.count(where: { $0.segment != nil }) > 1 else { return }
+        // The sentences are what goes into the memory: they must be the <source>, not other
+        // text beside it (found by fuzzing); otherwise the unit stays one segment, read from
+        // <source> and <target> alone.
+        let sentences = Content.joining(parts.map { part in
+            switch part {
+            case .segment(let segment): segment.source
+            case .ignorable(let space): Content(text: space)
+            }
+        })
+        guard Self.comparable(sentences) == Self.comparable(unit.source) else { return }
         unit.parts = parts
         if !targets.isEmpty { unit.updateTargetFromSegments() }
+    }
+
+    /// Text and code ids: what a `<seg-source>` and its `<source>` must agree on (a code's
+    /// attributes may be given in one of them only).
+    private static func comparable(_ content: Content) -> [String] {
+        content.fragments.map { fragment in
+            switch fragment {
+            case .text(let text): text
+            case .opening(let code), .standalone(let code, .opening?): "{\(code.id)}"
+            case .closing(let code), .standalone(let code, .closing?): "{/\(code.id)}"
+            case .standalone(let code, nil): "{\(code.id)/}"
+            }
+        }
     }
 
     /// The `<mrk mtype="seg">` elements of a target, at any depth.

@@ -105,6 +105,7 @@ public struct XLIFF12Writer: Sendable {
         // Halves of a pair whose partner is elsewhere (another sentence or unit) are <it>:
         // 1.2 wants each <ex> to close a <bx> of the same <source> or <target>.
         let paired = Content.idsPairedAcross([content])
+        let crossing = Self.crossingPairs(content)
         var markup = ""
         for fragment in content.fragments {
             switch fragment {
@@ -113,6 +114,10 @@ public struct XLIFF12Writer: Sendable {
                 // page's own bytes stay in the skeleton.
                 let clean = String(String.UnicodeScalarView(text.unicodeScalars.map { XMLWriter.isXMLCharacter($0) ? $0 : "\u{FFFD}" }))
                 markup += XMLWriter.escape(clean, attribute: false)
+            case .opening(let code) where crossing.contains(code.id):
+                markup += "<bx id=\"\(attribute(code.id))\" rid=\"\(attribute(code.id))\" ctype=\"\(ctype(code))\"\(equivText(code))/>"
+            case .closing(let code) where crossing.contains(code.id):
+                markup += "<ex id=\"\(attribute(code.id))\" rid=\"\(attribute(code.id))\"\(equivText(code))/>"
             case .opening(let code):
                 markup += "<g id=\"\(attribute(code.id))\" ctype=\"\(ctype(code))\"\(equivText(code))>"
             case .closing:
@@ -128,6 +133,31 @@ public struct XLIFF12Writer: Sendable {
             }
         }
         return markup
+    }
+
+    /// Ids of pairs that overlap another pair instead of nesting in it (`<sc>`/`<ec>` from an
+    /// XLIFF 2 file can): `<g>` would reorder their ends, so they are written as `<bx>`/`<ex>`
+    /// (found by fuzzing).
+    static func crossingPairs(_ content: Content) -> Set<String> {
+        var open: [String] = []
+        var crossing: Set<String> = []
+        for fragment in content.fragments {
+            switch fragment {
+            case .opening(let code):
+                open.append(code.id)
+            case .closing(let code):
+                guard let index = open.lastIndex(of: code.id) else { continue }
+                // Every pair opened after this one and still open overlaps it.
+                if index != open.count - 1 {
+                    crossing.insert(code.id)
+                    crossing.formUnion(open[(index + 1)...])
+                }
+                open.remove(at: index)
+            default:
+                break
+            }
+        }
+        return crossing
     }
 
     private static func attribute(_ value: String) -> String {

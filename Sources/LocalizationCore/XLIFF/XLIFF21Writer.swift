@@ -33,6 +33,11 @@ public struct XLIFF21Writer: Sendable {
                     + "<mda:meta type=\"job-id\">\(XMLWriter.escape(jobID, attribute: false))</mda:meta></mda:metaGroup></mda:metadata>")
             }
             for unit in file.units { write(unit, to: &xml) }
+            // XLIFF 2 wants a unit or a group in every file; a page without text has neither.
+            if file.units.isEmpty {
+                xml.open("group", ["id": "empty"])
+                xml.close(indent: false)
+            }
             xml.close()
         }
         xml.close()
@@ -43,7 +48,8 @@ public struct XLIFF21Writer: Sendable {
         xml.open("unit", ["id": unit.id, "name": unit.name.isEmpty ? nil : unit.name])
         if let markup = moduleMarkup[unit.id] { xml.raw(markup) }
         let segments = unit.segments
-        let candidates = segments.flatMap { segment in segment.candidates.map { (segment: segment.id, candidate: $0) } }
+        let segmentIDs = Self.segmentIDs(segments)
+        let candidates = segments.flatMap { segment in segment.candidates.map { (segment: segmentIDs[segment.id] ?? segment.id, candidate: $0) } }
         if !candidates.isEmpty { Self.writeMatches(candidates, to: &xml) }
         if !unit.terms.isEmpty { xml.raw(GlossaryMarkup.xliff2Glossary(unit.terms, depth: 3)) }
         if !unit.notes.isEmpty {
@@ -80,7 +86,7 @@ public struct XLIFF21Writer: Sendable {
         for (part, markup) in zip(written, markup) {
             let segment = part.segment
             xml.open(segment == nil ? "ignorable" : "segment", [
-                "id": unit.isSegmented || !candidates.isEmpty ? segment?.id : nil,
+                "id": unit.isSegmented || !candidates.isEmpty ? segment.map { segmentIDs[$0.id] ?? $0.id } : nil,
                 "state": segment?.target == nil ? nil : segment?.state.rawValue,
             ])
             xml.open("source")
@@ -98,6 +104,22 @@ public struct XLIFF21Writer: Sendable {
 
     /// The metaGroup category of the job id in a file's metadata.
     static let jobCategory = "translate-pipeline-job"
+
+    /// The id each segment is written with: its own, unless an inline code of the unit has
+    /// it too. XLIFF 2 wants segment and inline ids unique within a unit, and a unit read from
+    /// XLIFF 1.2 may number its segments (`mid`) like its codes (found by fuzzing).
+    static func segmentIDs(_ segments: [Segment]) -> [String: String] {
+        let codeIDs = Set(segments.flatMap { $0.source.codes.map(\.id) + ($0.target?.codes.map(\.id) ?? []) })
+        var taken = codeIDs.union(segments.map(\.id).filter { !codeIDs.contains($0) })
+        var next = 1
+        var result: [String: String] = [:]
+        for segment in segments where codeIDs.contains(segment.id) {
+            while taken.contains("s\(next)") { next += 1 }
+            result[segment.id] = "s\(next)"
+            taken.insert("s\(next)")
+        }
+        return result
+    }
 
     static let matchesNamespace = "urn:oasis:names:tc:xliff:matches:2.0"
 
