@@ -4,8 +4,8 @@
 #   Fuzz/run.sh xliff|html SECONDS [extra libFuzzer options]
 #
 # Builds first (Fuzz/build.sh; the library is rebuilt only when a source changed). Seeds:
-# the committed corpus (Fuzz/corpus/<target>) plus, read-only, the shared conformance suites
-# when present. New inputs go to Fuzz/.out/corpus-<target>; crashes, timeouts and OOMs to
+# the committed corpus (Fuzz/corpus/<target>) plus, read-only, the sample pages (html) and the
+# shared conformance suites when present. New inputs go to Fuzz/.out/corpus-<target>; crashes, timeouts and OOMs to
 # Fuzz/artifacts/<target>/ (both git-ignored). The final statistics are printed at the end.
 set -eu
 cd "$(dirname "$0")/.."
@@ -23,7 +23,9 @@ seeds="Fuzz/corpus/$target"
 shared=../shared/conformance
 case "$target" in
     xliff) [ -d "$shared/xliff-2-testsuite" ] && seeds="$seeds $shared/xliff-2-testsuite" ;;
-    html) [ -d "$shared/its-2.0-testsuite" ] && seeds="$seeds $shared/its-2.0-testsuite" ;;
+    # The sample pages are seeds too, read from content/ rather than copied.
+    html) seeds="$seeds content"
+          [ -d "$shared/its-2.0-testsuite" ] && seeds="$seeds $shared/its-2.0-testsuite" ;;
 esac
 
 # -fork=1: one child process at a time, restarted after a crash, timeout or OOM (each kept in

@@ -22,9 +22,10 @@ import Testing
         #expect(problems ?? [] == [])
     }
 
-    @Test(arguments: seeds("html"))
-    func htmlSeedHoldsTheFuzzProperties(name: String) throws {
-        #expect(FuzzInvariants.htmlProblems(try ProjectFiles.read(Self.corpus.appendingPathComponent("html/\(name)"))) == [])
+    /// The hand-written seeds and the sample pages (which `Fuzz/run.sh` reads from `content/`).
+    @Test(arguments: seeds("html").map { "Fuzz/corpus/html/" + $0 } + ((try? ProjectFiles.pages(in: TestPaths.content)) ?? []).map { "content/" + $0 })
+    func htmlSeedHoldsTheFuzzProperties(path: String) throws {
+        #expect(FuzzInvariants.htmlProblems(try ProjectFiles.read(TestPaths.packageRoot.appendingPathComponent(path))) == [])
     }
 
     /// Found with the seed `v12-codes.xlf`: XLIFF 1.2 segments numbered like the unit's codes
