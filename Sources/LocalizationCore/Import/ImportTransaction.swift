@@ -35,13 +35,14 @@ public struct ImportTransaction: Sendable {
     }
 
     /// Finishes a change a killed command committed but did not apply, and removes temporary
-    /// files killed writers left behind. Call with the project lock held.
-    public static func recover(in project: Project) throws(ProjectError) {
+    /// files killed writers left behind (returned). Call with the project lock held.
+    @discardableResult
+    public static func recover(in project: Project) throws(ProjectError) -> [String] {
         let journal = journalURL(in: project)
-        sweepTemporaryFiles(in: [journal.deletingLastPathComponent(), project.root.appendingPathComponent("memory"),
+        let removed = ProjectFiles.sweepStaleTemporaryFiles(in: [journal.deletingLastPathComponent(), project.root.appendingPathComponent("memory"),
                                  project.jobsFolder.appendingPathComponent("records"), project.jobsFolder.appendingPathComponent("received"),
                                  project.jobsFolder.appendingPathComponent("reports")])
-        guard FileManager.default.fileExists(atPath: journal.path) else { return }
+        guard FileManager.default.fileExists(atPath: journal.path) else { return removed }
         let bytes = try ProjectFiles.read(journal, limit: 4 << 30)
         guard let files = decode(bytes) else {
             // Journals are renamed into place whole: one that does not decode was not ours.
@@ -49,6 +50,7 @@ public struct ImportTransaction: Sendable {
         }
         try apply(files, in: project)
         unlink(journal.path)
+        return removed
     }
 
     private static func apply(_ files: [(path: String, bytes: [UInt8])], in project: Project) throws(ProjectError) {
@@ -87,15 +89,5 @@ public struct ImportTransaction: Sendable {
             index += count
         }
         return files
-    }
-
-    /// `.name.tmp-<pid>` files of `ProjectFiles.writeAtomically` whose writer died.
-    static func sweepTemporaryFiles(in folders: [URL]) {
-        for folder in folders {
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { continue }
-            for name in names where name.hasPrefix(".") && name.range(of: #"\.tmp-[0-9]+$"#, options: .regularExpression) != nil {
-                unlink(folder.appendingPathComponent(name).path)
-            }
-        }
     }
 }

@@ -41,13 +41,13 @@ public struct BatchRun: Sendable {
         // One run or import at a time; an import a killed command committed is finished first.
         let lock = try ProjectLock(project: project)
         defer { lock.release() }
-        try ImportTransaction.recover(in: project)
+        // A command killed mid-write leaves temporary files beside the state it was replacing.
+        let stateFolders = [project.jobsFolder, project.outputFolder, MemoryStore(project: project).folder, GlossaryStore(project: project).folder]
+        let swept = try ImportTransaction.recover(in: project) + ProjectFiles.sweepStaleTemporaryFiles(in: stateFolders)
         let importState = try ImportState.load(project)
         var report = Report()
         let settings = project.settings
-        // A run killed mid-write leaves temporary files beside the state it was replacing.
-        let stateFolders = [project.jobsFolder, project.outputFolder, MemoryStore(project: project).folder, GlossaryStore(project: project).folder]
-        for path in ProjectFiles.sweepStaleTemporaryFiles(in: stateFolders) {
+        for path in swept.sorted() {
             report.diagnostics.append(Diagnostic(.note, file: relative(URL(fileURLWithPath: path)), "removed a temporary file an interrupted run left behind"))
         }
         let segmenter: Segmenter
