@@ -1,4 +1,5 @@
 import Foundation
+@testable import LocalizationCore
 
 /// Every file under a folder, by path relative to it, with its bytes: what crash and
 /// disk-full tests compare before and after.
@@ -13,7 +14,8 @@ struct ProjectSnapshot: Equatable {
             guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
             let path = url.standardizedFileURL.resolvingSymlinksInPath().path
             let relative = path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
-            guard !excluded.contains(relative) else { continue }
+            // The lock file holds the pid of the last command: process state, not project state.
+            guard !excluded.contains(relative), relative != ProjectLock.fileName else { continue }
             files[relative] = [UInt8](try Data(contentsOf: url))
         }
     }
