@@ -1,5 +1,9 @@
 public import Foundation
+// The fuzz binaries (Fuzz/build.sh) compile the library's sources without SwiftPM's packages:
+// there, packages are refused (their targets never import).
+#if canImport(ZIPFoundation)
 internal import ZIPFoundation
+#endif
 
 /// A ZIP package of returned jobs, unpacked for import under SECURITY.md's rules: every entry
 /// is checked before anything is written (no `..`, no absolute path, no links, at most
@@ -43,6 +47,7 @@ public struct ZipPackage: Sendable {
     /// the caller removes `folder` when done.
     public func unpack(_ url: URL, name: String, temporaryRoot: URL = FileManager.default.temporaryDirectory) throws(Refusal) -> (folder: URL, members: [Member]) {
         func refuse(_ message: String) -> Refusal { Refusal(package: name, message: message) }
+        #if canImport(ZIPFoundation)
         let archive: Archive
         do {
             archive = try Archive(url: url, accessMode: .read)
@@ -94,5 +99,8 @@ public struct ZipPackage: Sendable {
             throw refuse("cannot unpack: \(error)")
         }
         return (folder, members)
+        #else
+        throw refuse("this build of translate-pipeline reads no ZIP packages")
+        #endif
     }
 }
