@@ -16,18 +16,22 @@ public struct XLIFFReader: Sendable {
         return try read(root, file: file)
     }
 
-    /// Reads a document already parsed (securely) by `XMLReader`.
+    /// Reads a document already parsed (securely) by `XMLReader`. The job id a job was sent
+    /// with is kept, so that a document written again (`pseudo`) still names its job.
     public func read(_ root: XML.Element, file: String) throws(XLIFFError) -> XLIFFDocument {
         guard root.name == "xliff" else { throw .notXLIFF(file: file, found: root.name) }
+        var document: XLIFFDocument
         switch (root.namespace, root.attribute("version")) {
         case (XLIFF12Writer.namespace?, _):
-            return try XLIFF12Reader().read(root, file: file)
+            document = try XLIFF12Reader().read(root, file: file)
         case (XLIFF12Reader.namespace11?, _):
-            return try XLIFF12Reader(namespace: XLIFF12Reader.namespace11).read(root, file: file)
+            document = try XLIFF12Reader(namespace: XLIFF12Reader.namespace11).read(root, file: file)
         case (XLIFF21Writer.namespace?, let version?) where version.hasPrefix("2."):
-            return try XLIFF2Reader().read(root, file: file)
+            document = try XLIFF2Reader().read(root, file: file)
         case (_, let version):
             throw .unsupportedVersion(file: file, version: version ?? "(none)")
         }
+        document.jobID = JobRecord.jobID(in: root)
+        return document
     }
 }
