@@ -142,7 +142,7 @@ extension TextUnit {
     /// and a unit that is only a number or a date needs no translator (assembly fills it):
     /// both are returned as they are.
     public func withAutoTranslatablePlaceholders() -> TextUnit {
-        guard !isAttribute, target == nil, !AutoTranslatables.isWholeItem(source) else { return self }
+        guard !isAttribute, target == nil, AutoTranslatables.wholeItem(source) == nil else { return self }
         let reserved = Set(source.codes.map(\.id))
         var next = 0
         var unit = self
@@ -186,14 +186,6 @@ extension TextUnit {
 }
 
 extension AutoTranslatables {
-    /// Whether the content is one number or date and nothing else ("Februar 2021", " 44 ").
-    static func isWholeItem(_ content: Content) -> Bool {
-        guard content.fragments.count == 1, case .text(let text) = content.fragments[0] else { return false }
-        let trimmed = text.trimmingWhitespace
-        let items = recognize(in: trimmed)
-        return items.count == 1 && items[0].text == trimmed && items[0].kind != .reference
-    }
-
     /// How `locale` writes the auto-translatable a placeholder stands for; its source text
     /// when it is a reference or cannot be formatted.
     public static func text(for code: InlineCode, locale: LocaleDefinition?) -> String {

@@ -61,12 +61,17 @@ public enum AutoTranslatables {
     /// A unit whose whole text is one number or date ("Februar 2021", "44") needs no
     /// translator: its target for the locale, or nil.
     public static func wholeTarget(for source: Content, locale: LocaleDefinition) -> Content? {
-        guard source.fragments.count == 1, case .text(let text) = source.fragments[0] else { return nil }
+        guard let (text, item) = wholeItem(source), let formatted = try? item.formatted(for: locale) else { return nil }
+        return Content(text: text.replacingTrimmedText(with: formatted))
+    }
+
+    /// The content's text and its one number or date, when that is all it holds.
+    static func wholeItem(_ content: Content) -> (text: String, item: AutoTranslatable)? {
+        guard content.fragments.count == 1, case .text(let text) = content.fragments[0] else { return nil }
         let trimmed = text.trimmingWhitespace
         let items = recognize(in: trimmed)
-        guard items.count == 1, items[0].text == trimmed, items[0].kind != .reference,
-              let formatted = try? items[0].formatted(for: locale) else { return nil }
-        return Content(text: text.replacingTrimmedText(with: formatted))
+        guard items.count == 1, items[0].text == trimmed, items[0].kind != .reference else { return nil }
+        return (text, items[0])
     }
 
     /// The translator's target with the source's numbers and dates written the locale's way:
