@@ -2,62 +2,62 @@ import ArgumentParser
 import Foundation
 import LocalizationCore
 
-struct RunCommand: ParsableCommand {
+struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Runs the project: extracts every page, writes jobs, assembles the localized site and pseudo-locales.",
+        abstract: "The content team's command: imports returned files, sends new work to translators, publishes every page in every locale.",
         discussion: """
-        Reads translate-pipeline.json (all settings have defaults), extracts every page of the \
-        content folder, writes one XLIFF job per target locale to jobs/outgoing/, assembles every \
-        page in every locale defined in locales/ (translations from memory/, ICU formatting, \
-        bidi isolation, publish gate) and merges pseudo-translations into the output folder \
-        (site/<locale>/ by default), then prints a coverage table per page and locale.
+        Reads translate-pipeline.json (all settings have defaults). Imports the files \
+        translators dropped in jobs/inbox/, finds the pages of the content folder that changed \
+        since the last run (content hashes), writes a delta job per target locale to \
+        jobs/outgoing/<locale>-NNNN.xlf with only the units that need a translator and are not \
+        already out with one, assembles every changed page in every locale defined in locales/ \
+        (translations from memory/, ICU formatting, bidi isolation, publish gate) and in the \
+        pseudo-locales, and writes the dashboard jobs/reports/dashboard.html. A rerun with \
+        nothing changed writes nothing.
+
+        Exit codes: 0 success; 2 done, with warnings; 3 done, but some pages or units had \
+        errors (see the messages); 1 failure.
         """
     )
 
     @OptionGroup var options: ProjectOptions
 
-    @Flag(help: "Print the report as JSON (pages, jobs, outputs, analysis per locale, diagnostics).")
+    @Flag(help: "Print the report as JSON (changes, jobs, outputs, coverage, analysis per locale, diagnostics).")
     var json = false
 
-    func run() throws {
+    @Flag(help: "Print only errors and warnings.")
+    var quiet = false
+
+    @Flag(help: "Say what the run would do; write nothing.")
+    var dryRun = false
+
+    @Option(help: "Who translated the files in the inbox (recorded with every translation).")
+    var translator: String?
+
+    @Option(help: ArgumentHelp("The date recorded for inbox imports (ISO 8601); default now or TRANSLATE_PIPELINE_NOW.", visibility: .hidden))
+    var now: String?
+
+    func run() async throws {
+        let console = RunConsole(quiet: quiet || json)
         let report: BatchRun.Report
         do {
-            report = try BatchRun(project: try options.open()).run()
+            let date = now ?? ProcessInfo.processInfo.environment["TRANSLATE_PIPELINE_NOW"]
+            report = try await BatchRun(project: try options.open()).run(.init(dryRun: dryRun, now: date, translator: translator)) { progress in
+                console.progress(progress)
+            }
         } catch {
             throw Console.fail(error)
         }
+        console.finishProgress()
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
-            throw Console.exitCode(for: report.diagnostics)
+        } else {
+            console.summary(report)
         }
-        Console.report(report.diagnostics)
-        print("\(report.pages) pages, \(report.units) units, \(report.words) words")
-        for job in report.jobs {
-            print("  job    \(job.locale.padding(8))\(job.path)  (\(job.units) units, \(job.words) words)")
-        }
-        if !report.analyses.isEmpty {
-            print("  analysis (segments / words)")
-            let bands = Analysis.Band.allCases
-            print("    " + "locale".padding(8) + bands.map { $0.rawValue.padding(13) }.joined() + "total")
-            for analysis in report.analyses {
-                let cells = bands.map { band -> String in
-                    let count = analysis.bands[band] ?? Analysis.Count()
-                    return "\(count.segments)/\(count.words)".padding(13)
-                }
-                print("    " + analysis.locale.padding(8) + cells.joined() + "\(analysis.total.segments)/\(analysis.total.words)")
-            }
-        }
-        for output in report.outputs {
-            print("  pages  \(output.locale.padding(8))\(output.folder)/  (\(output.pages) pages, \(output.translatedUnits) units translated)")
-        }
-        if let coverage = report.coverage, !coverage.entries.isEmpty {
-            print("  coverage (units; a page is published when its coverage meets the locale's threshold)")
-            print(coverage.table().split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
-        }
-        throw Console.exitCode(for: report.diagnostics)
+        throw RunConsole.exitCode(for: report)
     }
 }
 

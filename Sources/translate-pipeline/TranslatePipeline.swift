@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct TranslatePipeline: ParsableCommand {
+struct TranslatePipeline: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "translate-pipeline",
         abstract: "Localizes a site's HTML pages through XLIFF jobs for translators.",
@@ -10,8 +10,8 @@ struct TranslatePipeline: ParsableCommand {
         jobs, and returned translations are merged into localized pages with every byte \
         outside the translated text kept as it was.
 
-        Exit codes: 0 success; 1 failure, nothing written; 3 done, but some units were \
-        refused or some pages had problems (see the messages).
+        Exit codes: 0 success; 1 failure, nothing written; 2 done, with warnings; 3 done, \
+        but some units were refused or some pages had problems (see the messages).
         """,
         subcommands: [RunCommand.self, ExtractCommand.self, MergeCommand.self, PseudoCommand.self, SegmentCommand.self, MemoryCommand.self, GlossaryCommand.self, ImportCommand.self]
     )

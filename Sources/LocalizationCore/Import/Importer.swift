@@ -35,6 +35,11 @@ public struct Importer: Sendable {
         let lock = try ProjectLock(project: project, timeout: lockTimeout)
         defer { lock.release() }
         try ImportTransaction.recover(in: project)
+        return try importPathsHoldingLock(paths)
+    }
+
+    /// `importPaths` for a caller that holds the project lock already (`run`'s inbox).
+    func importPathsHoldingLock(_ paths: [String]) throws(ProjectError) -> [ImportReport] {
         var session = try Session(importer: self)
         var reports: [ImportReport] = []
         for path in paths {

@@ -154,7 +154,8 @@ public struct JobRecords: Sendable {
 extension JobRecords {
     /// Writes `document` as the job at `url` with its job id, and the record of what it holds
     /// (`run` calls this for every outgoing job).
-    public func send(_ document: XLIFFDocument, to url: URL, memory: TranslationMemory, memoryRevision: Int) throws(ProjectError) {
+    @discardableResult
+    public func send(_ document: XLIFFDocument, to url: URL, memory: TranslationMemory, memoryRevision: Int) throws(ProjectError) -> String {
         var document = document
         document.jobID = JobRecord.jobID(locale: document.targetLanguage ?? "", serializedJob: Job.serialize(document), memoryRevision: memoryRevision)
         let bytes = Array(Job.serialize(document).utf8)
@@ -167,5 +168,6 @@ extension JobRecords {
             throw .cannotWrite(url.path, reason: "the job just written does not read back: \(error)")
         }
         try save(JobRecord(jobID: document.jobID!, document: written, memory: memory, memoryRevision: memoryRevision))
+        return document.jobID!
     }
 }

@@ -1,35 +1,39 @@
-import Foundation
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+public import Foundation
 
-/// The content team's run over the whole project: extract every page, write one job per
-/// target language for translators, and assemble the pseudo-locales into the output folder.
+/// The content team's one command: imports what translators dropped in the inbox, finds the
+/// pages that changed since the last run, sends translators only the units that need them
+/// (delta jobs), writes every page in every locale that is not already right, and reports.
+///
+/// Incremental by construction: the last run's `BatchState` says what each page's bytes,
+/// units and outputs were, so a rerun with nothing changed reads the pages, finds nothing to
+/// do and writes nothing. Outputs are written atomically before the state, so a run killed at
+/// any point is finished by the next one with the same result.
 public struct BatchRun: Sendable {
-    /// What a run did, for the terminal and for scripts.
-    public struct Report: Sendable, Encodable {
-        public struct JobFile: Sendable, Encodable {
-            public var locale: String
-            public var path: String
-            public var units: Int
-            public var words: Int
-        }
+    public typealias Report = RunReport
 
-        public struct Output: Sendable, Encodable {
-            public var locale: String
-            public var folder: String
-            public var pages: Int
-            public var translatedUnits: Int
-        }
+    public struct Options: Sendable {
+        /// Say what would happen, write nothing.
+        public var dryRun = false
+        /// The date recorded for translations imported from the inbox (ISO 8601).
+        public var now: String
+        /// Who translated the files in the inbox, when the content team knows.
+        public var translator: String?
 
-        public var pages: Int = 0
-        public var units: Int = 0
-        public var words: Int = 0
-        public var jobs: [JobFile] = []
-        public var outputs: [Output] = []
-        /// Leverage analysis of each target locale's job.
-        public var analyses: [Analysis] = []
-        /// Per page and locale: translated, pending, fallback, published (when `locales/` exists).
-        public var coverage: CoverageReport?
-        public var diagnostics: [Diagnostic] = []
+        public init(dryRun: Bool = false, now: String? = nil, translator: String? = nil) {
+            self.dryRun = dryRun
+            self.now = now ?? ISO8601DateFormatter().string(from: Date())
+            self.translator = translator
+        }
     }
+
+    /// Changes whenever the bytes this code writes for the same inputs change, so that the
+    /// outputs of an older pipeline are rebuilt rather than trusted.
+    static let outputVersion = "batch-1"
 
     public let project: Project
 
@@ -37,156 +41,309 @@ public struct BatchRun: Sendable {
         self.project = project
     }
 
-    public func run() throws(ProjectError) -> Report {
+    public func run(_ options: Options = Options(), progress: @Sendable (RunProgress) -> Void = { _ in }) async throws(ProjectError) -> Report {
         // One run or import at a time; an import a killed command committed is finished first.
         let lock = try ProjectLock(project: project)
         defer { lock.release() }
-        // A command killed mid-write leaves temporary files beside the state it was replacing.
-        let stateFolders = [project.jobsFolder, project.outputFolder, MemoryStore(project: project).folder, GlossaryStore(project: project).folder]
-        let swept = try ImportTransaction.recover(in: project) + ProjectFiles.sweepStaleTemporaryFiles(in: stateFolders)
-        let importState = try ImportState.load(project)
         var report = Report()
-        let settings = project.settings
-        for path in swept.sorted() {
-            report.diagnostics.append(Diagnostic(.note, file: relative(URL(fileURLWithPath: path)), "removed a temporary file an interrupted run left behind"))
+        report.dryRun = options.dryRun
+        if !options.dryRun {
+            // A command killed mid-write leaves temporary files beside the state it was replacing.
+            let stateFolders = [project.jobsFolder, project.outputFolder, MemoryStore(project: project).folder, GlossaryStore(project: project).folder]
+            let swept = try ImportTransaction.recover(in: project) + ProjectFiles.sweepStaleTemporaryFiles(in: stateFolders)
+            for path in swept.sorted() {
+                report.diagnostics.append(Diagnostic(.note, file: relative(URL(fileURLWithPath: path)), "removed a temporary file an interrupted run left behind"))
+            }
         }
+        try importInbox(options, progress: progress, into: &report)
+
+        let previous = try BatchState.load(project)
+        var state = previous
+        let settings = project.settings
         let segmenter: Segmenter
         do {
             segmenter = try Segmenter.shipped(language: settings.sourceLocale)
         } catch {
             throw .invalidProjectFile(Project.fileName, reason: "sentence segmentation for \(settings.sourceLocale): \(error)")
         }
-        var pages: [ExtractedPage] = []
-        for name in try ProjectFiles.pages(in: project.contentFolder) {
-            do {
-                var page = try project.extract(pageAt: project.contentFolder.appendingPathComponent(name))
-                // Translators and the memory work sentence by sentence.
-                page.units = page.units.map { $0.segmented(by: segmenter) }
-                report.diagnostics += page.diagnostics
-                pages.append(page)
-            } catch {
-                // One unreadable page must not stop the others.
-                report.diagnostics.append(Diagnostic(.error, file: name, "page skipped: \(error)"))
-            }
-        }
-        report.pages = pages.count
-        report.units = pages.reduce(0) { $0 + $1.units.count }
-        // Words of each sentence by ICU word breaks, counted once and shared by every locale's analysis.
-        let words = pages.map { page in
-            page.units.map { unit in unit.segments.map { Analysis.words(in: $0.source.plainText, language: settings.sourceLocale) } }
-        }
-        report.words = words.joined().joined().reduce(0, +)
 
-        let glossary = GlossaryStore(project: project).termsForJobs(diagnostics: &report.diagnostics)
+        // What changed: pages by content hash, everything else by its inputs.
+        let names = try ProjectFiles.pages(in: project.contentFolder)
+        let scans = await scan(names, previous: previous, progress: progress)
+        let inputs = try inputsDigest()
+        let signatures = try memorySignatures()
+        let rebuildAll = previous.inputs != inputs || previous.memories != signatures
+        var changes = RunReport.Changes()
+        let current = Set(names)
+        changes.pagesRemoved = previous.pages.keys.filter { !current.contains($0) }.sorted()
+        var toExamine: [String] = []
+        for scan in scans {
+            if let error = scan.error {
+                // One unreadable page must not stop the others; its last outputs stay.
+                report.diagnostics.append(Diagnostic(.error, file: scan.name, "page skipped: \(error)"))
+                continue
+            }
+            let old = previous.pages[scan.name]
+            if old == nil { changes.pagesAdded.append(scan.name) } else if old?.hash != scan.hash { changes.pagesEdited.append(scan.name) } else { changes.pagesUnchanged += 1 }
+            if rebuildAll || old?.hash != scan.hash || scan.outputMissing { toExamine.append(scan.name) }
+        }
+        report.changes = changes
+
+        // Extract, assemble and write the pages that need it, on every core.
         let catalog = try SiteAssembly.catalog(for: project)
-        // Translators place numbers, dates and references as placeholders; the pages keep
-        // them as text, which assembly rewrites for each locale.
-        let jobPages = pages.map { page in
-            var page = page
-            page.units = page.units.map { $0.withAutoTranslatablePlaceholders() }
-            return page
-        }
-        for tag in settings.targetLocales {
-            let language = try Self.language(tag)
-            let memory = try MemoryStore(project: project).load(language)
-            let annotator = TermAnnotator(termbase: glossary, targetLanguage: language.tag)
-            let locale = catalog?.definitions[language.tag]
-            var analysis = Analysis(locale: language.tag)
-            let leveraged = zip(jobPages, words).map { page, words in
-                var page = page
-                page.units = zip(page.units, words).map { unit, words in
-                    var unit = leverage(unit, words: words, page: page.page.name, memory: memory, locale: locale, analysis: &analysis)
-                    unit.terms = annotator.terms(in: unit.source)
-                    return settings.copySourceToTarget ? unit.withSourceCopiedToTarget() : unit
-                }
-                return page
+        var memories: [String: TranslationMemory] = [:]
+        var examined: [ExaminedPage] = []
+        if !toExamine.isEmpty {
+            memories = try await loadMemories()
+            let context = try ExamineContext(run: self, segmenter: segmenter, catalog: catalog, memories: memories, previous: previous, dryRun: options.dryRun)
+            report.diagnostics += context.prepared?.diagnostics ?? []
+            progress(.init(phase: .assembling, done: 0, total: toExamine.count))
+            examined = await concurrentMap(toExamine, slice: 8, completed: { progress(.init(phase: .assembling, done: $0, total: toExamine.count)) }) { name in
+                context.examine(name)
             }
-            report.analyses.append(analysis)
-            let document = Job.document(pages: leveraged, sourceLanguage: settings.sourceLocale, targetLanguage: language, version: project.xliffVersion)
-            let url = try jobURL(for: language, folder: "outgoing")
-            // With its job id, and a record of what was sent for `import` to match against.
-            try JobRecords(project: project).send(document, to: url, memory: memory, memoryRevision: importState.revision(of: language.tag))
-            // The job's terms as TBX beside it, for CAT tools' term panes.
-            let terms = annotator.jobTermbase(units: leveraged.flatMap(\.units))
-            try ProjectFiles.writeAtomically(Array(TBXWriter().write(terms).utf8), to: url.deletingPathExtension().appendingPathExtension("tbx"))
-            report.jobs.append(.init(locale: language.tag, path: relative(url), units: report.units, words: report.words))
-        }
-
-        // Real locales: the localized site behind its publish gate, with a coverage report.
-        if let catalog {
-            let site = try SiteAssembly(project: project, catalog: catalog).assemble(pages)
-            report.outputs += site.outputs
-            report.coverage = site.coverage
-            report.diagnostics += site.diagnostics
-        }
-
-        for style in settings.pseudoLocales {
-            let language = try Self.language(style.languageTag)
-            let document = Job.pseudoTranslated(
-                Job.document(pages: jobPages, sourceLanguage: settings.sourceLocale, targetLanguage: language, version: project.xliffVersion),
-                style: style
-            )
-            let jobURL = try jobURL(for: language, folder: "pseudo")
-            try ProjectFiles.writeAtomically(Array(Job.serialize(document).utf8), to: jobURL)
-            report.jobs.append(.init(locale: language.tag, path: relative(jobURL), units: report.units, words: report.words))
-
-            let folder = project.outputFolder.appendingPathComponent(language.tag)
-            var translated = 0
-            for page in pages {
-                let units = document.file(original: page.page.name)?.units ?? []
-                let result = PageMerge().merge(page, units: units, language: language, jobFile: relative(jobURL))
-                report.diagnostics += result.diagnostics
-                translated += result.applied.count
-                let url = folder.appendingPathComponent(page.page.name)
-                // Pseudo pages exist to show direction faults: the same lint as published pages.
-                for problem in BidiLint.check(result.bytes, direction: language.direction) {
-                    report.diagnostics.append(Diagnostic(.error, file: relative(url), line: problem.line, "bidi lint: \(problem.message)"))
+            if let prepared = context.prepared, let assembly = context.assembly {
+                let stylesheet = assembly.stylesheet(for: prepared)
+                if (try? ProjectFiles.read(stylesheet.url)) != stylesheet.bytes {
+                    if !options.dryRun { try ProjectFiles.writeAtomically(stylesheet.bytes, to: stylesheet.url) }
+                    report.written.append(relative(stylesheet.url))
                 }
-                try ProjectFiles.writeAtomically(result.bytes, to: url)
             }
-            report.outputs.append(.init(locale: language.tag, folder: relative(folder), pages: pages.count, translatedUnits: translated))
+        }
+        // A full disk or a read-only folder: stop before any state records what was not written.
+        if let failure = examined.lazy.compactMap(\.writeError).first { throw failure }
+        for page in examined {
+            report.diagnostics += page.diagnostics
+            guard let entry = page.state else { continue }
+            state.pages[page.name] = entry
+            report.written += page.written
+        }
+        for name in changes.pagesRemoved {
+            for tag in (previous.pages[name]?.outputs.keys).map(Array.init) ?? [] {
+                let url = project.outputFolder.appendingPathComponent(tag).appendingPathComponent(name)
+                guard FileManager.default.fileExists(atPath: url.path) else { continue }
+                if !options.dryRun, unlink(url.path) != 0 {
+                    throw .cannotWrite(url.path, reason: "cannot remove the page of a removed source page: \(String(cString: strerror(errno)))")
+                }
+                report.written.append(relative(url))
+            }
+            state.pages[name] = nil
+        }
+        let changedPages = Set(changes.pagesAdded + changes.pagesEdited + changes.pagesRemoved)
+        report.changes.units = ChangeDetection.unitChanges(
+            old: previous.pages.filter { changedPages.contains($0.key) }.mapValues(\.unitList),
+            new: state.pages.filter { changedPages.contains($0.key) }.mapValues(\.unitList)
+        )
+
+        // New work for translators, per locale.
+        progress(.init(phase: .leveraging, done: 0, total: settings.targetLocales.count))
+        try sendDeltaJobs(examined: examined, memories: memories, options: options, state: &state, report: &report)
+
+        state.inputs = inputs
+        state.memories = signatures
+        progress(.init(phase: .reporting, done: 0, total: 1))
+        summarize(state, catalog: catalog, into: &report)
+        if state != previous || !report.inbox.isEmpty {
+            try writeReports(state: state, report: &report, dryRun: options.dryRun)
         }
         return report
     }
 
-    /// The unit with the memory's candidates for each sentence and, for 101% and 100% matches,
-    /// a pre-filled target (per the project's setting); each sentence counted in the analysis.
-    /// The memory holds sentences with their numbers as text: a sentence is looked up that way,
-    /// and a pre-filled target gets the sentence's placeholders back (see
-    /// `AutoTranslatable+Placeholders.swift`).
-    private func leverage(_ unit: TextUnit, words: [Int], page: String, memory: TranslationMemory, locale: LocaleDefinition?,
-                          analysis: inout Analysis) -> TextUnit {
-        var unit = unit
-        let sentences = unit.segments.map { $0.source.expandingAutoTranslatables() }
-        let place = "\(page)#\(unit.id)"
-        let isAttribute = unit.isAttribute
-        var index = 0
-        unit.updateSegments { segment in
-            defer { index += 1 }
-            var segment = segment
-            let context = MemoryEntry.Context(
-                unit: place,
-                previous: index > 0 ? sentences[index - 1].plainText : nil,
-                next: index + 1 < sentences.count ? sentences[index + 1].plainText : nil
-            )
-            let matches = memory.matches(for: sentences[index], context: context, threshold: project.settings.matchThreshold, limit: 3)
-            analysis.count(sentences[index], words: words[index], bestScore: matches.first?.score)
-            segment.candidates = matches.map { match in
-                TranslationCandidate(score: match.score, source: match.entry.source, target: match.target,
-                                     origin: "memory/\(match.entry.provenance.origin.rawValue)", isAutoAdapted: match.isAutoAdapted)
+    // MARK: - Inbox
+
+    private func importInbox(_ options: Options, progress: @Sendable (RunProgress) -> Void, into report: inout Report) throws(ProjectError) {
+        let inbox = Inbox(project: project)
+        let waiting = inbox.waiting()
+        guard !waiting.isEmpty else { return }
+        progress(.init(phase: .importing, done: 0, total: waiting.count))
+        if options.dryRun {
+            report.inbox = waiting.map {
+                .init(file: "jobs/inbox/" + $0, outcome: "would be imported", locale: nil, jobID: nil, accepted: 0, refused: 0, conflicts: 0, alternatives: 0, report: "")
             }
-            if let best = matches.first, best.score >= 100, project.settings.prefillExactMatches != "none",
-               let target = best.target.placingAutoTranslatables(of: segment.source, forms: { [AutoTranslatables.text(for: $0, locale: locale)] }),
-               TargetCheck.problems(target: target, source: segment.source, isAttribute: isAttribute).isEmpty {
-                segment.target = target
-                segment.state = project.settings.prefillExactMatches == "translated" ? .translated : .initial
-            }
-            return segment
+            return
         }
-        return unit
+        for imported in try inbox.importWaiting(now: options.now, translator: options.translator) {
+            report.inbox.append(.init(
+                file: imported.file, outcome: imported.outcome.rawValue, locale: imported.locale, jobID: imported.jobID,
+                accepted: imported.accepted, refused: imported.refused, conflicts: imported.conflicts, alternatives: imported.alternatives,
+                report: imported.reportFiles.last ?? ""
+            ))
+            report.diagnostics += imported.diagnostics.filter { $0.severity >= .warning }
+            for entry in imported.entries {
+                for finding in entry.findings {
+                    report.qaFindings.append(.init(file: imported.file, line: entry.line, page: entry.page, unitID: entry.unitID,
+                                                   check: finding.check, severity: finding.severity.rawValue, message: finding.message))
+                }
+            }
+        }
     }
 
-    private static func language(_ tag: String) throws(ProjectError) -> TargetLanguage {
+    // MARK: - Change detection
+
+    struct Scan: Sendable {
+        var name: String
+        var hash = ""
+        /// An output the last run wrote for this page is gone from the output folder.
+        var outputMissing = false
+        var error: ProjectError?
+    }
+
+    /// Every page's content hash, and whether its outputs are all still there.
+    private func scan(_ names: [String], previous: BatchState, progress: @Sendable (RunProgress) -> Void) async -> [Scan] {
+        let content = project.contentFolder
+        let output = project.outputFolder
+        let outputs = previous.pages.mapValues { Array($0.outputs.keys) }
+        progress(.init(phase: .scanning, done: 0, total: names.count))
+        return await concurrentMap(names, slice: 64, completed: { progress(.init(phase: .scanning, done: $0, total: names.count)) }) { name in
+            var scan = Scan(name: name)
+            do {
+                scan.hash = BatchState.digest(try ProjectFiles.read(content.appendingPathComponent(name)))
+            } catch let error as ProjectError {
+                scan.error = error
+            } catch {
+                scan.error = .cannotRead(name, reason: "\(error)")
+            }
+            scan.outputMissing = (outputs[name] ?? []).contains { tag in
+                !FileManager.default.fileExists(atPath: output.appendingPathComponent(tag).appendingPathComponent(name).path)
+            }
+            return scan
+        }
+    }
+
+    /// A digest of every input other than pages and memories: the project file, the locale
+    /// definitions, the glossary, ITS rules and the pipeline's output version. When it
+    /// changes, every page is assembled again.
+    func inputsDigest() throws(ProjectError) -> String {
+        var files = [project.root.appendingPathComponent(Project.fileName)]
+        for folder in [project.localesFolder, GlossaryStore(project: project).folder, project.contentFolder] {
+            guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { continue }
+            for case let url as URL in enumerator where !["html", "htm", "md"].contains(url.pathExtension.lowercased()) {
+                files.append(url)
+            }
+        }
+        var text = Self.outputVersion + "\n"
+        for url in files.sorted(by: { $0.path < $1.path }) {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            text += relative(url) + " " + BatchState.digest(try ProjectFiles.read(url, limit: 256 << 20)) + "\n"
+        }
+        return BatchState.digest(text)
+    }
+
+    /// Per target locale, its memory file's identity (size, modification time, inode): the
+    /// memory is only ever replaced by an atomic rename, which changes all three.
+    private func memorySignatures() throws(ProjectError) -> [String: String] {
+        var signatures: [String: String] = [:]
+        for tag in project.settings.targetLocales {
+            let url = try MemoryStore(project: project).url(for: try Self.language(tag))
+            let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+            signatures[tag] = attributes.map { attributes in
+                let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+                return "\(attributes[.size] ?? 0) \(modified) \(attributes[.systemFileNumber] ?? 0)"
+            } ?? "none"
+        }
+        return signatures
+    }
+
+    /// Every target locale's memory, read on every core.
+    private func loadMemories() async throws(ProjectError) -> [String: TranslationMemory] {
+        let store = MemoryStore(project: project)
+        var languages: [TargetLanguage] = []
+        for tag in project.settings.targetLocales { languages.append(try Self.language(tag)) }
+        let loaded = await concurrentMap(languages, slice: 1) { language in
+            Result { () throws(ProjectError) in try store.load(language) }
+        }
+        var memories: [String: TranslationMemory] = [:]
+        for (language, result) in zip(languages, loaded) {
+            switch result {
+            case .success(let memory): memories[language.tag] = memory
+            case .failure(let error): throw error
+            }
+        }
+        return memories
+    }
+
+    // MARK: - Reports
+
+    /// Site-wide figures from the state: coverage per page and locale, per-locale totals,
+    /// output folders, open jobs.
+    private func summarize(_ state: BatchState, catalog: LocaleCatalog?, into report: inout Report) {
+        let settings = project.settings
+        report.pages = state.pages.count
+        var coverage = CoverageReport()
+        var locales: [String: RunReport.LocaleSummary] = [:]
+        var outputs: [String: RunReport.Output] = [:]
+        let written = Set(report.written)
+        for name in state.pages.keys.sorted() {
+            let page = state.pages[name]!
+            let units = page.unitList
+            report.units += units.count
+            report.words += units.reduce(0) { $0 + $1.words }
+            for (tag, output) in page.outputs {
+                let folder = relative(project.outputFolder.appendingPathComponent(tag))
+                outputs[tag, default: .init(locale: tag, folder: folder, pages: 0, translatedUnits: 0)].pages += 1
+                if written.contains(folder + "/" + name) { outputs[tag]!.pagesWritten += 1 }
+                guard output.counts.count == 8 else { continue }
+                let c = output.counts
+                let threshold = settings.publishThreshold(for: tag)
+                let entry = CoverageReport.Entry(page: name, locale: tag, units: c[0], reviewed: c[1], translated: c[2], automatic: c[3], pending: c[4],
+                                                 fallback: c[5], coverage: c[0] == 0 ? 1 : Double(c[1] + c[2] + c[3]) / Double(c[0]), threshold: threshold,
+                                                 published: output.published, bidiProblems: c[7])
+                coverage.entries.append(entry)
+                if output.published { outputs[tag]!.translatedUnits += c[1] + c[2] + c[3] }
+                var summary = locales[tag] ?? RunReport.LocaleSummary(locale: tag)
+                summary.units += c[0]
+                summary.reviewed += c[1]
+                summary.translated += c[2]
+                summary.automatic += c[3]
+                summary.pending += c[4]
+                summary.pendingWords += c[6]
+                if output.published { summary.pagesPublished += 1 } else { summary.pagesHeld += 1 }
+                locales[tag] = summary
+            }
+        }
+        let order = [settings.sourceLocale] + settings.targetLocales + settings.pseudoLocales.map { $0.languageTag }
+        report.outputs = order.compactMap { outputs[$0] }
+        report.locales = settings.targetLocales.compactMap { locales[$0] }
+        if catalog != nil { report.coverage = coverage }
+        var open: [String: RunReport.OpenJob] = [:]
+        for (tag, units) in state.out {
+            for unit in units.values {
+                guard let job = state.jobs[unit.job] else { continue }
+                open[unit.job, default: .init(locale: tag, jobID: unit.job, path: job.path, pendingUnits: 0, pendingWords: 0, supersededUnits: job.superseded)].pendingUnits += 1
+                open[unit.job]!.pendingWords += unit.words
+            }
+        }
+        report.openJobs = open.values.sorted { ($0.locale, $0.path) < ($1.locale, $1.path) }
+        report.glossaryPending = glossaryAwaitingReview()
+    }
+
+    /// Terms of the project's target locales that no organisation has decided on yet.
+    private func glossaryAwaitingReview() -> [RunReport.PendingTerm] {
+        let store = GlossaryStore(project: project)
+        guard FileManager.default.fileExists(atPath: store.url.path), let termbase = try? store.load() else { return [] }
+        var pending: [RunReport.PendingTerm] = []
+        for tag in project.settings.targetLocales {
+            for concept in termbase.concepts {
+                let source = concept.preferredTerm(termbase.sourceLanguage)?.text ?? concept.terms(termbase.sourceLanguage).first?.text ?? concept.id
+                for term in concept.terms(tag) where term.reviewDecision == .proposed {
+                    pending.append(.init(locale: tag, conceptID: concept.id, source: source, term: term.text, occurrences: 0))
+                }
+            }
+        }
+        return pending
+    }
+
+    /// The state, then the run's JSON report and dashboard in `jobs/reports/`.
+    private func writeReports(state: BatchState, report: inout Report, dryRun: Bool) throws(ProjectError) {
+        let folder = project.jobsFolder.appendingPathComponent("reports")
+        let json = folder.appendingPathComponent("run.json")
+        report.written += [relative(BatchState.url(project)), relative(json)]
+        guard !dryRun else { return }
+        try ProjectFiles.writeAtomically(state.encoded(), to: BatchState.url(project))
+        try ProjectFiles.writeAtomically(JobRecords.encode(report), to: json)
+    }
+
+    static func language(_ tag: String) throws(ProjectError) -> TargetLanguage {
         do {
             return try TargetLanguage(tag)
         } catch {
@@ -194,13 +351,7 @@ public struct BatchRun: Sendable {
         }
     }
 
-    private func jobURL(for language: TargetLanguage, folder: String) throws(ProjectError) -> URL {
-        let name = language.tag.lowercased() + ".xlf"
-        guard ProjectFiles.isSafeName(name) else { throw .unsafeName(name) }
-        return project.jobsFolder.appendingPathComponent(folder).appendingPathComponent(name)
-    }
-
-    private func relative(_ url: URL) -> String {
+    func relative(_ url: URL) -> String {
         let base = project.root.path + "/"
         return url.path.hasPrefix(base) ? String(url.path.dropFirst(base.count)) : url.path
     }

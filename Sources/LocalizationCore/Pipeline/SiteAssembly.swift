@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The localized site: every page in every target locale that has a definition in `locales/`,
 /// plus the German pages, written to `site/<locale>/`. Translations come from the memory
@@ -60,83 +60,147 @@ public struct SiteAssembly: Sendable {
         }
     }
 
-    public func assemble(_ pages: [ExtractedPage]) throws(ProjectError) -> Result {
-        var result = Result()
-        let source = project.settings.sourceLocale
-        var locales: [LocaleDefinition] = []
+    /// What assembling any page needs, prepared once per run: the target locales' definitions
+    /// and memories, and the chrome strings of every locale (switcher order, labels, notices).
+    public struct Prepared: Sendable {
+        public var locales: [LocaleDefinition] = []
+        var memories: [String: TranslationMemory] = [:]
+        var source: LocaleDefinition?
+        /// Per current locale: the switcher's entries in its collation order, and its label.
+        var switchers: [String: (entries: [LocaleDefinition], label: String)] = [:]
+        var fallbackNotices: [String: String] = [:]
+        var untranslatedTooltips: [String: String] = [:]
+        /// Target locales without a usable definition, reported once per run.
+        public var diagnostics: [Diagnostic] = []
+    }
+
+    /// Loads each target locale's definition and memory; `memories` already loaded (by the
+    /// caller, for its jobs) are used as they are.
+    public func prepare(memories loaded: [String: TranslationMemory] = [:]) throws(ProjectError) -> Prepared {
+        var prepared = Prepared()
         for tag in project.settings.targetLocales {
             do {
-                locales.append(try catalog.definition(for: TargetLanguage(tag).tag, folder: project.settings.localesDirectory))
+                prepared.locales.append(try catalog.definition(for: TargetLanguage(tag).tag, folder: project.settings.localesDirectory))
             } catch {
-                result.diagnostics.append(Diagnostic(.error, file: Project.fileName, "target locale '\(tag)': \(error); no pages assembled for it"))
+                prepared.diagnostics.append(Diagnostic(.error, file: Project.fileName, "target locale '\(tag)': \(error); no pages assembled for it"))
             }
         }
-        // Per page: which locales publish it translated (for hreflang).
-        var plans: [String: [String: (targets: [String: Content], statuses: [String: PublishGate.UnitStatus], published: Bool)]] = [:]
-        for locale in locales {
-            let language = try Self.language(locale.tag)
-            let memory = try MemoryStore(project: project).load(language)
-            let gate = PublishGate(threshold: project.settings.publishThreshold(for: locale.tag))
-            for page in pages {
-                var targets: [String: Content] = [:]
-                var statuses: [String: PublishGate.UnitStatus] = [:]
-                for unit in page.units {
-                    let (target, status) = translation(of: unit, page: page.page.name, memory: memory, locale: locale)
-                    statuses[unit.id] = status
-                    if let target { targets[unit.id] = target }
-                }
-                let ordered = page.units.map { statuses[$0.id] ?? .pending }
-                plans[page.page.name, default: [:]][locale.tag] = (targets, statuses, gate.publishes(ordered))
+        for locale in prepared.locales {
+            if let memory = loaded[locale.tag] {
+                prepared.memories[locale.tag] = memory
+            } else {
+                prepared.memories[locale.tag] = try MemoryStore(project: project).load(try Self.language(locale.tag))
             }
+            prepared.fallbackNotices[locale.tag] = (try? catalog.message("fallbackNotice", for: locale.tag, ["language": .string(locale.nativeName)])) ?? ""
+            prepared.untranslatedTooltips[locale.tag] = (try? catalog.message("untranslatedNotice", for: locale.tag)) ?? ""
         }
+        prepared.source = catalog.definitions[project.settings.sourceLocale]
+        let all = [prepared.source].compactMap { $0 } + prepared.locales
+        let byName = Dictionary(all.map { ($0.nativeName, $0) }, uniquingKeysWith: { first, _ in first })
+        for current in all {
+            let sorted = (try? DisplayNames(locale: current.tag).sorted(all.map(\.nativeName))) ?? all.map(\.nativeName)
+            prepared.switchers[current.tag] = (sorted.compactMap { byName[$0] }, (try? catalog.message("languageSwitcher", for: current.tag)) ?? "")
+        }
+        return prepared
+    }
 
-        try ProjectFiles.writeAtomically(Array(Self.stylesheet(for: locales).utf8), to: project.outputFolder.appendingPathComponent(Self.stylesheetName))
-        let sourceDefinition = catalog.definitions[source]
+    /// The shared stylesheet of the output folder.
+    public func stylesheet(for prepared: Prepared) -> (url: URL, bytes: [UInt8]) {
+        (project.outputFolder.appendingPathComponent(Self.stylesheetName), Array(Self.stylesheet(for: prepared.locales).utf8))
+    }
+
+    /// One page as written for one locale, with the bidi lint's findings and, for target
+    /// locales, its coverage entry and the units still pending.
+    public struct PageOutput: Sendable {
+        public var locale: String
+        public var url: URL
+        public var bytes: [UInt8]
+        public var coverage: CoverageReport.Entry?
+        public var pendingUnits: [String] = []
+        public var diagnostics: [Diagnostic] = []
+    }
+
+    /// A page in the source locale and in every target locale: the translations each locale's
+    /// memory has, the publish gate per locale, and chrome linking the published versions.
+    /// A pure function of the page and `prepared`, so pages can be assembled on every core.
+    public func assemble(_ page: ExtractedPage, with prepared: Prepared) -> [PageOutput] {
+        let source = project.settings.sourceLocale
+        let name = page.page.name
+        var plans: [String: (targets: [String: Content], statuses: [PublishGate.UnitStatus], published: Bool)] = [:]
+        for locale in prepared.locales {
+            guard let memory = prepared.memories[locale.tag] else { continue }
+            var targets: [String: Content] = [:]
+            var statuses: [PublishGate.UnitStatus] = []
+            for unit in page.units {
+                let (target, status) = translation(of: unit, page: name, memory: memory, locale: locale)
+                statuses.append(status)
+                if let target { targets[unit.id] = target }
+            }
+            let gate = PublishGate(threshold: project.settings.publishThreshold(for: locale.tag))
+            plans[locale.tag] = (targets, statuses, gate.publishes(statuses))
+        }
+        let published = [source] + prepared.locales.map(\.tag).filter { plans[$0]?.published == true }
+        var outputs: [PageOutput] = []
+        // The German page, with the same switcher and alternates.
+        if let sourceDefinition = prepared.source {
+            let bytes = PageAssembler().assemble(page, targets: [:], language: nil,
+                                                 options: chrome(page, current: sourceDefinition, prepared: prepared, published: published, notice: nil))
+            outputs.append(output(bytes, locale: source, page: name, direction: .leftToRight))
+        }
+        for locale in prepared.locales {
+            guard let plan = plans[locale.tag], let language = try? Self.language(locale.tag) else { continue }
+            let pending = zip(page.units, plan.statuses).filter { $0.1 == .pending }.map(\.0.id)
+            let bytes: [UInt8]
+            if plan.published {
+                var options = chrome(page, current: locale, prepared: prepared, published: published, notice: nil)
+                options.isolateLeftToRightRuns = locale.direction == .rightToLeft
+                options.fallbackUnits = Set(pending)
+                let tooltip = prepared.untranslatedTooltips[locale.tag] ?? ""
+                options.fallbackAttributes = #" lang="\#(source)" dir="ltr" class="tp-fallback" title="\#(Self.attribute(tooltip, asciiOnly: !page.page.isUTF8))""#
+                if locale.direction == .rightToLeft {
+                    options.insertions += Self.leftToRightUntranslatables(in: page.page.bytes)
+                }
+                options.replacements = Self.numberNodes(in: page, locale: locale)
+                bytes = PageAssembler().assemble(page, targets: plan.targets, language: language, options: options)
+            } else {
+                bytes = PageAssembler().assemble(page, targets: [:], language: nil,
+                                                 options: chrome(page, current: locale, prepared: prepared, published: published, notice: prepared.fallbackNotices[locale.tag]))
+            }
+            var result = output(bytes, locale: locale.tag, page: name, direction: plan.published ? locale.direction : .leftToRight)
+            let count = { (status: PublishGate.UnitStatus) in plan.statuses.count { $0 == status } }
+            result.coverage = .init(
+                page: name, locale: locale.tag, units: plan.statuses.count, reviewed: count(.reviewed), translated: count(.translated),
+                automatic: count(.automatic), pending: count(.pending), fallback: plan.published ? count(.pending) : plan.statuses.count,
+                coverage: PublishGate(threshold: 0).coverage(plan.statuses), threshold: project.settings.publishThreshold(for: locale.tag),
+                published: plan.published, bidiProblems: result.diagnostics.count
+            )
+            result.pendingUnits = pending
+            outputs.append(result)
+        }
+        return outputs
+    }
+
+    /// Every page in every locale, written (the whole site at once, for callers that do not
+    /// run incrementally).
+    public func assemble(_ pages: [ExtractedPage]) throws(ProjectError) -> Result {
+        var result = Result()
+        let prepared = try prepare()
+        result.diagnostics += prepared.diagnostics
+        let stylesheet = stylesheet(for: prepared)
+        try ProjectFiles.writeAtomically(stylesheet.bytes, to: stylesheet.url)
         var written: [String: (pages: Int, translated: Int)] = [:]
         for page in pages {
-            let name = page.page.name
-            let plan = plans[name] ?? [:]
-            let publishedLocales = [source] + locales.map(\.tag).filter { plan[$0]?.published == true }
-            // The German page, with the same switcher and alternates.
-            if let sourceDefinition {
-                let bytes = PageAssembler().assemble(page, targets: [:], language: nil, options: chrome(page, current: sourceDefinition, locales: locales, published: publishedLocales, notice: nil))
-                try write(bytes, locale: source, page: name, direction: .leftToRight, result: &result)
-                written[source, default: (0, 0)].pages += 1
-            }
-            for locale in locales {
-                guard let entry = plan[locale.tag] else { continue }
-                let language = try Self.language(locale.tag)
-                let ordered = page.units.map { entry.statuses[$0.id] ?? .pending }
-                let pending = Set(page.units.map(\.id).filter { entry.statuses[$0] == .pending })
-                let bytes: [UInt8]
-                if entry.published {
-                    var options = chrome(page, current: locale, locales: locales, published: publishedLocales, notice: nil)
-                    options.isolateLeftToRightRuns = locale.direction == .rightToLeft
-                    options.fallbackUnits = pending
-                    let tooltip = (try? catalog.message("untranslatedNotice", for: locale.tag)) ?? ""
-                    options.fallbackAttributes = #" lang="\#(source)" dir="ltr" class="tp-fallback" title="\#(Self.attribute(tooltip, asciiOnly: !page.page.isUTF8))""#
-                    if locale.direction == .rightToLeft {
-                        options.insertions += Self.leftToRightUntranslatables(in: page.page.bytes)
-                    }
-                    options.replacements = Self.numberNodes(in: page, locale: locale)
-                    bytes = PageAssembler().assemble(page, targets: entry.targets, language: language, options: options)
-                } else {
-                    let notice = (try? catalog.message("fallbackNotice", for: locale.tag, ["language": .string(locale.nativeName)])) ?? ""
-                    bytes = PageAssembler().assemble(page, targets: [:], language: nil, options: chrome(page, current: locale, locales: locales, published: publishedLocales, notice: notice))
+            for output in assemble(page, with: prepared) {
+                try ProjectFiles.writeAtomically(output.bytes, to: output.url)
+                result.diagnostics += output.diagnostics
+                written[output.locale, default: (0, 0)].pages += 1
+                if let entry = output.coverage {
+                    result.coverage.entries.append(entry)
+                    if entry.published { written[output.locale, default: (0, 0)].translated += entry.units - entry.pending }
                 }
-                let problems = try write(bytes, locale: locale.tag, page: name, direction: entry.published ? locale.direction : .leftToRight, result: &result)
-                written[locale.tag, default: (0, 0)].pages += 1
-                if entry.published { written[locale.tag, default: (0, 0)].translated += entry.targets.count }
-                let count = { (status: PublishGate.UnitStatus) in ordered.filter { $0 == status }.count }
-                result.coverage.entries.append(.init(
-                    page: name, locale: locale.tag, units: ordered.count, reviewed: count(.reviewed), translated: count(.translated),
-                    automatic: count(.automatic), pending: count(.pending), fallback: entry.published ? count(.pending) : ordered.count,
-                    coverage: PublishGate(threshold: 0).coverage(ordered), threshold: project.settings.publishThreshold(for: locale.tag),
-                    published: entry.published, bidiProblems: problems
-                ))
             }
         }
-        for tag in [source] + locales.map(\.tag) {
+        for tag in [project.settings.sourceLocale] + prepared.locales.map(\.tag) {
             guard let counts = written[tag] else { continue }
             result.outputs.append(.init(locale: tag, folder: relative(project.outputFolder.appendingPathComponent(tag)), pages: counts.pages, translatedUnits: counts.translated))
         }
@@ -187,7 +251,7 @@ public struct SiteAssembly: Sendable {
 
     /// Alternate links and stylesheet before `</head>`; after `<body>`, the language switcher
     /// and, for a page kept in German, the notice in the reader's language.
-    private func chrome(_ page: ExtractedPage, current: LocaleDefinition, locales: [LocaleDefinition], published: [String], notice: String?) -> PageAssembler.Options {
+    private func chrome(_ page: ExtractedPage, current: LocaleDefinition, prepared: Prepared, published: [String], notice: String?) -> PageAssembler.Options {
         var options = PageAssembler.Options()
         let bytes = page.page.bytes
         // A page in a legacy encoding gets character references for everything not ASCII.
@@ -204,15 +268,11 @@ public struct SiteAssembly: Sendable {
             options.insertions.append((headEnd, Array(head.utf8)))
         }
         if let bodyStart = Self.find("<body", in: bytes), let close = bytes[bodyStart...].firstIndex(of: UInt8(ascii: ">")) {
-            let all = ([catalog.definitions[source]].compactMap { $0 } + locales)
-            let names = Dictionary(all.map { ($0.nativeName, $0) }, uniquingKeysWith: { first, _ in first })
-            let sorted = (try? DisplayNames(locale: current.tag).sorted(all.map(\.nativeName))) ?? all.map(\.nativeName)
-            let label = (try? catalog.message("languageSwitcher", for: current.tag)) ?? ""
-            var body = "\n<nav class=\"tp-language-switcher\" lang=\"\(current.tag)\" dir=\"\(current.direction.rawValue)\" aria-label=\"\(Self.attribute(label, asciiOnly: ascii))\"><ul>"
-            for name in sorted {
-                guard let locale = names[name] else { continue }
+            let switcher = prepared.switchers[current.tag] ?? ([], "")
+            var body = "\n<nav class=\"tp-language-switcher\" lang=\"\(current.tag)\" dir=\"\(current.direction.rawValue)\" aria-label=\"\(Self.attribute(switcher.label, asciiOnly: ascii))\"><ul>"
+            for locale in switcher.entries {
                 let isCurrent = locale.tag == current.tag ? " aria-current=\"page\"" : ""
-                body += "<li><a href=\"\(href(locale.tag))\" hreflang=\"\(locale.tag)\" lang=\"\(locale.tag)\" dir=\"\(locale.direction.rawValue)\"\(isCurrent)>\(String(decoding: HTMLEscaping.escape(name, inAttribute: false, asciiOnly: ascii), as: UTF8.self))</a></li>"
+                body += "<li><a href=\"\(href(locale.tag))\" hreflang=\"\(locale.tag)\" lang=\"\(locale.tag)\" dir=\"\(locale.direction.rawValue)\"\(isCurrent)>\(String(decoding: HTMLEscaping.escape(locale.nativeName, inAttribute: false, asciiOnly: ascii), as: UTF8.self))</a></li>"
             }
             body += "</ul></nav>"
             if let notice {
@@ -225,16 +285,13 @@ public struct SiteAssembly: Sendable {
         return options
     }
 
-    /// Writes a page after the bidi lint; returns how many problems the lint found.
-    @discardableResult
-    private func write(_ bytes: [UInt8], locale: String, page: String, direction: TextDirection, result: inout Result) throws(ProjectError) -> Int {
+    /// A page's bytes for a locale with the bidi lint's findings.
+    private func output(_ bytes: [UInt8], locale: String, page: String, direction: TextDirection) -> PageOutput {
         let url = project.outputFolder.appendingPathComponent(locale).appendingPathComponent(page)
-        let problems = BidiLint.check(bytes, direction: direction)
-        for problem in problems {
-            result.diagnostics.append(Diagnostic(.error, file: relative(url), line: problem.line, "bidi lint: \(problem.message)"))
+        let diagnostics = BidiLint.check(bytes, direction: direction).map { problem in
+            Diagnostic(.error, file: relative(url), line: problem.line, "bidi lint: \(problem.message)")
         }
-        try ProjectFiles.writeAtomically(bytes, to: url)
-        return problems.count
+        return PageOutput(locale: locale, url: url, bytes: bytes, diagnostics: diagnostics)
     }
 
     /// Text nodes outside every unit that hold only a number or a date (table cells such as

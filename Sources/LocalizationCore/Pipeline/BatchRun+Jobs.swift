@@ -1,0 +1,164 @@
+public import Foundation
+
+extension BatchRun {
+    /// For each target locale, the units of the examined pages that need a translator and are
+    /// not already out with one go into a new delta job (`jobs/outgoing/<locale>-NNNN.xlf`).
+    /// The state tracks what is out: a unit translated since leaves it, a unit retired with
+    /// its page or text leaves it, and a unit out whose text changed is superseded (the new
+    /// text goes into the new job; the old text, if it comes back, is a conflict).
+    func sendDeltaJobs(examined: [ExaminedPage], memories: [String: TranslationMemory], options: Options,
+                       state: inout BatchState, report: inout Report) throws(ProjectError) {
+        let settings = project.settings
+        let examinedNames = Set(examined.lazy.filter { $0.page != nil }.map(\.name))
+        let removed = Set(report.changes.pagesRemoved)
+        // A unit edited or moved: its successor, to say which job supersedes it.
+        var successors: [String: String] = [:]
+        for change in report.changes.units where change.kind == .edited || change.kind == .moved || change.kind == .reordered {
+            guard let previous = change.previousUnitID else { continue }
+            successors["\(change.fromPage ?? change.page)#\(previous)"] = "\(change.page)#\(change.unitID)"
+        }
+        let importState = try ImportState.load(project)
+        var glossary: Termbase?
+        for tag in settings.targetLocales {
+            let language = try Self.language(tag)
+            var out = state.out[language.tag] ?? [:]
+            var superseded: [(key: String, unit: BatchState.OutUnit, successor: String?)] = []
+            // Out units of pages that are gone or were examined again.
+            for (key, unit) in out {
+                let page = Self.page(ofKey: key)
+                guard removed.contains(page) || examinedNames.contains(page) else { continue }
+                let current = examined.first { $0.name == page }
+                let stillPending = current?.pending[language.tag]?.contains(Self.unitID(ofKey: key)) ?? false
+                let sameText = current?.state?.unitList.first { $0.id == Self.unitID(ofKey: key) }?.hash == unit.hash
+                if stillPending && sameText { continue }
+                out[key] = nil
+                if let successor = successors[key] ?? (stillPending ? key : nil) {
+                    superseded.append((key, unit, successor))
+                }
+            }
+            // New work: pending units not out with a translator.
+            var delta: [ExtractedPage] = []
+            var deltaKeys: [(key: String, unit: BatchState.Unit)] = []
+            for page in examined {
+                guard let extracted = page.page, let units = page.state?.unitList else { continue }
+                let pending = Set(page.pending[language.tag] ?? [])
+                let byID = Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                var selected = extracted
+                selected.units = extracted.units.filter { unit in
+                    guard pending.contains(unit.id), let info = byID[unit.id] else { return false }
+                    return out["\(page.name)#\(unit.id)"]?.hash != info.hash
+                }
+                guard !selected.units.isEmpty else { continue }
+                delta.append(selected)
+                deltaKeys += selected.units.compactMap { unit in byID[unit.id].map { ("\(page.name)#\(unit.id)", $0) } }
+            }
+            var jobID: String?
+            if !delta.isEmpty {
+                if glossary == nil { glossary = GlossaryStore(project: project).termsForJobs(diagnostics: &report.diagnostics) }
+                let number = state.jobs.values.count { $0.locale == language.tag } + 1
+                let url = try jobURL(for: language, number: number)
+                let memory = memories[language.tag] ?? TranslationMemory(sourceLanguage: settings.sourceLocale, targetLanguage: language.tag)
+                let (job, analysis) = prepareJob(delta, language: language, memory: memory, glossary: glossary!)
+                report.analyses.append(analysis)
+                let words = deltaKeys.reduce(0) { $0 + $1.unit.words }
+                if options.dryRun {
+                    report.jobs.append(.init(locale: language.tag, path: relative(url), units: deltaKeys.count, words: words, superseding: superseded.count))
+                } else {
+                    let id = try JobRecords(project: project).send(job.document, to: url, memory: memory, memoryRevision: importState.revision(of: language.tag))
+                    // The job's terms as TBX beside it, for CAT tools' term panes.
+                    try ProjectFiles.writeAtomically(Array(TBXWriter().write(job.terms).utf8), to: url.deletingPathExtension().appendingPathExtension("tbx"))
+                    report.written += [relative(url), relative(url.deletingPathExtension().appendingPathExtension("tbx"))]
+                    report.jobs.append(.init(locale: language.tag, jobID: id, path: relative(url), units: deltaKeys.count, words: words, superseding: superseded.count))
+                    jobID = id
+                    state.jobs[id] = .init(locale: language.tag, path: relative(url), units: deltaKeys.count, words: words, superseded: 0)
+                    for (key, unit) in deltaKeys { out[key] = .init(job: id, hash: unit.hash, words: unit.words) }
+                }
+            }
+            for item in superseded {
+                state.jobs[item.unit.job]?.superseded += 1
+                report.superseded.append(.init(locale: language.tag, page: Self.page(ofKey: item.key), unitID: Self.unitID(ofKey: item.key),
+                                               jobID: item.unit.job, supersededBy: item.successor.flatMap { out[$0]?.job } ?? jobID))
+            }
+            state.out[language.tag] = out.isEmpty ? nil : out
+        }
+    }
+
+    /// A delta job ready to send: each sentence with the memory's candidates (101% and 100%
+    /// matches pre-filled per the project's setting), the glossary's terms, the analysis.
+    private func prepareJob(_ pages: [ExtractedPage], language: TargetLanguage, memory: TranslationMemory, glossary: Termbase)
+        -> (job: (document: XLIFFDocument, terms: Termbase), analysis: Analysis) {
+        let settings = project.settings
+        let annotator = TermAnnotator(termbase: glossary, targetLanguage: language.tag)
+        let locale = (try? SiteAssembly.catalog(for: project))??.definitions[language.tag]
+        var analysis = Analysis(locale: language.tag)
+        let leveraged = pages.map { page in
+            var page = page
+            // Translators place numbers, dates and references as placeholders; the pages keep
+            // them as text, which assembly rewrites for each locale.
+            page.units = page.units.map { unit in
+                var unit = leverage(unit.withAutoTranslatablePlaceholders(), page: page.page.name, memory: memory, locale: locale, analysis: &analysis)
+                unit.terms = annotator.terms(in: unit.source)
+                return settings.copySourceToTarget ? unit.withSourceCopiedToTarget() : unit
+            }
+            return page
+        }
+        let document = Job.document(pages: leveraged, sourceLanguage: settings.sourceLocale, targetLanguage: language, version: project.xliffVersion)
+        return ((document, annotator.jobTermbase(units: leveraged.flatMap(\.units))), analysis)
+    }
+
+    /// The unit with the memory's candidates for each sentence and, for 101% and 100% matches,
+    /// a pre-filled target (per the project's setting); each sentence counted in the analysis.
+    /// The memory holds sentences with their numbers as text: a sentence is looked up that way,
+    /// and a pre-filled target gets the sentence's placeholders back (see
+    /// `AutoTranslatable+Placeholders.swift`).
+    private func leverage(_ unit: TextUnit, page: String, memory: TranslationMemory, locale: LocaleDefinition?,
+                          analysis: inout Analysis) -> TextUnit {
+        var unit = unit
+        let sentences = unit.segments.map { $0.source.expandingAutoTranslatables() }
+        let place = "\(page)#\(unit.id)"
+        let isAttribute = unit.isAttribute
+        var index = 0
+        unit.updateSegments { segment in
+            defer { index += 1 }
+            var segment = segment
+            let context = MemoryEntry.Context(
+                unit: place,
+                previous: index > 0 ? sentences[index - 1].plainText : nil,
+                next: index + 1 < sentences.count ? sentences[index + 1].plainText : nil
+            )
+            let matches = memory.matches(for: sentences[index], context: context, threshold: project.settings.matchThreshold, limit: 3)
+            analysis.count(sentences[index], words: Analysis.words(in: sentences[index].plainText, language: project.settings.sourceLocale),
+                           bestScore: matches.first?.score)
+            segment.candidates = matches.map { match in
+                TranslationCandidate(score: match.score, source: match.entry.source, target: match.target,
+                                     origin: "memory/\(match.entry.provenance.origin.rawValue)", isAutoAdapted: match.isAutoAdapted)
+            }
+            if let best = matches.first, best.score >= 100, project.settings.prefillExactMatches != "none",
+               let target = best.target.placingAutoTranslatables(of: segment.source, forms: { [AutoTranslatables.text(for: $0, locale: locale)] }),
+               TargetCheck.problems(target: target, source: segment.source, isAttribute: isAttribute).isEmpty {
+                segment.target = target
+                segment.state = project.settings.prefillExactMatches == "translated" ? .translated : .initial
+            }
+            return segment
+        }
+        return unit
+    }
+
+    /// `jobs/outgoing/<locale>-NNNN.xlf`: numbered per locale, so translators and the content
+    /// team see which job came first.
+    private func jobURL(for language: TargetLanguage, number: Int) throws(ProjectError) -> URL {
+        let digits = String(number)
+        let name = language.tag.lowercased() + "-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits + ".xlf"
+        guard ProjectFiles.isSafeName(name) else { throw .unsafeName(name) }
+        return project.jobsFolder.appendingPathComponent("outgoing").appendingPathComponent(name)
+    }
+
+    /// Out units are keyed "page#unit"; unit ids have no "#".
+    static func page(ofKey key: String) -> String {
+        key.lastIndex(of: "#").map { String(key[..<$0]) } ?? key
+    }
+
+    static func unitID(ofKey key: String) -> String {
+        key.lastIndex(of: "#").map { String(key[key.index(after: $0)...]) } ?? ""
+    }
+}

@@ -1,0 +1,142 @@
+public import Foundation
+
+extension BatchRun {
+    /// A page this run extracted and assembled.
+    struct ExaminedPage: Sendable {
+        var name: String
+        /// Sentence by sentence, numbers as text (as pages are assembled).
+        var page: ExtractedPage?
+        /// The page's new state; nil when it could not be read (its last outputs stay).
+        var state: BatchState.Page?
+        /// Per target locale: the units with no usable translation, in page order.
+        var pending: [String: [String]] = [:]
+        /// Output files this run wrote (or, in a dry run, would write).
+        var written: [String] = []
+        var diagnostics: [Diagnostic] = []
+        /// An output that could not be written: the run stops before it records any state.
+        var writeError: ProjectError?
+    }
+
+    /// What examining any page needs, shared read-only by the tasks that examine pages.
+    struct ExamineContext: Sendable {
+        let run: BatchRun
+        let segmenter: Segmenter
+        let assembly: SiteAssembly?
+        let prepared: SiteAssembly.Prepared?
+        /// For target locales without a definition in `locales/`: pending is decided by the memory alone.
+        let memories: [String: TranslationMemory]
+        let previousOutputs: [String: [String: BatchState.Output]]
+        let dryRun: Bool
+
+        init(run: BatchRun, segmenter: Segmenter, catalog: LocaleCatalog?, memories: [String: TranslationMemory], previous: BatchState, dryRun: Bool) throws(ProjectError) {
+            self.run = run
+            self.segmenter = segmenter
+            self.memories = memories
+            assembly = catalog.map { SiteAssembly(project: run.project, catalog: $0) }
+            prepared = try assembly?.prepare(memories: memories)
+            previousOutputs = previous.pages.mapValues(\.outputs)
+            self.dryRun = dryRun
+        }
+
+        /// Extracts and segments the page, assembles it in every locale and pseudo-locale,
+        /// and writes each output whose bytes differ from what the last run wrote.
+        func examine(_ name: String) -> ExaminedPage {
+            let project = run.project
+            var result = ExaminedPage(name: name)
+            var page: ExtractedPage
+            do {
+                page = try project.extract(pageAt: project.contentFolder.appendingPathComponent(name))
+            } catch {
+                result.diagnostics.append(Diagnostic(.error, file: name, "page skipped: \(error)"))
+                return result
+            }
+            let bytes = page.page.bytes
+            // Translators and the memory work sentence by sentence.
+            page.units = page.units.map { $0.segmented(by: segmenter) }
+            result.diagnostics += page.diagnostics
+            result.page = page
+            let source = project.settings.sourceLocale
+            let units = page.units.map { unit in
+                BatchState.Unit(
+                    id: unit.id, hash: BatchState.digest(MemoryEntry.key(for: unit.source)),
+                    words: unit.segments.reduce(0) { $0 + Analysis.words(in: $1.source.plainText, language: source) },
+                    text: String(unit.source.plainText.split(whereSeparator: \.isWhitespace).joined(separator: " ").prefix(60))
+                )
+            }
+            let words = Dictionary(units.map { ($0.id, $0.words) }, uniquingKeysWith: { first, _ in first })
+            var outputs: [String: BatchState.Output] = [:]
+            var assembled: [SiteAssembly.PageOutput] = []
+            if let assembly, let prepared {
+                assembled = assembly.assemble(page, with: prepared)
+            }
+            for output in assembled {
+                var counts: [Int] = []
+                if let entry = output.coverage {
+                    result.pending[output.locale] = output.pendingUnits
+                    counts = [entry.units, entry.reviewed, entry.translated, entry.automatic, entry.pending, entry.fallback,
+                              output.pendingUnits.reduce(0) { $0 + (words[$1] ?? 0) }, entry.bidiProblems]
+                }
+                outputs[output.locale] = BatchState.Output(bytes: BatchState.digest(output.bytes), counts: counts, published: output.coverage?.published ?? true)
+                result.diagnostics += output.diagnostics
+                write(output.bytes, to: output.url, locale: output.locale, digest: outputs[output.locale]!.bytes, into: &result)
+            }
+            // Locales the catalog does not define get no pages; their jobs still need the pending units.
+            for tag in project.settings.targetLocales where result.pending[(try? TargetLanguage(tag).tag) ?? tag] == nil {
+                guard let language = try? TargetLanguage(tag), let memory = memories[language.tag] else { continue }
+                result.pending[language.tag] = page.units.filter { !Self.isTranslated($0, page: name, in: memory) }.map(\.id)
+            }
+            for style in project.settings.pseudoLocales {
+                guard let language = try? TargetLanguage(style.languageTag) else { continue }
+                let pseudo = pseudoPage(page, style: style, language: language)
+                outputs[language.tag] = BatchState.Output(bytes: BatchState.digest(pseudo.bytes))
+                result.diagnostics += pseudo.diagnostics
+                write(pseudo.bytes, to: pseudo.url, locale: language.tag, digest: outputs[language.tag]!.bytes, into: &result)
+            }
+            result.state = BatchState.Page(hash: BatchState.digest(bytes), units: units, outputs: outputs)
+            return result
+        }
+
+        /// A pseudo-translated page: every unit through the pseudo-localizer and back through
+        /// the merge, with the same bidi lint as published pages (pseudo pages exist to show
+        /// direction faults).
+        private func pseudoPage(_ page: ExtractedPage, style: PseudoLocalizer.Style, language: TargetLanguage) -> (url: URL, bytes: [UInt8], diagnostics: [Diagnostic]) {
+            let project = run.project
+            let jobPage = page.units.map { $0.withAutoTranslatablePlaceholders() }
+            var jobPageCopy = page
+            jobPageCopy.units = jobPage
+            let document = Job.pseudoTranslated(
+                Job.document(pages: [jobPageCopy], sourceLanguage: project.settings.sourceLocale, targetLanguage: language, version: project.xliffVersion),
+                style: style
+            )
+            let url = project.outputFolder.appendingPathComponent(language.tag).appendingPathComponent(page.page.name)
+            let merged = PageMerge().merge(page, units: document.files.first?.units ?? [], language: language, jobFile: "pseudo-locale \(language.tag)")
+            var diagnostics = merged.diagnostics
+            for problem in BidiLint.check(merged.bytes, direction: language.direction) {
+                diagnostics.append(Diagnostic(.error, file: run.relative(url), line: problem.line, "bidi lint: \(problem.message)"))
+            }
+            return (url, merged.bytes, diagnostics)
+        }
+
+        /// Writes an output unless the last run wrote the same bytes and they are still there.
+        private func write(_ bytes: [UInt8], to url: URL, locale: String, digest: String, into result: inout ExaminedPage) {
+            if previousOutputs[result.name]?[locale]?.bytes == digest, FileManager.default.fileExists(atPath: url.path) { return }
+            if !dryRun {
+                do {
+                    try ProjectFiles.writeAtomically(bytes, to: url)
+                } catch {
+                    result.writeError = result.writeError ?? error
+                    return
+                }
+            }
+            result.written.append(run.relative(url))
+        }
+
+        /// Whether every sentence of a unit has a translated or reviewed exact match.
+        static func isTranslated(_ unit: TextUnit, page: String, in memory: TranslationMemory) -> Bool {
+            unit.segments.allSatisfy { segment in
+                memory.matches(for: segment.source, context: MemoryEntry.Context(unit: "\(page)#\(unit.id)"), threshold: 100, limit: 3)
+                    .contains { $0.score >= 100 && $0.entry.state >= .translated }
+            }
+        }
+    }
+}
