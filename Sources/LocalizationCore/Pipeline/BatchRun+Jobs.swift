@@ -61,13 +61,13 @@ extension BatchRun {
                 let (job, analysis) = prepareJob(delta, language: language, memory: memory, glossary: glossary!)
                 report.analyses.append(analysis)
                 let words = deltaKeys.reduce(0) { $0 + $1.unit.words }
+                report.written += [relative(url), relative(url.deletingPathExtension().appendingPathExtension("tbx"))]
                 if options.dryRun {
                     report.jobs.append(.init(locale: language.tag, path: relative(url), units: deltaKeys.count, words: words, superseding: superseded.count))
                 } else {
                     let id = try JobRecords(project: project).send(job.document, to: url, memory: memory, memoryRevision: importState.revision(of: language.tag))
                     // The job's terms as TBX beside it, for CAT tools' term panes.
                     try ProjectFiles.writeAtomically(Array(TBXWriter().write(job.terms).utf8), to: url.deletingPathExtension().appendingPathExtension("tbx"))
-                    report.written += [relative(url), relative(url.deletingPathExtension().appendingPathExtension("tbx"))]
                     report.jobs.append(.init(locale: language.tag, jobID: id, path: relative(url), units: deltaKeys.count, words: words, superseding: superseded.count))
                     jobID = id
                     state.jobs[id] = .init(locale: language.tag, path: relative(url), units: deltaKeys.count, words: words, superseded: 0)

@@ -229,17 +229,13 @@ public struct BatchRun: Sendable {
         return BatchState.digest(text)
     }
 
-    /// Per target locale, its memory file's identity (size, modification time, inode): the
-    /// memory is only ever replaced by an atomic rename, which changes all three.
+    /// Per target locale, the digest of its memory file ("none" when there is none): a run
+    /// after an import assembles pages again.
     private func memorySignatures() throws(ProjectError) -> [String: String] {
         var signatures: [String: String] = [:]
         for tag in project.settings.targetLocales {
             let url = try MemoryStore(project: project).url(for: try Self.language(tag))
-            let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-            signatures[tag] = attributes.map { attributes in
-                let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-                return "\(attributes[.size] ?? 0) \(modified) \(attributes[.systemFileNumber] ?? 0)"
-            } ?? "none"
+            signatures[tag] = FileManager.default.fileExists(atPath: url.path) ? BatchState.digest(try ProjectFiles.read(url, limit: 2 << 30)) : "none"
         }
         return signatures
     }
@@ -273,12 +269,14 @@ public struct BatchRun: Sendable {
         var locales: [String: RunReport.LocaleSummary] = [:]
         var outputs: [String: RunReport.Output] = [:]
         let written = Set(report.written)
+        let order = [settings.sourceLocale] + settings.targetLocales + settings.pseudoLocales.map { $0.languageTag }
         for name in state.pages.keys.sorted() {
             let page = state.pages[name]!
             let units = page.unitList
             report.units += units.count
             report.words += units.reduce(0) { $0 + $1.words }
-            for (tag, output) in page.outputs {
+            for tag in order {
+                guard let output = page.outputs[tag] else { continue }
                 let folder = relative(project.outputFolder.appendingPathComponent(tag))
                 outputs[tag, default: .init(locale: tag, folder: folder, pages: 0, translatedUnits: 0)].pages += 1
                 if written.contains(folder + "/" + name) { outputs[tag]!.pagesWritten += 1 }
@@ -301,7 +299,6 @@ public struct BatchRun: Sendable {
                 locales[tag] = summary
             }
         }
-        let order = [settings.sourceLocale] + settings.targetLocales + settings.pseudoLocales.map { $0.languageTag }
         report.outputs = order.compactMap { outputs[$0] }
         report.locales = settings.targetLocales.compactMap { locales[$0] }
         if catalog != nil { report.coverage = coverage }

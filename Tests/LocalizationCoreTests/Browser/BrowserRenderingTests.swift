@@ -71,21 +71,21 @@ struct BrowserRenderingTests {
         }
     }
 
-    @Test func arabicAndPersianSamplePagesRenderRightToLeftWithIsolatedRunsLeftToRight() throws {
+    @Test func arabicAndPersianSamplePagesRenderRightToLeftWithIsolatedRunsLeftToRight() async throws {
         let root = try SiteAssemblyTests.sampleProject(targets: #"["ar", "fa"]"#)
         defer { try? FileManager.default.removeItem(at: root) }
-        _ = try BatchRun(project: try Project(root: root)).run()
+        _ = try await BatchRun(project: try Project(root: root)).run()
         for tag in ["ar", "fa"] {
             let probe = try Self.probe(try SiteAssemblyTests.page(root, "\(tag)/miso.html"))
             expectRightToLeftWithLeftToRightRuns(probe, "\(tag)/miso.html", runs: ["MiSO"])
         }
     }
 
-    @Test func persianCouncilSentenceRendersItsNumberAndAddressLeftToRight() throws {
+    @Test func persianCouncilSentenceRendersItsNumberAndAddressLeftToRight() async throws {
         let root = try SiteAssemblyTests.sampleProject(targets: #"["fa"]"#, settings: #", "publishThresholds": {"fa": 0.5}"#)
         defer { try? FileManager.default.removeItem(at: root) }
         _ = try SiteAssemblyTests.addPersianCouncilSentence(to: root)
-        _ = try BatchRun(project: try Project(root: root)).run()
+        _ = try await BatchRun(project: try Project(root: root)).run()
         let probe = try Self.probe(try SiteAssemblyTests.page(root, "fa/wir-2-0/index.html"))
         expectRightToLeftWithLeftToRightRuns(probe, "fa/wir-2-0/index.html", runs: ["0108/2021", "info@hannover.de"])
     }

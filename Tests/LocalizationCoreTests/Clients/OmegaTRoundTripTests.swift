@@ -18,16 +18,20 @@ import Testing
 struct OmegaTRoundTripTests {
     /// The sample project with only Arabic, run once; returns its folder and the job as
     /// written and as read.
-    static func arabicJob(settings: String = "") throws -> (root: URL, bytes: [UInt8], job: XLIFFDocument) {
+    /// Memory translations that `isProposal` picks are made proposals awaiting review, so that
+    /// the job carries them pre-filled (translated units need no translator and stay out).
+    static func arabicJob(settings: String = "", proposals isProposal: (MemoryEntry) -> Bool = { $0.source.plainText.contains("Integrationsbeir") })
+        async throws -> (root: URL, bytes: [UInt8], job: XLIFFDocument) {
         let root = try SiteAssemblyTests.sampleProject(targets: #"["ar"]"#, settings: settings)
-        _ = try BatchRun(project: try Project(root: root)).run()
-        let bytes = try ProjectFiles.read(root.appendingPathComponent("jobs/outgoing/ar.xlf"))
+        try SiteAssemblyTests.makeProposals(root, locale: "ar", where: isProposal)
+        _ = try await BatchRun(project: try Project(root: root)).run()
+        let bytes = try ProjectFiles.read(root.appendingPathComponent("jobs/outgoing/ar-0001.xlf"))
         return (root, bytes, try XLIFFReader().read(bytes, file: "ar.xlf"))
     }
 
     @Test(arguments: ["1.2", "2.1"])
-    func jobAsWrittenComesBackIntactWithItsPrefilledTargets(version: String) throws {
-        let (root, bytes, job) = try Self.arabicJob(settings: #", "xliffVersion": "\#(version)""#)
+    func jobAsWrittenComesBackIntactWithItsPrefilledTargets(version: String) async throws {
+        let (root, bytes, job) = try await Self.arabicJob(settings: #", "xliffVersion": "\#(version)""#)
         defer { try? FileManager.default.removeItem(at: root) }
         #expect(job.version.rawValue == version)
         let omegat = try OmegaTProject(root: root.appendingPathComponent("omegat-project"), sourceLanguage: "de", targetLanguage: "ar", sentenceSegmentation: true)
@@ -50,15 +54,18 @@ struct OmegaTRoundTripTests {
     /// OmegaT from a memory, comes back with codes intact, and imports: exactly the units
     /// OmegaT translated land in the memory, the untouched copies do not.
     @Test(arguments: [false, true])
-    func copySourceJobIsTranslatedFromAMemoryAndImportsBack(sentenceSegmentation: Bool) throws {
-        // The memory's translations, as the normal job pre-fills them.
-        let (root, _, job) = try Self.arabicJob()
+    func copySourceJobIsTranslatedFromAMemoryAndImportsBack(sentenceSegmentation: Bool) async throws {
+        // The memory's translations, as the normal job pre-fills them (all made proposals, so
+        // every unit the memory knows is in the job).
+        let (root, _, job) = try await Self.arabicJob(proposals: { _ in true })
         defer { try? FileManager.default.removeItem(at: root) }
+        // The same project starting afresh with the copy-source setting.
+        try FileManager.default.removeItem(at: root.appendingPathComponent("jobs"))
         let settings = root.appendingPathComponent(Project.fileName)
         try Data(#"{"targetLocales": ["ar"], "copySourceToTarget": true, "prefillExactMatches": "none"}"#.utf8).write(to: settings)
         let project = try Project(root: root)
-        _ = try BatchRun(project: project).run()
-        let bytes = try ProjectFiles.read(root.appendingPathComponent("jobs/outgoing/ar.xlf"))
+        _ = try await BatchRun(project: project).run()
+        let bytes = try ProjectFiles.read(root.appendingPathComponent("jobs/outgoing/ar-0001.xlf"))
         let copyJob = try XLIFFReader().read(bytes, file: "ar.xlf")
         #expect(copyJob.files.flatMap(\.units).allSatisfy { $0.target == $0.source && !$0.isSegmented })
 
@@ -106,8 +113,8 @@ struct OmegaTRoundTripTests {
     /// OmegaT 3.6 offers nothing of an XLIFF 2.x file to translate, targets or not (its
     /// statistics count no file): it passes the file through. Translators on OmegaT 3.6 need
     /// XLIFF 1.2 jobs.
-    @Test func xliff21JobIsPassedThroughWithoutSegments() throws {
-        let (root, bytes, prepared) = try Self.arabicJob(settings: #", "xliffVersion": "2.1", "copySourceToTarget": true, "prefillExactMatches": "none""#)
+    @Test func xliff21JobIsPassedThroughWithoutSegments() async throws {
+        let (root, bytes, prepared) = try await Self.arabicJob(settings: #", "xliffVersion": "2.1", "copySourceToTarget": true, "prefillExactMatches": "none""#)
         defer { try? FileManager.default.removeItem(at: root) }
         let job = prepared
         let omegat = try OmegaTProject(root: root.appendingPathComponent("omegat-project"), sourceLanguage: "de", targetLanguage: "ar", sentenceSegmentation: true)

@@ -17,8 +17,8 @@ import Testing
        .enabled(if: TranslateToolkitChain.isInstalled,
                 "SKIPPED: translate-toolkit is not installed (pip install translate-toolkit==3.20.4; .ci/run installs it) — its XLIFF not checked"))
 struct TranslateToolkitTests {
-    @Test func translatedUnitsReadBackAndMatchTheProjectsUnitsByPageAndSource() throws {
-        let (root, _, job) = try OmegaTRoundTripTests.arabicJob()
+    @Test func translatedUnitsReadBackAndMatchTheProjectsUnitsByPageAndSource() async throws {
+        let (root, _, job) = try await OmegaTRoundTripTests.arabicJob()
         defer { try? FileManager.default.removeItem(at: root) }
         let project = try Project(root: root)
         let chain = TranslateToolkitChain(folder: root.appendingPathComponent("translate-toolkit"))

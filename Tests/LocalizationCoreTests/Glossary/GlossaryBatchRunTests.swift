@@ -12,30 +12,30 @@ import Testing
         return root
     }
 
-    @Test func jobsOfTheSampleProjectCarryTermsAndATBX() throws {
+    @Test func jobsOfTheSampleProjectCarryTermsAndATBX() async throws {
         let root = try sampleProject()
         defer { try? FileManager.default.removeItem(at: root) }
-        let report = try BatchRun(project: try Project(root: root)).run()
+        let report = try await BatchRun(project: try Project(root: root)).run()
         #expect(!report.diagnostics.contains { $0.message.contains("glossary") })
         let project = try Project(root: root)
         for locale in project.settings.targetLocales {
-            let job = try String(contentsOf: root.appendingPathComponent("jobs/outgoing/\(locale).xlf"), encoding: .utf8)
+            let job = try String(contentsOf: root.appendingPathComponent("jobs/outgoing/\(locale)-0001.xlf"), encoding: .utf8)
             #expect(job.contains("<mrk mtype=\"term\">Teilhabechancen</mrk>"), "\(locale)")
             #expect(job.contains("from=\"glossary\""), "\(locale)")
-            let tbx = try TBXReader().read(try ProjectFiles.read(root.appendingPathComponent("jobs/outgoing/\(locale).tbx")), file: "\(locale).tbx")
+            let tbx = try TBXReader().read(try ProjectFiles.read(root.appendingPathComponent("jobs/outgoing/\(locale)-0001.tbx")), file: "\(locale).tbx")
             #expect(tbx.concepts.contains { $0.id == "integrationsbeirat" }, "\(locale)")
             #expect(tbx.concepts.allSatisfy { $0.preferredTerm(locale) != nil }, "\(locale)")
         }
-        let arabic = try String(contentsOf: root.appendingPathComponent("jobs/outgoing/ar.xlf"), encoding: .utf8)
+        let arabic = try String(contentsOf: root.appendingPathComponent("jobs/outgoing/ar-0001.xlf"), encoding: .utf8)
         #expect(arabic.contains("Glossary: Integrationsbeirat → المجلس الاستشاري للاندماج [proposed]"))
     }
 
-    @Test func anUnreadableGlossaryIsReportedAndJobsStillGoOut() throws {
+    @Test func anUnreadableGlossaryIsReportedAndJobsStillGoOut() async throws {
         let root = try sampleProject()
         defer { try? FileManager.default.removeItem(at: root) }
         try Data("<tbx".utf8).write(to: root.appendingPathComponent("glossary/termbase.tbx"))
-        let report = try BatchRun(project: try Project(root: root)).run()
+        let report = try await BatchRun(project: try Project(root: root)).run()
         #expect(report.diagnostics.contains { $0.severity == .error && $0.message.hasPrefix("jobs written without glossary terms") })
-        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("jobs/outgoing/ar.xlf").path))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("jobs/outgoing/ar-0001.xlf").path))
     }
 }

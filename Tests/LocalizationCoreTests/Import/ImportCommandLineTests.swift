@@ -22,7 +22,7 @@ struct ImportCommandLineTests {
     }
 
     func job(_ root: URL, _ locale: String) throws -> XLIFFDocument {
-        let bytes = try ProjectFiles.read(root.appendingPathComponent("jobs/outgoing/\(locale).xlf"))
+        let bytes = try ProjectFiles.read(root.appendingPathComponent("jobs/outgoing/\(locale)-0001.xlf"))
         // The reader keeps the job id the file was sent with.
         return try XLIFFReader().read(bytes, file: "\(locale).xlf")
     }
@@ -32,7 +32,7 @@ struct ImportCommandLineTests {
         return Dictionary(memory.entries.map { ($0.identity, MemoryEntry.key(for: $0.target) + "|" + $0.state.rawValue) }, uniquingKeysWith: { _, last in last })
     }
 
-    @Test func doneWhenGoodUnitsLandInMemoryAndPagesAndBadUnitsAreReported() throws {
+    @Test func doneWhenGoodUnitsLandInMemoryAndPagesAndBadUnitsAreReported() async throws {
         let root = try sampleProject()
         defer { try? FileManager.default.removeItem(at: root) }
         let project = ["--project", root.path]
@@ -109,9 +109,9 @@ struct ImportCommandLineTests {
 
     /// SECURITY.md case 18: `kill -9` at random points; each file is all or nothing, a rerun
     /// completes, and the final state equals an uninterrupted run's.
-    @Test func killedImportsLeaveWholeFilesAndTheRerunEqualsAnUninterruptedRun() throws {
-        let reference = try ImportTestProject()
-        let killed = try ImportTestProject()
+    @Test func killedImportsLeaveWholeFilesAndTheRerunEqualsAnUninterruptedRun() async throws {
+        let reference = try await ImportTestProject()
+        let killed = try await ImportTestProject()
         defer {
             reference.remove()
             killed.remove()
@@ -186,8 +186,8 @@ struct ImportCommandLineTests {
     }
 
     /// SECURITY.md case 21 from the command line: `import` and `run` give up naming the holder.
-    @Test func aSecondCommandGivesUpNamingTheHolder() throws {
-        let test = try ImportTestProject()
+    @Test func aSecondCommandGivesUpNamingTheHolder() async throws {
+        let test = try await ImportTestProject()
         defer { test.remove() }
         let path = try test.returnedFile(try test.translatedJob("ar"))
         let lock = try ProjectLock(project: test.project)

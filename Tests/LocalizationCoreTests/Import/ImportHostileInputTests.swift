@@ -32,16 +32,16 @@ import Testing
         return Array(text.replacingOccurrences(of: "?>\n", with: "?>\n\(doctype)\n").utf8)
     }
 
-    @Test func externalEntitiesAreRefusedAndNeverRead() throws {
-        let test = try ImportTestProject()
+    @Test func externalEntitiesAreRefusedAndNeverRead() async throws {
+        let test = try await ImportTestProject()
         defer { test.remove() }
         let error = try expectRefused(test, try withDoctype(test, #"<!DOCTYPE xliff [<!ENTITY x SYSTEM "file:///etc/passwd">]>"#),
                                       message: "entity declarations are refused")
         #expect(!error.contains("root:"), "the file was never read")
     }
 
-    @Test func externalDTDsAndParameterEntitiesMakeNoRequest() throws {
-        let test = try ImportTestProject()
+    @Test func externalDTDsAndParameterEntitiesMakeNoRequest() async throws {
+        let test = try await ImportTestProject()
         defer { test.remove() }
         let listener = try LoopbackListener()
         defer { listener.close() }
@@ -53,8 +53,8 @@ import Testing
         #expect(!listener.hadConnection, "no request was made to the loopback server")
     }
 
-    @Test func billionLaughsIsRefusedAtOnce() throws {
-        let test = try ImportTestProject()
+    @Test func billionLaughsIsRefusedAtOnce() async throws {
+        let test = try await ImportTestProject()
         defer { test.remove() }
         var entities = #"<!ENTITY lol "lol">"#
         for level in 1 ... 9 {
@@ -66,8 +66,8 @@ import Testing
         #expect(Date().timeIntervalSince(start) < 1)
     }
 
-    @Test func deepNestingIsRefused() throws {
-        let test = try ImportTestProject()
+    @Test func deepNestingIsRefused() async throws {
+        let test = try await ImportTestProject()
         defer { test.remove() }
         let contact = try test.unitID("Kontakt")
         let deep = String(repeating: "<g id=\"1\">", count: 5_000) + "x" + String(repeating: "</g>", count: 5_000)
@@ -75,8 +75,8 @@ import Testing
         try expectRefused(test, Array(text.utf8), message: "depth")
     }
 
-    @Test func oversizedFilesAndTargetsAreRefusedByOurLimits() throws {
-        let test = try ImportTestProject()
+    @Test func oversizedFilesAndTargetsAreRefusedByOurLimits() async throws {
+        let test = try await ImportTestProject()
         defer { test.remove() }
         let text = try test.translatedJob("ar")
         let huge = Array(text.utf8) + Array(repeating: 0x20, count: 50 << 20)
@@ -91,8 +91,8 @@ import Testing
     }
 
     @Test(arguments: [("invalid UTF-8", [UInt8]([0xC3, 0x28, 0xFF])), ("character reference", Array("&#x1F;".utf8)), ("raw control", [UInt8]([0x0B]))])
-    func invalidCharactersAreRefusedWithTheirLine(kind: String, bytes: [UInt8]) throws {
-        let test = try ImportTestProject()
+    func invalidCharactersAreRefusedWithTheirLine(kind: String, bytes: [UInt8]) async throws {
+        let test = try await ImportTestProject()
         defer { test.remove() }
         let contact = try test.unitID("Kontakt")
         let text = try editXLIFF(try test.translatedJob("ar"), unit: contact, after: "<target", replacing: "</target>", with: "\u{E000}</target>")
@@ -105,8 +105,8 @@ import Testing
         #expect(!error.isEmpty, "\(kind)")
     }
 
-    @Test func truncatedFilesImportNothing() throws {
-        let test = try ImportTestProject()
+    @Test func truncatedFilesImportNothing() async throws {
+        let test = try await ImportTestProject()
         defer { test.remove() }
         let bytes = Array(try test.translatedJob("ar").utf8)
         try expectRefused(test, Array(bytes.prefix(bytes.count * 2 / 3)), name: "truncated.xlf", message: "truncated.xlf")

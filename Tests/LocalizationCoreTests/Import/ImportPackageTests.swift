@@ -46,8 +46,8 @@ struct ImportPackageTests {
         return importer
     }
 
-    @Test func aGoodPackageImportsItsJobs() throws {
-        let test = try ImportTestProject()
+    @Test func aGoodPackageImportsItsJobs() async throws {
+        let test = try await ImportTestProject()
         defer { test.remove() }
         let temporary = test.root.appendingPathComponent("tmp")
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
@@ -66,8 +66,8 @@ struct ImportPackageTests {
 
     @Test(arguments: [("slip", "points outside the package"), ("mixed", "points outside the package"), ("absolute", "points outside the package"),
                       ("link", "is a link"), ("bomb", "unpacks to more than 8388608 bytes"), ("many", "more than 20 entries")])
-    func hostilePackagesAreRefusedWhole(mode: String, message: String) throws {
-        let test = try ImportTestProject()
+    func hostilePackagesAreRefusedWhole(mode: String, message: String) async throws {
+        let test = try await ImportTestProject()
         defer { test.remove() }
         let temporary = test.root.appendingPathComponent("tmp")
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)

@@ -21,7 +21,7 @@ struct ImportTestProject {
     """
 
     /// Creates the project and runs `run` once (jobs and records for ar and fa).
-    init(xliffVersion: String = "1.2", targetLocales: [String] = ["ar", "fa"]) throws {
+    init(xliffVersion: String = "1.2", targetLocales: [String] = ["ar", "fa"]) async throws {
         root = try temporaryFolder("import")
         let content = root.appendingPathComponent("content")
         try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
@@ -32,18 +32,26 @@ struct ImportTestProject {
         try Data(Self.secondPage.utf8).write(to: content.appendingPathComponent("teilhabe.html"))
         try FileManager.default.copyItem(at: TestPaths.packageRoot.appendingPathComponent("locales"), to: root.appendingPathComponent("locales"))
         project = try Project(root: root)
-        _ = try BatchRun(project: project).run()
+        _ = try await BatchRun(project: project).run()
     }
 
     func remove() {
         try? FileManager.default.removeItem(at: root)
     }
 
-    /// The outgoing job of a locale as a document, with its job id.
+    /// The newest outgoing job of a locale (`run` writes delta jobs `<locale>-NNNN.xlf`) as a
+    /// document, with its job id.
     func job(_ locale: String) throws -> XLIFFDocument {
-        let bytes = try ProjectFiles.read(root.appendingPathComponent("jobs/outgoing/\(locale).xlf"))
+        try #require(try jobs(locale).last)
+    }
+
+    /// Every outgoing job of a locale, oldest first.
+    func jobs(_ locale: String) throws -> [XLIFFDocument] {
+        let folder = root.appendingPathComponent("jobs/outgoing")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasPrefix("\(locale)-") && $0.hasSuffix(".xlf") }.sorted()
         // The reader keeps the job id the file was sent with.
-        return try XLIFFReader().read(bytes, file: "\(locale).xlf")
+        return try names.map { try XLIFFReader().read(try ProjectFiles.read(folder.appendingPathComponent($0)), file: $0) }
     }
 
     /// The job with every sentence pseudo-translated (right-to-left letters), as text.
@@ -85,7 +93,7 @@ struct ImportTestProject {
 
     /// The id of the unit whose source text starts with `prefix`.
     func unitID(_ prefix: String, locale: String = "ar") throws -> String {
-        try #require(try job(locale).files.flatMap(\.units).first { $0.source.plainText.hasPrefix(prefix) }).id
+        try #require(try jobs(locale).reversed().flatMap { $0.files.flatMap(\.units) }.first { $0.source.plainText.hasPrefix(prefix) }).id
     }
 
     /// Everything that import may change, for "nothing changed" checks.

@@ -5,8 +5,8 @@ import Testing
 /// `import` end to end on a small project: what is accepted, refused, kept aside, and that
 /// nothing else changes (SECURITY.md cases 8–14, 16, 17, 21–23 as they concern import).
 @Suite struct ImportTests {
-    @Test func aTranslatedJobLandsInTheMemoryWithProvenanceAndIsArchived() throws {
-        let test = try ImportTestProject()
+    @Test func aTranslatedJobLandsInTheMemoryWithProvenanceAndIsArchived() async throws {
+        let test = try await ImportTestProject()
         defer { test.remove() }
         let job = try test.job("ar")
         let jobID = try #require(job.jobID)
@@ -40,8 +40,8 @@ import Testing
     }
 
     /// XLIFF 2.1 jobs carry the job id in the file-level Metadata module; a translated one imports.
-    @Test func xliff21JobsImportByTheirJobID() throws {
-        let test = try ImportTestProject(xliffVersion: "2.1")
+    @Test func xliff21JobsImportByTheirJobID() async throws {
+        let test = try await ImportTestProject(xliffVersion: "2.1")
         defer { test.remove() }
         let job = try test.job("fa")
         #expect(job.version == .v2_1)
@@ -55,8 +55,8 @@ import Testing
     }
 
     /// SECURITY.md case 22: the same file twice is a no-op, byte for byte.
-    @Test func importingTheSameFileTwiceChangesNothing() throws {
-        let test = try ImportTestProject()
+    @Test func importingTheSameFileTwiceChangesNothing() async throws {
+        let test = try await ImportTestProject()
         defer { test.remove() }
         let path = try test.returnedFile(try test.translatedJob("ar"))
         _ = try test.importFiles([path])
@@ -69,8 +69,8 @@ import Testing
     }
 
     /// SECURITY.md case 11: an edited source, an unknown unit id, a unit of another job.
-    @Test func editedSourcesUnknownUnitsAndOtherJobsUnitsAreRefused() throws {
-        let test = try ImportTestProject()
+    @Test func editedSourcesUnknownUnitsAndOtherJobsUnitsAreRefused() async throws {
+        let test = try await ImportTestProject()
         defer { test.remove() }
         let contact = try test.unitID("Kontakt")
         let network = try test.unitID("Das Netzwerk")
@@ -78,7 +78,7 @@ import Testing
         // The page gains a paragraph: the next run makes a new job with a unit the old one lacks.
         let page = test.root.appendingPathComponent("content/teilhabe.html")
         try Data(ImportTestProject.secondPage.replacingOccurrences(of: "</p></body>", with: "</p><p>Neu im Netz.</p></body>").utf8).write(to: page)
-        _ = try BatchRun(project: test.project).run()
+        _ = try await BatchRun(project: test.project).run()
         let newUnit = try #require(try test.job("ar").files.flatMap(\.units).first { $0.source.plainText == "Neu im Netz." })
 
         var document = Job.pseudoTranslated(oldJob, style: .rightToLeft)
@@ -103,8 +103,8 @@ import Testing
         #expect(targets.contains("Teilhabe für alle."), "the good units are imported")
     }
 
-    @Test func aFileForAnotherLocaleThanItsJobIsRefusedWhole() throws {
-        let test = try ImportTestProject()
+    @Test func aFileForAnotherLocaleThanItsJobIsRefusedWhole() async throws {
+        let test = try await ImportTestProject()
         defer { test.remove() }
         let text = try test.translatedJob("ar").replacingOccurrences(of: "target-language=\"ar\"", with: "target-language=\"fa\"")
         let before = try test.stateSnapshot()
@@ -116,8 +116,8 @@ import Testing
 
     /// SECURITY.md cases 11 and 23: a changed page makes a conflict; a sentence another
     /// translator delivered first makes an alternative. Both are kept, neither is applied.
-    @Test func changedPagesMakeConflictsAndEarlierDeliveriesMakeAlternatives() throws {
-        let test = try ImportTestProject()
+    @Test func changedPagesMakeConflictsAndEarlierDeliveriesMakeAlternatives() async throws {
+        let test = try await ImportTestProject()
         defer { test.remove() }
         let contact = try test.unitID("Kontakt")
         let job = try test.job("ar")
@@ -146,8 +146,8 @@ import Testing
     }
 
     /// SECURITY.md case 10: missing, duplicated and unknown inline codes.
-    @Test func brokenInlineCodesRefuseTheSentenceAndNameTheCodes() throws {
-        let test = try ImportTestProject()
+    @Test func brokenInlineCodesRefuseTheSentenceAndNameTheCodes() async throws {
+        let test = try await ImportTestProject()
         defer { test.remove() }
         let council = try test.unitID("Der Integrationsbeirat")
         let network = try test.unitID("Das Netzwerk")
@@ -180,8 +180,8 @@ import Testing
 
     /// SECURITY.md cases 9 and 12: markup added to a target, a target for translate="no", a
     /// protected name changed.
-    @Test func addedMarkupAndTranslateNoTargetsAreRefused() throws {
-        let test = try ImportTestProject()
+    @Test func addedMarkupAndTranslateNoTargetsAreRefused() async throws {
+        let test = try await ImportTestProject()
         defer { test.remove() }
         let council = try test.unitID("Der Integrationsbeirat")
         let contact = try test.unitID("Kontakt")
@@ -208,8 +208,8 @@ import Testing
     }
 
     /// SECURITY.md case 13: `original` is only ever compared with page names.
-    @Test func pathsInOriginalAreNeverUsed() throws {
-        let test = try ImportTestProject()
+    @Test func pathsInOriginalAreNeverUsed() async throws {
+        let test = try await ImportTestProject()
         defer { test.remove() }
         let text = try test.translatedJob("ar").replacingOccurrences(of: "original=\"beirat.html\"", with: "original=\"../../etc/x\"")
         let report = try #require(try test.importFiles([try test.returnedFile(text)]).first)
@@ -221,8 +221,8 @@ import Testing
 
     /// SECURITY.md case 14: job ids that are not names we write.
     @Test(arguments: ["../x", "a/b", String(repeating: "a", count: 300), "ar-\u{202E}0123"])
-    func unsafeJobIDsRefuseTheFile(jobID: String) throws {
-        let test = try ImportTestProject()
+    func unsafeJobIDsRefuseTheFile(jobID: String) async throws {
+        let test = try await ImportTestProject()
         defer { test.remove() }
         let real = try #require(try test.job("ar").jobID)
         let text = try test.translatedJob("ar").replacingOccurrences(of: "job-id=\"\(real)\"", with: "job-id=\"\(XMLWriter.escape(jobID, attribute: true))\"")
@@ -234,8 +234,8 @@ import Testing
     }
 
     /// SECURITY.md case 16: RLO refused, RLM accepted.
-    @Test func bidiOverridesAreRefusedAndMarksAccepted() throws {
-        let test = try ImportTestProject()
+    @Test func bidiOverridesAreRefusedAndMarksAccepted() async throws {
+        let test = try await ImportTestProject()
         defer { test.remove() }
         let contact = try test.unitID("Kontakt")
         let title = try test.unitID("Teilhabe")
@@ -255,8 +255,8 @@ import Testing
 
     /// SECURITY.md case 17: a target that differs only by NFD from the stored one is stored
     /// once, and exact matches still hit with a decomposed source.
-    @Test func nfdDuplicatesAreStoredOnce() throws {
-        let test = try ImportTestProject()
+    @Test func nfdDuplicatesAreStoredOnce() async throws {
+        let test = try await ImportTestProject()
         defer { test.remove() }
         let title = try test.unitID("Teilhabe")
         func file(_ target: String, name: String) throws -> String {
@@ -277,8 +277,8 @@ import Testing
     }
 
     /// SECURITY.md case 8: script typed as text is published as visible text.
-    @Test func scriptAsTextIsPublishedEscaped() throws {
-        let test = try ImportTestProject()
+    @Test func scriptAsTextIsPublishedEscaped() async throws {
+        let test = try await ImportTestProject()
         defer { test.remove() }
         let contact = try test.unitID("Kontakt")
         let text = try test.translatedJob("ar") { document in
@@ -289,7 +289,7 @@ import Testing
         #expect(entry.disposition == .accepted)
         #expect(entry.findings.contains { $0.check == "markup-as-text" && $0.severity == .warning }, "\(entry.findings)")
         #expect(entry.findings.allSatisfy { $0.severity == .warning }, "\(entry.findings)")
-        _ = try BatchRun(project: test.project).run()
+        _ = try await BatchRun(project: test.project).run()
         let page = String(decoding: try ProjectFiles.read(test.root.appendingPathComponent("site/ar/beirat.html")), as: UTF8.self)
         // Escaped text (left-to-right runs isolated with <bdi>, which adds no text).
         let visible = page.replacingOccurrences(of: "<bdi dir=\"ltr\">", with: "").replacingOccurrences(of: "</bdi>", with: "")
@@ -299,8 +299,8 @@ import Testing
 
     /// A file not made from our jobs (translate-toolkit from the same pages): matched by page
     /// name and source text; what matches nothing is refused.
-    @Test func filesNotFromOurJobsMatchByPageAndSource() throws {
-        let test = try ImportTestProject()
+    @Test func filesNotFromOurJobsMatchByPageAndSource() async throws {
+        let test = try await ImportTestProject()
         defer { test.remove() }
         let contact = try test.unitID("Kontakt")
         let text = """
@@ -326,8 +326,8 @@ import Testing
     }
 
     /// SECURITY.md case 21: a second command waits for the lock, or gives up naming the holder.
-    @Test func theProjectLockMakesASecondImportWaitOrGiveUp() throws {
-        let test = try ImportTestProject()
+    @Test func theProjectLockMakesASecondImportWaitOrGiveUp() async throws {
+        let test = try await ImportTestProject()
         defer { test.remove() }
         let path = try test.returnedFile(try test.translatedJob("ar"))
         let lock = try ProjectLock(project: test.project)
@@ -345,12 +345,12 @@ import Testing
 
     /// Numbers and dates come back as placeholders and are stored as the locale writes them;
     /// a number typed over its placeholder is refused with the placeholder named.
-    @Test func placeholdersAreStoredTheLocalesWayAndTypingOverThemIsRefused() throws {
-        let test = try ImportTestProject()
+    @Test func placeholdersAreStoredTheLocalesWayAndTypingOverThemIsRefused() async throws {
+        let test = try await ImportTestProject()
         defer { test.remove() }
         try Data("<html lang=\"de\"><body><p>Der Beirat hat 44 Mitglieder (Stand: November 2020).</p></body></html>".utf8)
             .write(to: test.root.appendingPathComponent("content/zahlen.html"))
-        _ = try BatchRun(project: test.project).run()
+        _ = try await BatchRun(project: test.project).run()
         let id = try test.unitID("Der Beirat hat")
         func returned(_ target: @escaping ([InlineCode]) -> Content, name: String) throws -> ImportReport {
             let text = try test.translatedJob("ar") { document in

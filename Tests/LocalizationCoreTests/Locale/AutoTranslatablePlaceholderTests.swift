@@ -88,13 +88,15 @@ struct AutoTranslatablePlaceholderTests {
         #expect(Content(text: "2044, November 2020").placingAutoTranslatables(of: source, forms: forms) == nil)
     }
 
-    /// The sample project's Arabic job: memory targets pre-fill sentences with placeholders,
+    /// The sample project's Arabic job: memory proposals pre-fill sentences with placeholders,
     /// and the published page writes them with Arabic digits.
-    @Test func theSampleJobsCarryPlaceholdersAndThePagesTheLocalesDigits() throws {
+    @Test func theSampleJobsCarryPlaceholdersAndThePagesTheLocalesDigits() async throws {
         let root = try SiteAssemblyTests.sampleProject(targets: #"["ar"]"#)
         defer { try? FileManager.default.removeItem(at: root) }
-        _ = try BatchRun(project: try Project(root: root)).run()
-        let job = try XLIFFReader().read(try ProjectFiles.read(root.appendingPathComponent("jobs/outgoing/ar.xlf")), file: "ar.xlf")
+        // Proposals need review, so their units go into the job, pre-filled.
+        try SiteAssemblyTests.makeProposals(root, locale: "ar") { $0.source.plainText.contains("44") }
+        _ = try await BatchRun(project: try Project(root: root)).run()
+        let job = try XLIFFReader().read(try ProjectFiles.read(root.appendingPathComponent("jobs/outgoing/ar-0001.xlf")), file: "ar.xlf")
         let units = job.files.flatMap(\.units)
         let prefilled = units.filter { unit in unit.segments.contains { $0.target?.autoTranslatables.isEmpty == false } }
         #expect(!prefilled.isEmpty, "some exact matches carry placeholders in their pre-filled targets")

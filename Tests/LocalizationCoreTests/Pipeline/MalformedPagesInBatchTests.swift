@@ -27,7 +27,7 @@ import Testing
         ]
     }()
 
-    func project(withMalformedPages: Bool) throws -> URL {
+    func project(withMalformedPages: Bool) async throws -> URL {
         let root = try temporaryFolder("malformed-batch")
         try Data(#"{"targetLocales": [], "pseudoLocales": ["rtl"]}"#.utf8).write(to: root.appendingPathComponent(Project.fileName))
         let content = root.appendingPathComponent("content")
@@ -45,14 +45,14 @@ import Testing
         return root
     }
 
-    @Test func malformedPagesDoNotAffectTheGoodOne() throws {
-        let clean = try project(withMalformedPages: false)
+    @Test func malformedPagesDoNotAffectTheGoodOne() async throws {
+        let clean = try await project(withMalformedPages: false)
         defer { try? FileManager.default.removeItem(at: clean) }
-        let mixed = try project(withMalformedPages: true)
+        let mixed = try await project(withMalformedPages: true)
         defer { try? FileManager.default.removeItem(at: mixed) }
 
-        let cleanReport = try BatchRun(project: try Project(root: clean)).run()
-        let report = try BatchRun(project: try Project(root: mixed)).run()
+        let cleanReport = try await BatchRun(project: try Project(root: clean)).run()
+        let report = try await BatchRun(project: try Project(root: mixed)).run()
 
         let good = "site/ar-XB/\(Self.goodPage)"
         #expect(try ProjectFiles.read(mixed.appendingPathComponent(good)) == ProjectFiles.read(clean.appendingPathComponent(good)))

@@ -16,14 +16,29 @@ struct SiteAssemblyTests {
         return root
     }
 
+    /// Turns the sample memory's translations that `isProposal` picks into proposals awaiting
+    /// review (state `initial`, as machine translation would be): their units then need a
+    /// translator, go into the job, and are pre-filled there.
+    static func makeProposals(_ root: URL, locale: String, where isProposal: (MemoryEntry) -> Bool) throws {
+        let project = try Project(root: root)
+        let language = try TargetLanguage(locale)
+        let memory = try MemoryStore(project: project).load(language)
+        let entries = memory.entries.map { entry in
+            var entry = entry
+            if isProposal(entry) { entry.state = .initial }
+            return entry
+        }
+        try MemoryStore(project: project).save(TranslationMemory(sourceLanguage: memory.sourceLanguage, targetLanguage: memory.targetLanguage, entries: entries), for: language)
+    }
+
     static func page(_ root: URL, _ path: String) throws -> String {
         String(decoding: try ProjectFiles.read(root.appendingPathComponent("site/" + path)), as: UTF8.self)
     }
 
-    @Test func sampleMisoPageIsPublishedInEveryLocaleWithLocalDigitsAndIsolation() throws {
+    @Test func sampleMisoPageIsPublishedInEveryLocaleWithLocalDigitsAndIsolation() async throws {
         let root = try Self.sampleProject()
         defer { try? FileManager.default.removeItem(at: root) }
-        let report = try BatchRun(project: try Project(root: root)).run()
+        let report = try await BatchRun(project: try Project(root: root)).run()
         #expect(report.diagnostics.filter { $0.message.hasPrefix("bidi lint") }.isEmpty)
         let coverage = try #require(report.coverage)
         let miso = coverage.entries.filter { $0.page == "miso.html" }
@@ -58,10 +73,10 @@ struct SiteAssemblyTests {
         }
     }
 
-    @Test func pagesBelowTheThresholdStayGermanWithANoticeInTheReadersLanguage() throws {
+    @Test func pagesBelowTheThresholdStayGermanWithANoticeInTheReadersLanguage() async throws {
         let root = try Self.sampleProject()
         defer { try? FileManager.default.removeItem(at: root) }
-        let report = try BatchRun(project: try Project(root: root)).run()
+        let report = try await BatchRun(project: try Project(root: root)).run()
         let entry = try #require(report.coverage?.entries.first { $0.page == "wir-2-0/index.html" && $0.locale == "fa" })
         #expect(!entry.published)
         #expect(entry.fallback == entry.units)
@@ -77,10 +92,10 @@ struct SiteAssemblyTests {
         #expect(css.contains("html:lang(ar) ol { list-style-type: arabic-indic; }\nhtml:lang(fa) ol { list-style-type: persian; }\n"))
     }
 
-    @Test func publishedPagesMarkWhatIsStillGerman() throws {
+    @Test func publishedPagesMarkWhatIsStillGerman() async throws {
         let root = try Self.sampleProject(settings: #", "publishThresholds": {"ar": 0.5, "en": 0.5}"#)
         defer { try? FileManager.default.removeItem(at: root) }
-        let report = try BatchRun(project: try Project(root: root)).run()
+        let report = try await BatchRun(project: try Project(root: root)).run()
         #expect(report.diagnostics.filter { $0.message.hasPrefix("bidi lint") }.isEmpty)
         let entry = try #require(report.coverage?.entries.first { $0.page == "wir-2-0/index.html" && $0.locale == "ar" })
         #expect(entry.published)
@@ -93,10 +108,10 @@ struct SiteAssemblyTests {
         #expect(english.contains(#"<span lang="de" dir="ltr" class="tp-fallback" title="Not translated yet (German)">"#))
     }
 
-    @Test func languageSwitcherListsNativeNamesInTheLocalesCollationOrder() throws {
+    @Test func languageSwitcherListsNativeNamesInTheLocalesCollationOrder() async throws {
         let root = try Self.sampleProject()
         defer { try? FileManager.default.removeItem(at: root) }
-        _ = try BatchRun(project: try Project(root: root)).run()
+        _ = try await BatchRun(project: try Project(root: root)).run()
         func names(_ path: String) throws -> [String] {
             let page = try Self.page(root, path)
             let nav = page[page.range(of: "<nav class=\"tp-language-switcher\"")!.lowerBound...]
@@ -108,10 +123,10 @@ struct SiteAssemblyTests {
         #expect(try names("ru/miso.html") == ["Русский", "Українська", "Deutsch", "English", "Türkçe", "العربية", "فارسی"])
     }
 
-    @Test func soraniAndTigrinyaGetNoticesInTheirOwnScriptAndDirection() throws {
+    @Test func soraniAndTigrinyaGetNoticesInTheirOwnScriptAndDirection() async throws {
         let root = try Self.sampleProject(targets: #"["ckb", "ti"]"#)
         defer { try? FileManager.default.removeItem(at: root) }
-        let report = try BatchRun(project: try Project(root: root)).run()
+        let report = try await BatchRun(project: try Project(root: root)).run()
         #expect(report.diagnostics.filter { $0.message.hasPrefix("bidi lint") }.isEmpty)
         #expect(report.coverage?.entries.filter { $0.published }.isEmpty == true, "no sample translations for ckb and ti")
         let sorani = try Self.page(root, "ckb/miso.html")
@@ -149,11 +164,11 @@ struct SiteAssemblyTests {
         return unit.id
     }
 
-    @Test func persianSentenceWithCodesDatesAndAddressesReadsRightToLeft() throws {
+    @Test func persianSentenceWithCodesDatesAndAddressesReadsRightToLeft() async throws {
         let root = try Self.sampleProject(targets: #"["fa"]"#, settings: #", "publishThresholds": {"fa": 0.5}"#)
         defer { try? FileManager.default.removeItem(at: root) }
         _ = try Self.addPersianCouncilSentence(to: root)
-        let report = try BatchRun(project: try Project(root: root)).run()
+        let report = try await BatchRun(project: try Project(root: root)).run()
         #expect(report.diagnostics.filter { $0.message.hasPrefix("bidi lint") }.isEmpty)
         let entry = try #require(report.coverage?.entries.first { $0.page == "wir-2-0/index.html" })
         #expect(entry.published)
@@ -166,7 +181,7 @@ struct SiteAssemblyTests {
         #expect(page.contains(#"<p class="stand"><span lang="de" dir="ltr" class="tp-fallback" title="هنوز ترجمه نشده (آلمانی)">Beschluss des Rates: Februar 2021</span></p>"#))
     }
 
-    @Test func chromeInALegacyEncodedPageIsCharacterReferences() throws {
+    @Test func chromeInALegacyEncodedPageIsCharacterReferences() async throws {
         let root = try temporaryFolder("latin1")
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.copyItem(at: TestPaths.packageRoot.appendingPathComponent("locales"), to: root.appendingPathComponent("locales"))
@@ -174,16 +189,16 @@ struct SiteAssemblyTests {
         try Data(#"{"targetLocales": ["ar"], "pseudoLocales": []}"#.utf8).write(to: root.appendingPathComponent(Project.fileName))
         let page = Array(#"<html lang="de"><head><meta charset="iso-8859-1"></head><body><p>"#.utf8) + [0xDC] + Array("bersicht</p></body></html>".utf8)
         try Data(page).write(to: root.appendingPathComponent("content/a.html"))
-        _ = try BatchRun(project: try Project(root: root)).run()
+        _ = try await BatchRun(project: try Project(root: root)).run()
         let bytes = try ProjectFiles.read(root.appendingPathComponent("site/ar/a.html"))
         #expect(bytes.filter { $0 >= 0x80 } == [0xDC], "only the page's own Latin-1 byte is not ASCII")
         #expect(String(decoding: bytes, as: UTF8.self).contains(#"<div class="tp-notice" role="note" lang="ar" dir="rtl">&#x644;&#x645; "#))
     }
 
-    @Test func aTargetLocaleWithoutDefinitionIsReported() throws {
+    @Test func aTargetLocaleWithoutDefinitionIsReported() async throws {
         let root = try Self.sampleProject(targets: #"["fa", "ps"]"#)
         defer { try? FileManager.default.removeItem(at: root) }
-        let report = try BatchRun(project: try Project(root: root)).run()
+        let report = try await BatchRun(project: try Project(root: root)).run()
         #expect(report.diagnostics.contains { $0.message == "target locale 'ps': no locale definition for 'ps' in locales/ (add ps.json, see locales/README.md); no pages assembled for it" })
     }
 

@@ -48,7 +48,7 @@ import Testing
         ])
     }
 
-    @Test func batchRunSweepsStaleTemporaryFilesWhenItStarts() throws {
+    @Test func batchRunSweepsStaleTemporaryFilesWhenItStarts() async throws {
         let root = try temporaryFolder("sweep-run")
         defer { try? FileManager.default.removeItem(at: root) }
         try Data(#"{"targetLocales": [], "pseudoLocales": ["accented"]}"#.utf8).write(to: root.appendingPathComponent(Project.fileName))
@@ -58,7 +58,7 @@ import Testing
         for name in stale {
             try ProjectFiles.writeAtomically(Array("part of a page".utf8), to: root.appendingPathComponent(name))
         }
-        let report = try BatchRun(project: try Project(root: root)).run()
+        let report = try await BatchRun(project: try Project(root: root)).run()
         #expect(try ProjectSnapshot(root).temporaryFiles == [])
         #expect(report.diagnostics.filter { $0.severity == .note }.map(\.description).sorted() == stale.sorted().map {
             "\($0): note: removed a temporary file an interrupted run left behind"
