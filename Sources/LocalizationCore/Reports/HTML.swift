@@ -46,7 +46,8 @@ enum HTML {
     /// A share as a whole percentage rounded down (as the coverage table does: a page at 79.9%
     /// with a threshold of 80% must not read "80%").
     static func percent(_ share: Double) -> String {
-        "\(Int((max(0, share) * 100).rounded(.down)))%"
+        // The epsilon keeps 0.29 (28.999… in binary) at 29%.
+        "\(Int((max(0, share) * 100 + 1e-9).rounded(.down)))%"
     }
 
     /// A non-negative number with two decimals, for SVG coordinates: no locale, no exponent.

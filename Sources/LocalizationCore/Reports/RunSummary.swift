@@ -139,7 +139,7 @@ public enum RunSummary {
         let header = ["locale", "units", "reviewed", "translated", "auto", "pending", "coverage", "published", "held"]
         let rows = report.locales.sorted { $0.locale < $1.locale }.map { summary in
             [summary.locale, "\(summary.units)", "\(summary.reviewed)", "\(summary.translated)", "\(summary.automatic)", "\(summary.pending)",
-             "\(Int((summary.coverage * 100).rounded(.down)))%", "\(summary.pagesPublished)", "\(summary.pagesHeld)"]
+             "\(Int((summary.coverage * 100 + 1e-9).rounded(.down)))%", "\(summary.pagesPublished)", "\(summary.pagesHeld)"]
         }
         var widths = header.map(\.count)
         for row in rows {
