@@ -134,9 +134,9 @@ extension Dashboard {
                     [.text("removed"), .number(changes.pagesRemoved.count)],
                     [.text("unchanged"), .number(changes.pagesUnchanged)],
                 ]
-                table(caption: "German pages since the last run", headers: ["pages", "count"], rows: pageRows)
+                table(caption: "Pages since the last run", headers: ["pages", "count"], rows: pageRows)
                 let unitRows = RunReport.UnitChange.Kind.allCases.map { kind in [Cell.text(kind.rawValue), .number(changes.count(kind))] }
-                table(caption: "Units (paragraphs, headings, list items…) on the changed pages", headers: ["units", "count"], rows: unitRows)
+                table(caption: "Units on the changed pages", headers: ["units", "count"], rows: unitRows)
                 for (label, pages) in [("Pages added", changes.pagesAdded), ("Pages edited", changes.pagesEdited), ("Pages removed", changes.pagesRemoved)]
                 where !pages.isEmpty {
                     list(summary: "\(label): \(HTML.count(pages.count))", items: pages.sorted(), limit: limits.changedPages)
@@ -166,7 +166,7 @@ extension Dashboard {
                 output += "<p class=\"quiet\">No returned file was imported in this run.</p>\n"
             } else {
                 let rows = report.inbox.prefix(limits.inboxFiles).map { file -> [Cell] in
-                    [.user(file.file), .code(file.locale ?? "—"), .user(file.jobID ?? "—"), .text(file.outcome),
+                    [.path(file.file), .code(file.locale ?? "—"), .user(file.jobID ?? "—"), .text(file.outcome),
                      .number(file.accepted), .number(file.refused), .number(file.conflicts), .number(file.alternatives),
                      .html("<a href=\"\(HTML.escape(Dashboard.relativeLink(to: file.report, from: report.dashboard)))\">report</a>")]
                 }
@@ -228,7 +228,7 @@ extension Dashboard {
                     + "the old translation will come back as a conflict, and the new text is in a later job.</p>\n"
                 let units = report.superseded.sorted { ($0.locale, $0.page, $0.unitID, $0.jobID) < ($1.locale, $1.page, $1.unitID, $1.jobID) }
                 let rows = units.prefix(limits.superseded).map { unit -> [Cell] in
-                    [.code(unit.locale), .user(unit.page), .user(unit.unitID), .user(unit.jobID), .user(unit.supersededBy ?? "—")]
+                    [.code(unit.locale), .path(unit.page), .user(unit.unitID), .user(unit.jobID), .user(unit.supersededBy ?? "—")]
                 }
                 table(caption: "Superseded units", headers: ["locale", "page", "unit", "job", "superseded by"], rows: rows, total: units.count)
             }
@@ -278,8 +278,8 @@ extension Dashboard {
                 .map { [Cell.text($0.severity), .code($0.check), .number($0.count)] }
             table(caption: "QA findings by check (\(HTML.count(findings.count)) in all)", headers: ["severity", "check", "findings"], rows: countRows)
             let rows = findings.prefix(limits.qaFindings).map { finding -> [Cell] in
-                [.text(finding.severity), .code(finding.check), .user(finding.page), .user(finding.unitID),
-                 .user(finding.file + (finding.line.map { ":\($0)" } ?? "")), .user(finding.message)]
+                [.text(finding.severity), .code(finding.check), .path(finding.page), .user(finding.unitID),
+                 .path(finding.file + (finding.line.map { ":\($0)" } ?? "")), .user(finding.message)]
             }
             table(caption: "QA findings, errors first", headers: ["severity", "check", "page", "unit", "file", "message"], rows: rows, total: findings.count, rowHeaders: false)
             close()
@@ -321,7 +321,7 @@ extension Dashboard {
                 let pages = byLocale[locale]!.sorted { ($1.coverage, $0.page) < ($0.coverage, $1.page) }
                 output += "<h3 id=\"held-\(HTML.escape(locale))\"><code>\(HTML.escape(locale))</code>: \(HTML.count(pages.count)) \(pages.count == 1 ? "page" : "pages") held</h3>\n"
                 let rows = pages.prefix(limits.heldPagesPerLocale).map { entry -> [Cell] in
-                    [.user(entry.page), .percent(entry.coverage), .percent(entry.threshold), .number(entry.units), .number(entry.pending),
+                    [.path(entry.page), .percent(entry.coverage), .percent(entry.threshold), .number(entry.units), .number(entry.pending),
                      .number(entry.unitsShortOfThreshold), .number(entry.bidiProblems)]
                 }
                 table(caption: "Pages held in \(locale), closest to publishing first",
@@ -345,7 +345,7 @@ extension Dashboard {
             output += "<p>\(HTML.count(errors)) \(errors == 1 ? "error" : "errors"), \(HTML.count(warnings)) \(warnings == 1 ? "warning" : "warnings")"
                 + "\(shown.count > errors + warnings ? ", \(HTML.count(shown.count - errors - warnings)) notes" : "").</p>\n"
             let rows = shown.prefix(limits.diagnostics).map { diagnostic -> [Cell] in
-                [.text(diagnostic.severity.rawValue), .user(diagnostic.file + (diagnostic.line.map { ":\($0)" } ?? "")),
+                [.text(diagnostic.severity.rawValue), .path(diagnostic.file + (diagnostic.line.map { ":\($0)" } ?? "")),
                  .user(diagnostic.unitID ?? ""), .user(diagnostic.message)]
             }
             table(caption: "Errors and warnings, errors first", headers: ["severity", "file", "unit", "message"], rows: rows, total: shown.count, rowHeaders: false)
@@ -466,7 +466,7 @@ extension Dashboard {
         mutating func list(summary: String, items: [String], limit: Int) {
             output += "<details><summary>\(HTML.escape(summary))</summary>\n<ul>\n"
             for item in items.prefix(limit) {
-                output += "<li>\(HTML.isolated(item))</li>\n"
+                output += "<li>\(HTML.isolatedPath(item))</li>\n"
             }
             output += "</ul>\n"
             if items.count > limit {
@@ -505,6 +505,9 @@ extension Dashboard {
             if let lang { return Cell(html: "<bdi lang=\"\(HTML.escape(lang))\">\(HTML.escape(text))</bdi>") }
             return Cell(html: HTML.isolated(text))
         }
+        /// Page names and file paths: isolated left to right, so a path in Arabic letters still
+        /// reads folder, name, extension from left to right.
+        static func path(_ text: String) -> Cell { Cell(html: HTML.isolatedPath(text)) }
         /// Markup built by the dashboard itself.
         static func html(_ html: String) -> Cell { Cell(html: html) }
 

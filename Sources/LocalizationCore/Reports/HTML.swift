@@ -32,6 +32,11 @@ enum HTML {
         "<bdi>\(escape(text))</bdi>"
     }
 
+    /// A page name or file path, isolated left to right: `<bdi dir="ltr">…</bdi>`.
+    static func isolatedPath(_ text: String) -> String {
+        "<bdi dir=\"ltr\">\(escape(text))</bdi>"
+    }
+
     /// `12,345`: counts grouped by thousands, the same on every machine.
     static func count(_ value: Int) -> String {
         let digits = String(value.magnitude)

@@ -48,8 +48,8 @@ public enum RunSummary {
         if report.jobs.isEmpty {
             lines.append("  jobs     no new work for translators")
         }
-        for job in report.jobs {
-            let superseding = job.superseding > 0 ? ", \(job.superseding) superseding units of earlier jobs" : ""
+        for job in report.jobs.sorted(by: { ($0.locale, $0.path) < ($1.locale, $1.path) }) {
+            let superseding = job.superseding > 0 ? "; replaces \(plural(job.superseding, "unit")) of earlier jobs" : ""
             lines.append("  job      \(job.locale.padded(8))\(job.path)  (\(plural(job.units, "unit")), \(plural(job.words, "word"))\(superseding))")
         }
 

@@ -159,7 +159,7 @@ struct DashboardTests {
             }
             return ParsedDashboard.bodyRows(table)
         }
-        #expect(rows("summary", "German pages") == [["added", "1"], ["edited", "2"], ["removed", "0"], ["unchanged", "1"]])
+        #expect(rows("summary", "Pages since") == [["added", "1"], ["edited", "2"], ["removed", "0"], ["unchanged", "1"]])
         #expect(rows("summary", "Units") == [["added", "2"], ["edited", "1"], ["reordered", "0"], ["moved", "1"], ["retired", "0"]])
         #expect(rows("summary", "Pages per locale") == [["ar", "site/ar/", "4", "3", "1", "90", "2"], ["fa", "site/fa/", "4", "1", "3", "40", "4"]])
         #expect(rows("inbox", "Returned files") == [["inbox/ar.xlf", "ar", "ar-0001", "imported", "31", "2", "1", "0", "report"]])
@@ -212,7 +212,8 @@ struct DashboardTests {
         #expect(html.contains("<bdi lang=\"ar\">مجلس الاندماج</bdi>"))
         #expect(html.contains("<bdi lang=\"fa\">شورای ادغام</bdi>"))
         #expect(html.contains("<bdi lang=\"de\">Integrationsbeirat</bdi>"))
-        #expect(html.contains("<bdi>مجلس-الاندماج.html</bdi>"))
+        // Paths read left to right whatever their letters.
+        #expect(html.contains("<bdi dir=\"ltr\">مجلس-الاندماج.html</bdi>"))
         #expect(html.contains("<bdi>doppeltes Leerzeichen in «مجلس  الاندماج»</bdi>"))
         // No Arabic or Persian letter outside an isolate.
         let page = try ParsedDashboard(html)

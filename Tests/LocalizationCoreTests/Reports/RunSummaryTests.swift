@@ -9,7 +9,7 @@ struct RunSummaryTests {
         #expect(lines.first == "4 pages, 120 units, 1480 words")
         #expect(lines.contains("  changes  1 page added, 2 edited, 0 removed, 1 unchanged; units: 2 added, 1 edited, 0 reordered, 1 moved, 0 retired"))
         #expect(lines.contains("  inbox    ar      inbox/ar.xlf  imported: 31 accepted, 2 refused, 1 conflicts, 0 alternatives  (jobs/reports/3f9a1c.html)"))
-        #expect(lines.contains("  job      fa      jobs/outgoing/fa.xlf  (12 units, 140 words, 1 superseding units of earlier jobs)"))
+        #expect(lines.contains("  job      fa      jobs/outgoing/fa.xlf  (12 units, 140 words; replaces 1 unit of earlier jobs)"))
         #expect(lines.contains("  job      ar      jobs/outgoing/ar.xlf  (10 units, 120 words)"))
         #expect(lines.contains("  pending  ar      job ar-0001  jobs/outgoing/ar.xlf  4 units, 52 words with translators (1 superseded)"))
         #expect(lines.contains("  pages    ar      site/ar/  4 pages, 3 published, 1 German with notice, 2 written"))
