@@ -274,7 +274,7 @@ extension Dashboard {
             for finding in findings {
                 counts["\(finding.severity)\u{0}\(finding.check)", default: (finding.severity, finding.check, 0)].count += 1
             }
-            let countRows = counts.values.sorted { (Self.rank($0.severity), $0.check) < (Self.rank($1.severity), $1.check) }
+            let countRows = counts.values.sorted { (Self.rank($0.severity), $0.severity, $0.check) < (Self.rank($1.severity), $1.severity, $1.check) }
                 .map { [Cell.text($0.severity), .code($0.check), .number($0.count)] }
             table(caption: "QA findings by check (\(HTML.count(findings.count)) in all)", headers: ["severity", "check", "findings"], rows: countRows)
             let rows = findings.prefix(limits.qaFindings).map { finding -> [Cell] in

@@ -296,6 +296,30 @@ struct DashboardTests {
         #expect(qa.textContent.contains("and 50 more (200 of 250 shown)."))
     }
 
+    @Test func aSiteOf10000PagesIn8LocalesStaysReadable() throws {
+        let locales = ["ar", "en", "fa", "ru", "ti", "ckb", "tr", "uk"]
+        var report = SampleRun.report()
+        report.pages = 10_000
+        report.locales = locales.map { .init(locale: $0, units: 400_000, reviewed: 100_000, pending: 300_000, pagesHeld: 10_000) }
+        report.coverage = CoverageReport(entries: locales.flatMap { locale in
+            (0 ..< 10_000).map { index in
+                CoverageReport.Entry(page: "seite-\(index).html", locale: locale, units: 40, reviewed: index % 32, pending: 40 - index % 32,
+                                     fallback: 40, threshold: 0.8, published: false)
+            }
+        })
+        report.changes.pagesEdited = (0 ..< 10_000).map { "seite-\($0).html" }
+        report.written = (0 ..< 80_000).map { "site/\(locales[$0 % 8])/seite-\($0 / 8).html" }
+        let html = Dashboard.html(report, title: "Teilhabe")
+        let page = try ParsedDashboard(html)
+        // 8 × 50 held pages, 50 changed pages, 50 written files: the counts say the rest.
+        #expect(page.elements("tr").count < 700)
+        #expect(html.utf8.count < 400_000)
+        let headings = ParsedDashboard.descendants(of: try #require(page.section("held"))).filter { $0.name == "h3" }.map(\.textContent)
+        #expect(headings == locales.sorted().map { "\($0): 10,000 pages held" })
+        #expect(html.contains("and 9,950 more (50 of 10,000 shown)."))
+        #expect(html.contains("and 79,950 more (50 of 80,000 shown)."))
+    }
+
     @Test func sameReportGivesTheSameBytesWhateverTheInputOrder() throws {
         let report = SampleRun.report()
         let first = Dashboard.html(report, title: "Teilhabe")
