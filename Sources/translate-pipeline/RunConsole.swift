@@ -67,7 +67,8 @@ final class RunConsole: Sendable {
                 if !phaseChanged && !finished, let last = state.lastDraw, now - last < .milliseconds(100) { return nil }
                 state.lastDraw = now
                 state.lastPhase = progress.phase
-                let bar = progress.bar()
+                // Narrow terminals get a shorter bar: a wrapped line cannot be redrawn with \r.
+                let bar = progress.bar(width: max(5, min(30, Self.terminalColumns() - 45)))
                 let clear = String(repeating: " ", count: max(0, state.drawn - bar.count))
                 state.drawn = bar.count
                 return "\r" + bar + clear
@@ -118,6 +119,13 @@ final class RunConsole: Sendable {
     /// 0 success, 2 success with warnings, 3 done with errors on some pages or units.
     static func exitCode(for report: RunReport) -> ExitCode {
         ExitCode(RunSummary.exitStatus(for: report))
+    }
+
+    /// Columns of the terminal on standard error (80 when unknown).
+    private static func terminalColumns() -> Int {
+        var size = winsize()
+        if ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
     }
 
     private static func writeError(_ text: String) {
