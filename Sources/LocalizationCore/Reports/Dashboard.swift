@@ -36,9 +36,9 @@ public enum Dashboard {
     /// Links to import reports are made relative to `report.dashboard` (the dashboard's path
     /// in the project); without it they stay as the report gives them.
     public static func html(_ report: RunReport, title: String, limits: Limits = Limits()) -> String {
-        var page = Page(report: report, limits: limits)
-        page.render(title: title)
-        return page.output
+        var document = Document(report: report, limits: limits)
+        document.render(title: title)
+        return document.output
     }
 
     /// The path to `target` from the folder of `dashboard`, both relative to the project:
@@ -64,7 +64,7 @@ public enum Dashboard {
 
 extension Dashboard {
     /// The dashboard being written; sections append to `output` in order.
-    struct Page {
+    struct Document {
         let report: RunReport
         let limits: Limits
         var output = ""
@@ -125,7 +125,8 @@ extension Dashboard {
             let changes = report.changes
             output += "<p>The site has <strong>\(HTML.count(report.pages))</strong> pages with \(HTML.count(report.units)) units "
                 + "(\(HTML.count(report.words)) words) in German.</p>\n"
-            if changes.isEmpty && report.written.isEmpty && report.inbox.isEmpty {
+            let nothingChanged = changes.isEmpty && report.written.isEmpty && report.inbox.isEmpty
+            if nothingChanged {
                 output += "<p class=\"quiet\">Nothing changed: no German page changed, no returned file came in, and every file was already up to date.</p>\n"
             } else {
                 let pageRows: [[Cell]] = [
@@ -152,8 +153,10 @@ extension Dashboard {
                 }
                 table(caption: "Pages per locale", headers: ["locale", "folder", "pages", "published", "German with notice", "units translated", "pages written this run"], rows: rows)
             }
-            if report.written.isEmpty {
-                output += "<p>No file was written: everything was already up to date.</p>\n"
+            if report.dryRun {
+                output += "<p>Dry run: no file was written.</p>\n"
+            } else if report.written.isEmpty {
+                if !nothingChanged { output += "<p>No file was written: everything was already up to date.</p>\n" }
             } else {
                 list(summary: "Files written: \(HTML.count(report.written.count))", items: report.written, limit: limits.writtenFiles)
             }

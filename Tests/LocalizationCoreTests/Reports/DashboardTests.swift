@@ -238,8 +238,8 @@ struct DashboardTests {
         #expect(svg.firstElement(named: "desc") != nil)
         let groups = svg.elements(named: "g")
         #expect(groups.compactMap { $0.attribute("data-locale") } == ["ar", "fa"])
-        let full = Dashboard.Page.barWidth
-        let left = Dashboard.Page.barLeft
+        let full = Dashboard.Document.barWidth
+        let left = Dashboard.Document.barLeft
         let expected: [String: (counts: [Int], units: Int, threshold: Double)] = [
             "ar": ([60, 24, 12, 24], 120, 0.8), "fa": ([10, 20, 10, 80], 120, 0.85),
         ]
@@ -356,6 +356,14 @@ struct DashboardTests {
         #expect(page.section("held")?.textContent.contains("No page was assembled.") == true)
         #expect(page.section("diagnostics")?.textContent.contains("No errors and no warnings.") == true)
         #expect(page.elements("svg").isEmpty)
+        // Said once, not twice.
+        #expect(!summary.textContent.contains("No file was written"))
+        // A dry run says so in the header and in the summary.
+        report.dryRun = true
+        report.changes.pagesEdited = ["index.html"]
+        let dryRun = try ParsedDashboard(Dashboard.html(report, title: "Teilhabe"))
+        #expect(dryRun.elements("header").first?.textContent.contains("Dry run: nothing was written.") == true)
+        #expect(dryRun.section("summary")?.textContent.contains("Dry run: no file was written.") == true)
     }
 
     @Test(.enabled(if: ExternalTool.path("xmllint") != nil, "xmllint (libxml2-utils) is not installed: the HTML parser check is skipped"))
