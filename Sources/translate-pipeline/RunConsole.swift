@@ -12,9 +12,13 @@ import Darwin
 ///
 /// ```swift
 /// let console = RunConsole(quiet: quiet, json: json)
-/// let report = try BatchRun(project: project).run(progress: console.progress)
+/// let report = try await BatchRun(project: project).run(options) { console.progress($0) }
 /// throw console.finish(report)
 /// ```
+///
+/// `finish` is `finishProgress()`, then the output for the mode, then `exitCode(for:)`; a
+/// command that prints its own JSON can call those three itself (`summary` prints nothing in
+/// JSON mode).
 ///
 /// What goes where, by mode:
 /// - normal: progress on standard error — a bar redrawn in place when standard error is a
@@ -80,7 +84,7 @@ final class RunConsole: Sendable {
     }
 
     /// Clears the progress bar, if one is drawn; `finish` calls it.
-    func endProgress() {
+    func finishProgress() {
         let drawn = state.withLock { state in
             defer { state.drawn = 0 }
             return state.drawn
@@ -91,9 +95,8 @@ final class RunConsole: Sendable {
     /// Prints what the run did for the mode (see the type's comment) and returns the exit code
     /// to end the command with: `throw console.finish(report)`.
     func finish(_ report: RunReport) -> ExitCode {
-        endProgress()
-        switch mode {
-        case .json:
+        finishProgress()
+        if mode == .json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
             do {
@@ -101,19 +104,26 @@ final class RunConsole: Sendable {
             } catch {
                 return Console.fail(error)
             }
-        case .quiet:
-            Console.report(report.diagnostics.filter { $0.severity >= .warning })
-        case .normal:
-            Console.report(report.diagnostics)
+        } else {
             summary(report)
         }
         return Self.exitCode(for: report)
     }
 
-    /// The whole story on standard output (`RunSummary.lines`): what changed, files imported,
-    /// jobs written, pending work, pages per locale, analysis, coverage, the dashboard's path.
+    /// Diagnostics on standard error, then the whole story on standard output
+    /// (`RunSummary.lines`): what changed, files imported, jobs written, pending work, pages
+    /// per locale, analysis, coverage, the dashboard's path. Quiet: errors and warnings only.
+    /// JSON: nothing (the JSON has it all).
     func summary(_ report: RunReport) {
-        print(RunSummary.lines(report).joined(separator: "\n"))
+        switch mode {
+        case .json:
+            return
+        case .quiet:
+            Console.report(report.diagnostics.filter { $0.severity >= .warning })
+        case .normal:
+            Console.report(report.diagnostics)
+            print(RunSummary.lines(report).joined(separator: "\n"))
+        }
     }
 
     /// 0 success, 2 success with warnings, 3 done with errors on some pages or units.

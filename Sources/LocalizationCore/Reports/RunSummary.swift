@@ -6,7 +6,7 @@
 /// 3 pages, 41 units, 512 words
 ///   changes  1 page added, 1 edited, 0 removed, 1 unchanged; units: 6 added, 2 edited, 0 reordered, 1 moved, 0 retired
 ///   job      ar      jobs/outgoing/ar.xlf  (8 units, 96 words)
-///   pending  ar      job ar-0002  jobs/outgoing/ar.xlf  8 units, 96 words
+///   pending  96 words (8 units) with translators in 1 job
 ///   pages    ar      site/ar/  3 pages, 2 published, 1 German with notice, 3 written
 ///   dashboard jobs/reports/dashboard.html
 ///   no errors, no warnings
@@ -53,7 +53,14 @@ public enum RunSummary {
             lines.append("  job      \(job.locale.padded(8))\(job.path)  (\(plural(job.units, "unit")), \(plural(job.words, "word"))\(superseding))")
         }
 
-        let open = report.openJobs.sorted { ($0.locale, $0.jobID) < ($1.locale, $1.jobID) }
+        // Jobs written by this run are pending as a whole; their lines above say so already.
+        if !report.openJobs.isEmpty {
+            let units = report.openJobs.reduce(0) { $0 + $1.pendingUnits }
+            let words = report.openJobs.reduce(0) { $0 + $1.pendingWords }
+            lines.append("  pending  \(plural(words, "word")) (\(plural(units, "unit"))) with translators in \(plural(report.openJobs.count, "job"))")
+        }
+        let written = Set(report.jobs.compactMap(\.jobID))
+        let open = report.openJobs.filter { !written.contains($0.jobID) }.sorted { ($0.locale, $0.jobID) < ($1.locale, $1.jobID) }
         for job in open.prefix(limits.openJobs) {
             let superseded = job.supersededUnits > 0 ? " (\(job.supersededUnits) superseded)" : ""
             lines.append("  pending  \(job.locale.padded(8))job \(job.jobID)  \(job.path)  \(plural(job.pendingUnits, "unit")), "
@@ -89,8 +96,8 @@ public enum RunSummary {
         if let coverage = report.coverage, !coverage.entries.isEmpty {
             let pages = Set(coverage.entries.map(\.page)).count
             if pages <= limits.coveragePages {
-                lines.append("  coverage (units; a page is published when its coverage meets the locale's threshold)")
-                lines += coverage.table().split(separator: "\n").map { "    " + $0 }
+                lines.append("  coverage per page and locale (* below the threshold: published in German with a notice)")
+                lines += pageTable(coverage).map { "    " + $0 }
             } else if !report.locales.isEmpty {
                 lines.append("  coverage per locale (\(pages) pages; per page in the dashboard)")
                 lines += localeTable(report).map { "    " + $0 }
@@ -134,6 +141,33 @@ public enum RunSummary {
         return 0
     }
 
+    /// Coverage per page (rows) and locale (columns): `45%*` for a page held by the gate.
+    static func pageTable(_ coverage: CoverageReport) -> [String] {
+        let locales = Set(coverage.entries.map(\.locale)).sorted()
+        var cells: [String: [String: String]] = [:]
+        for entry in coverage.entries {
+            cells[entry.page, default: [:]][entry.locale] = "\(Int((entry.coverage * 100 + 1e-9).rounded(.down)))%" + (entry.published ? "" : "*")
+        }
+        let rows = cells.keys.sorted().map { page in [page] + locales.map { cells[page]?[$0] ?? "-" } }
+        return aligned([["page"] + locales] + rows)
+    }
+
+    /// Columns padded to their widest cell, two spaces apart.
+    static func aligned(_ table: [[String]]) -> [String] {
+        var widths: [Int] = []
+        for row in table {
+            for (column, cell) in row.enumerated() {
+                if column == widths.count { widths.append(0) }
+                widths[column] = max(widths[column], cell.count)
+            }
+        }
+        return table.map { cells in
+            cells.enumerated().map { column, cell in
+                column == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - cell.count + 2)
+            }.joined()
+        }
+    }
+
     /// Coverage per locale as aligned columns.
     static func localeTable(_ report: RunReport) -> [String] {
         let header = ["locale", "units", "reviewed", "translated", "auto", "pending", "coverage", "published", "held"]
@@ -141,15 +175,7 @@ public enum RunSummary {
             [summary.locale, "\(summary.units)", "\(summary.reviewed)", "\(summary.translated)", "\(summary.automatic)", "\(summary.pending)",
              "\(Int((summary.coverage * 100 + 1e-9).rounded(.down)))%", "\(summary.pagesPublished)", "\(summary.pagesHeld)"]
         }
-        var widths = header.map(\.count)
-        for row in rows {
-            for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.count) }
-        }
-        return ([header] + rows).map { cells in
-            cells.enumerated().map { column, cell in
-                column == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - cell.count + 2)
-            }.joined()
-        }
+        return aligned([header] + rows)
     }
 
     static func plural(_ count: Int, _ noun: String) -> String {

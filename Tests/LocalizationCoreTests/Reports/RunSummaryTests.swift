@@ -19,9 +19,21 @@ struct RunSummaryTests {
         #expect(lines.contains("  terms    3 glossary terms awaiting review (ar 2, fa 1)"))
         #expect(lines.contains("  dashboard jobs/reports/dashboard.html"))
         #expect(lines.last == "  1 error, 1 warning")
-        // A small site gets the table per page and locale.
-        #expect(lines.contains("  coverage (units; a page is published when its coverage meets the locale's threshold)"))
-        #expect(lines.contains { $0.hasPrefix("    index.html") && $0.hasSuffix("published") })
+        // Pending work in all, then the earlier jobs (the ones written now are listed above).
+        #expect(lines.contains("  pending  312 words (26 units) with translators in 3 jobs"))
+        #expect(!lines.contains { $0.contains("job ar-0002") || $0.contains("job fa-0002") })
+        // A small site gets a table of pages by locale, sorted, whatever order the run found them in.
+        var shuffled = SampleRun.report()
+        shuffled.coverage?.entries.reverse()
+        let table = Array(RunSummary.lines(shuffled).drop { !$0.hasPrefix("  coverage per page") }.prefix(6))
+        #expect(table == [
+            "  coverage per page and locale (* below the threshold: published in German with a notice)",
+            "    page                                      ar    fa",
+            "    aktuelles/<script>alert(1)</script>.html  60%*  -",
+            "    index.html                                100%  60%*",
+            "    wir-2-0.html                              -     13%*",
+            "    مجلس-الاندماج.html                        -     60%*",
+        ])
     }
 
     @Test func aLargeSiteGetsCoveragePerLocaleNotPerPage() {
