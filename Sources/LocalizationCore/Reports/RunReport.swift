@@ -83,6 +83,15 @@ public struct RunReport: Sendable, Encodable {
         public var pendingWords: Int
         /// Units of this job whose source changed after it was sent; the later job has them.
         public var supersededUnits: Int
+
+        public init(locale: String, jobID: String, path: String, pendingUnits: Int, pendingWords: Int, supersededUnits: Int = 0) {
+            self.locale = locale
+            self.jobID = jobID
+            self.path = path
+            self.pendingUnits = pendingUnits
+            self.pendingWords = pendingWords
+            self.supersededUnits = supersededUnits
+        }
     }
 
     /// A unit out with a translator whose page changed since: its old text will come back as
@@ -93,6 +102,14 @@ public struct RunReport: Sendable, Encodable {
         public var unitID: String
         public var jobID: String
         public var supersededBy: String?
+
+        public init(locale: String, page: String, unitID: String, jobID: String, supersededBy: String? = nil) {
+            self.locale = locale
+            self.page = page
+            self.unitID = unitID
+            self.jobID = jobID
+            self.supersededBy = supersededBy
+        }
     }
 
     /// One locale folder of the output.
@@ -124,6 +141,23 @@ public struct RunReport: Sendable, Encodable {
         public var pendingWords = 0
         public var pagesPublished = 0
         public var pagesHeld = 0
+        /// The publish threshold of the locale (0…1), when the run knows it; the dashboard's
+        /// chart draws it. Nil: taken from the locale's coverage entries, if any.
+        public var threshold: Double? = nil
+
+        public init(locale: String, units: Int = 0, reviewed: Int = 0, translated: Int = 0, automatic: Int = 0, pending: Int = 0,
+                    pendingWords: Int = 0, pagesPublished: Int = 0, pagesHeld: Int = 0, threshold: Double? = nil) {
+            self.locale = locale
+            self.units = units
+            self.reviewed = reviewed
+            self.translated = translated
+            self.automatic = automatic
+            self.pending = pending
+            self.pendingWords = pendingWords
+            self.pagesPublished = pagesPublished
+            self.pagesHeld = pagesHeld
+            self.threshold = threshold
+        }
         /// (reviewed + translated + automatic) / units.
         public var coverage: Double { units == 0 ? 1 : Double(reviewed + translated + automatic) / Double(units) }
     }
@@ -140,6 +174,19 @@ public struct RunReport: Sendable, Encodable {
         public var alternatives: Int
         /// The import report (`jobs/reports/<sha256>.html`).
         public var report: String
+
+        public init(file: String, outcome: String, locale: String? = nil, jobID: String? = nil, accepted: Int = 0, refused: Int = 0,
+                    conflicts: Int = 0, alternatives: Int = 0, report: String) {
+            self.file = file
+            self.outcome = outcome
+            self.locale = locale
+            self.jobID = jobID
+            self.accepted = accepted
+            self.refused = refused
+            self.conflicts = conflicts
+            self.alternatives = alternatives
+            self.report = report
+        }
     }
 
     /// A QA finding on returned work, with where it is.
@@ -151,6 +198,16 @@ public struct RunReport: Sendable, Encodable {
         public var check: String
         public var severity: String
         public var message: String
+
+        public init(file: String, line: Int? = nil, page: String, unitID: String, check: String, severity: String, message: String) {
+            self.file = file
+            self.line = line
+            self.page = page
+            self.unitID = unitID
+            self.check = check
+            self.severity = severity
+            self.message = message
+        }
     }
 
     /// A glossary term organisations have not decided on yet.
@@ -161,6 +218,14 @@ public struct RunReport: Sendable, Encodable {
         public var term: String
         /// Units of the site where the German term occurs.
         public var occurrences: Int
+
+        public init(locale: String, conceptID: String, source: String, term: String, occurrences: Int = 0) {
+            self.locale = locale
+            self.conceptID = conceptID
+            self.source = source
+            self.term = term
+            self.occurrences = occurrences
+        }
     }
 
     /// Whether this run only said what it would do (`--dry-run`).
