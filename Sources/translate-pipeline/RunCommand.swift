@@ -39,25 +39,17 @@ struct RunCommand: AsyncParsableCommand {
     var now: String?
 
     func run() async throws {
-        let console = RunConsole(quiet: quiet || json)
-        let report: BatchRun.Report
+        let console = RunConsole(quiet: quiet, json: json)
+        let report: RunReport
         do {
             let date = now ?? ProcessInfo.processInfo.environment["TRANSLATE_PIPELINE_NOW"]
-            report = try await BatchRun(project: try options.open()).run(.init(dryRun: dryRun, now: date, translator: translator)) { progress in
-                console.progress(progress)
-            }
+            report = try await BatchRun(project: try options.open())
+                .run(.init(dryRun: dryRun, now: date, translator: translator)) { console.progress($0) }
         } catch {
+            console.finishProgress()
             throw Console.fail(error)
         }
-        console.finishProgress()
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
-        } else {
-            console.summary(report)
-        }
-        throw RunConsole.exitCode(for: report)
+        throw console.finish(report)
     }
 }
 

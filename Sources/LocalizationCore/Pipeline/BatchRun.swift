@@ -142,6 +142,8 @@ public struct BatchRun: Sendable {
         state.memories = signatures
         progress(.init(phase: .reporting, done: 0, total: 1))
         summarize(state, catalog: catalog, into: &report)
+        // The dashboard of the last run that changed anything describes the site as it is.
+        report.dashboard = relative(dashboardURL)
         if state != previous || !report.inbox.isEmpty {
             try writeReports(state: state, report: &report, dryRun: options.dryRun)
         }
@@ -330,14 +332,19 @@ public struct BatchRun: Sendable {
         return pending
     }
 
-    /// The state, then the run's JSON report and dashboard in `jobs/reports/`.
+    /// `jobs/reports/dashboard.html`: the last run's dashboard (and `run.json` beside it).
+    var dashboardURL: URL { project.jobsFolder.appendingPathComponent("reports").appendingPathComponent("dashboard.html") }
+
+    /// The state, then the run's JSON report and dashboard. The state goes first: it is what
+    /// makes the run complete; the reports describe it.
     private func writeReports(state: BatchState, report: inout Report, dryRun: Bool) throws(ProjectError) {
-        let folder = project.jobsFolder.appendingPathComponent("reports")
-        let json = folder.appendingPathComponent("run.json")
-        report.written += [relative(BatchState.url(project)), relative(json)]
+        let json = dashboardURL.deletingLastPathComponent().appendingPathComponent("run.json")
+        report.written += [relative(BatchState.url(project)), relative(json), relative(dashboardURL)]
         guard !dryRun else { return }
         try ProjectFiles.writeAtomically(state.encoded(), to: BatchState.url(project))
         try ProjectFiles.writeAtomically(JobRecords.encode(report), to: json)
+        let title = "translate-pipeline: " + project.root.lastPathComponent
+        try ProjectFiles.writeAtomically(Array(Dashboard.html(report, title: title).utf8), to: dashboardURL)
     }
 
     static func language(_ tag: String) throws(ProjectError) -> TargetLanguage {

@@ -22,7 +22,7 @@ extension RunProgress {
 /// each phase, then on a long phase at most one line per tenth of it, the last at its end (a
 /// site of 10,000 pages in 8 locales must not print 80,000 lines).
 public struct PlainProgress: Sendable {
-    /// Phases with fewer steps get no intermediate lines.
+    /// Phases with fewer steps get no lines (a short run prints only its summary).
     public var longPhase = 50
     private var phase: RunProgress.Phase?
     private var lastTenth = 0
@@ -34,7 +34,8 @@ public struct PlainProgress: Sendable {
         if progress.phase != phase {
             phase = progress.phase
             lastTenth = progress.total > 0 ? tenth(progress) : 0
-            return progress.plainLine
+            // A run over a handful of pages is over before a line would help anyone.
+            return progress.total == 0 || progress.total >= longPhase ? progress.plainLine : nil
         }
         guard progress.total >= longPhase else { return nil }
         let current = tenth(progress)

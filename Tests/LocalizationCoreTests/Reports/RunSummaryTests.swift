@@ -89,7 +89,7 @@ struct RunSummaryTests {
         feed(.extracting, 12)
         feed(.assembling, 80_000)
         #expect(lines == ["scanning pages: 0/10000"] + (1 ... 10).map { "scanning pages: \($0 * 1_000)/10000" }
-            + ["extracting changed pages: 0/12", "assembling pages: 0/80000"] + (1 ... 10).map { "assembling pages: \($0 * 8_000)/80000" })
+            + ["assembling pages: 0/80000"] + (1 ... 10).map { "assembling pages: \($0 * 8_000)/80000" })
         // A phase without a count is one line.
         #expect(plain.line(for: RunProgress(phase: .reporting, done: 0, total: 0)) == "writing reports")
         #expect(plain.line(for: RunProgress(phase: .reporting, done: 0, total: 0)) == nil)
