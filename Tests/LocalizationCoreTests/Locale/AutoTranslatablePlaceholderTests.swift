@@ -94,7 +94,7 @@ struct AutoTranslatablePlaceholderTests {
         let root = try SiteAssemblyTests.sampleProject(targets: #"["ar"]"#)
         defer { try? FileManager.default.removeItem(at: root) }
         // Proposals need review, so their units go into the job, pre-filled.
-        try SiteAssemblyTests.makeProposals(root, locale: "ar") { $0.source.plainText.contains("44") }
+        try SiteAssemblyTests.makeProposals(root, locale: "ar") { $0.source.plainText.contains("2008") }
         _ = try await BatchRun(project: try Project(root: root)).run()
         let job = try XLIFFReader().read(try ProjectFiles.read(root.appendingPathComponent("jobs/outgoing/ar-0001.xlf")), file: "ar.xlf")
         let units = job.files.flatMap(\.units)
