@@ -72,13 +72,15 @@ public struct Importer: Sendable {
 }
 
 extension Importer {
-    /// One import command's work: the current pages (extracted once), the state, the records.
+    /// One import command's work: the current pages (each extracted once, when needed), the
+    /// state, the records.
     struct Session {
         let importer: Importer
         var project: Project { importer.project }
         var state: ImportState
         let records: [JobRecord]
-        let pages: [String: [String: TextUnit]]
+        /// The project's pages as jobs are made, extracted when a returned file names them.
+        let pages: CurrentPages
         let glossary: Termbase?
         let waivers: [TermWaiver]
         /// Locale definitions, for QA and for storing placeholders the locale's way.
@@ -95,14 +97,7 @@ extension Importer {
             } catch {
                 throw .invalidProjectFile(Project.fileName, reason: "sentence segmentation for \(project.settings.sourceLocale): \(error)")
             }
-            var pages: [String: [String: TextUnit]] = [:]
-            for name in (try? ProjectFiles.pages(in: project.contentFolder)) ?? [] {
-                guard let page = try? project.extract(pageAt: project.contentFolder.appendingPathComponent(name)) else { continue }
-                // As jobs are made: sentence by sentence, numbers and dates as placeholders.
-                pages[name] = Dictionary(page.units.map { ($0.id, $0.segmented(by: segmenter).withAutoTranslatablePlaceholders()) },
-                                         uniquingKeysWith: { first, _ in first })
-            }
-            self.pages = pages
+            pages = CurrentPages(project: project, segmenter: segmenter)
             catalog = try SiteAssembly.catalog(for: project)
             var diagnostics: [Diagnostic] = []
             let store = GlossaryStore(project: project)
@@ -138,7 +133,7 @@ extension Importer {
         /// Other tools name the file they extracted a page to ("/tmp/po/wir-2-0/index.po" for
         /// "wir-2-0/index.html"): the page whose name without extension ends that name at a
         /// folder boundary, the longest such. Names are only compared, never opened.
-        func page(extractedTo original: String, pages names: Dictionary<String, [String: TextUnit]>.Keys) -> [String: TextUnit]? {
+        func page(extractedTo original: String, pages names: [String]) -> [String: TextUnit]? {
             guard let stem = Self.stem(original) else { return nil }
             let found = names.compactMap { name -> (name: String, length: Int)? in
                 guard let pageStem = Self.stem(name), stem == pageStem || stem.hasSuffix("/" + pageStem) else { return nil }
@@ -303,7 +298,7 @@ extension Importer {
                     } else {
                         // Not from one of our jobs: the page by name (only ever compared with the
                         // names of current pages) and the unit by its source text.
-                        guard let pageUnits = pages[file.original] ?? page(extractedTo: file.original, pages: pages.keys) else {
+                        guard let pageUnits = pages[file.original] ?? page(extractedTo: file.original, pages: pages.names) else {
                             refuseUnit("unknown-unit", "\"\(file.original.prefix(80))\" is not a page of this project; refused")
                             continue
                         }
@@ -435,6 +430,39 @@ extension Importer {
             }
             try ImportTransaction(files: files).commit(in: project)
             self.state = state
+        }
+    }
+}
+
+extension Importer {
+    /// The project's current pages, units by id, sentence by sentence with numbers and dates
+    /// as placeholders (as jobs are made). A page is extracted the first time a returned file
+    /// names it: a site has thousands of pages, a returned job a few.
+    final class CurrentPages {
+        let project: Project
+        let segmenter: Segmenter
+        /// Every page of the content folder, by name.
+        let names: [String]
+        private let known: Set<String>
+        private var extracted: [String: [String: TextUnit]?] = [:]
+
+        init(project: Project, segmenter: Segmenter) {
+            self.project = project
+            self.segmenter = segmenter
+            names = (try? ProjectFiles.pages(in: project.contentFolder)) ?? []
+            known = Set(names)
+        }
+
+        /// The page's units, nil when the project has no such page or it cannot be read.
+        subscript(name: String) -> [String: TextUnit]? {
+            if let known = extracted[name] { return known }
+            var units: [String: TextUnit]?
+            if known.contains(name), let page = try? project.extract(pageAt: project.contentFolder.appendingPathComponent(name)) {
+                units = Dictionary(page.units.map { ($0.id, $0.segmented(by: segmenter).withAutoTranslatablePlaceholders()) },
+                                   uniquingKeysWith: { first, _ in first })
+            }
+            extracted[name] = units
+            return units
         }
     }
 }
