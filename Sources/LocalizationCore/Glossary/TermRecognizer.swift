@@ -34,6 +34,9 @@ public struct TermRecognizer: Sendable {
     struct PatternWord: Sendable {
         /// Compared as written: short forms, words with digits ("LIP", "WIR", "2.0").
         var exact: String?
+        /// `exact` with a plural "s" ("LIPs"), and its length in scalars: compared at every word.
+        var exactPlural: String?
+        var exactLength = 0
         var capitalised: Bool
         /// Folded forms (the word, and for gender forms the masculine and neutral ones) with stems.
         var variants: [(folded: [Unicode.Scalar], stem: [Unicode.Scalar])]
@@ -109,6 +112,8 @@ public struct TermRecognizer: Sendable {
         }
         return PatternWord(
             exact: isShort ? word.surface : nil,
+            exactPlural: isShort ? word.surface + "s" : nil,
+            exactLength: word.surface.unicodeScalars.count,
             capitalised: word.isCapitalised && !isShort,
             variants: folded.map { (Array($0.unicodeScalars), Array(stemmer.stem($0).unicodeScalars)) }
         )
@@ -119,22 +124,19 @@ public struct TermRecognizer: Sendable {
         let words = GermanWord.words(in: text)
         guard !words.isEmpty else { return [] }
         let scalars = Array(text.unicodeScalars)
-        var stems: [String: [Unicode.Scalar]] = [:]
-        func stem(_ folded: [Unicode.Scalar]) -> [Unicode.Scalar] {
-            let key = String(String.UnicodeScalarView(folded))
-            if let cached = stems[key] { return cached }
-            let value = Array(stemmer.stem(key).unicodeScalars)
-            stems[key] = value
-            return value
-        }
-        let foldedWords = words.map { Array($0.folded.unicodeScalars) }
+        // Every pattern is tried at every word: what a word is compared by (its folded form,
+        // its stem, its hyphenated parts) is worked out once here, not once per pattern.
+        var text = TextWords(words, stemmer: stemmer)
 
         var candidates: [Hit] = []
-        for (index, word) in words.enumerated() {
-            for pattern in patterns {
-                let count = pattern.words.count
+        for index in words.indices {
+            // By index: `for pattern in patterns` would copy each pattern (its term and all)
+            // for every word of the text.
+            for patternIndex in patterns.indices {
+                let patternWords = patterns[patternIndex].words
+                let count = patternWords.count
                 guard index + count <= words.count else { continue }
-                var spanStart = word.start, spanEnd = word.end
+                var spanStart = words[index].start, spanEnd = words[index].end
                 var matched = true
                 for offset in 0 ..< count {
                     let current = words[index + offset]
@@ -143,7 +145,7 @@ public struct TermRecognizer: Sendable {
                         guard gap.allSatisfy({ $0 == " " || $0 == "\u{A0}" || $0 == "\n" }), !gap.isEmpty else { matched = false; break }
                     }
                     let role: Role = count == 1 ? .single : offset == 0 ? .first : offset == count - 1 ? .last : .middle
-                    guard let span = match(pattern.words[offset], current, folded: foldedWords[index + offset], role: role, stem: stem) else {
+                    guard let span = match(patternWords[offset], word: index + offset, of: &text, role: role) else {
                         matched = false
                         break
                     }
@@ -151,6 +153,7 @@ public struct TermRecognizer: Sendable {
                     spanEnd = span.upperBound
                 }
                 if matched {
+                    let pattern = patterns[patternIndex]
                     candidates.append(Hit(conceptID: pattern.conceptID, term: pattern.term.text,
                                           surface: String(String.UnicodeScalarView(scalars[spanStart ..< spanEnd])),
                                           start: spanStart, end: spanEnd, status: pattern.term.status))
@@ -162,24 +165,68 @@ public struct TermRecognizer: Sendable {
 
     enum Role { case single, first, middle, last }
 
-    /// The span (in text scalars) where the pattern word matches the text word, or nil.
-    func match(_ pattern: PatternWord, _ word: GermanWord, folded: [Unicode.Scalar], role: Role,
-               stem: (([Unicode.Scalar]) -> [Unicode.Scalar])) -> Range<Int>? {
-        if let exact = pattern.exact {
-            if word.surface == exact || word.surface == exact + "s" { return word.start ..< word.end }
-            // "LIP-Prozess", "MiSO-Netzwerk": the short form as one part of a hyphenated compound.
-            let parts = word.surface.split(separator: "-", omittingEmptySubsequences: false)
-            if parts.count > 1, role == .single || role == .last, parts.first.map(String.init) == exact {
-                return word.start ..< word.start + exact.unicodeScalars.count
+    /// The words of one text with what matching compares them by, computed once per word
+    /// (stems on first use: a word no pattern gets to is never stemmed).
+    struct TextWords {
+        let words: [GermanWord]
+        /// Each word's folded form, as scalars.
+        let folded: [[Unicode.Scalar]]
+        /// The first and last parts of a hyphenated word ("LIP-Prozess"), nil without a hyphen.
+        let hyphenParts: [(first: String, last: String)?]
+        private var wordStems: [[Unicode.Scalar]?]
+        /// Stems of word ends ("…beiratswahl" → "beiratswahl"), tried when a term stands at the
+        /// end of a compound; keyed by the folded scalars.
+        private var stems: [[Unicode.Scalar]: [Unicode.Scalar]] = [:]
+        let stemmer: Stemmer
+
+        init(_ words: [GermanWord], stemmer: Stemmer) {
+            self.words = words
+            self.stemmer = stemmer
+            folded = words.map { Array($0.folded.unicodeScalars) }
+            hyphenParts = words.map { word in
+                guard word.surface.utf8.contains(UInt8(ascii: "-")) else { return nil }
+                let parts = word.surface.split(separator: "-", omittingEmptySubsequences: false)
+                guard parts.count > 1, let first = parts.first, let last = parts.last else { return nil }
+                return (String(first), String(last))
             }
-            if parts.count > 1, role == .single || role == .first, parts.last.map(String.init) == exact {
-                return word.end - exact.unicodeScalars.count ..< word.end
+            wordStems = Array(repeating: nil, count: words.count)
+        }
+
+        /// The stem of word `index`'s folded form.
+        mutating func stem(ofWord index: Int) -> [Unicode.Scalar] {
+            if let stem = wordStems[index] { return stem }
+            let stem = stem(folded[index])
+            wordStems[index] = stem
+            return stem
+        }
+
+        mutating func stem(_ folded: [Unicode.Scalar]) -> [Unicode.Scalar] {
+            if let cached = stems[folded] { return cached }
+            let value = Array(stemmer.stem(String(String.UnicodeScalarView(folded))).unicodeScalars)
+            stems[folded] = value
+            return value
+        }
+    }
+
+    /// The span (in text scalars) where the pattern word matches the text's word `index`, or nil.
+    func match(_ pattern: PatternWord, word index: Int, of text: inout TextWords, role: Role) -> Range<Int>? {
+        let word = text.words[index]
+        if let exact = pattern.exact {
+            if word.surface == exact || word.surface == pattern.exactPlural { return word.start ..< word.end }
+            // "LIP-Prozess", "MiSO-Netzwerk": the short form as one part of a hyphenated compound.
+            guard let parts = text.hyphenParts[index] else { return nil }
+            if role == .single || role == .last, parts.first == exact {
+                return word.start ..< word.start + pattern.exactLength
+            }
+            if role == .single || role == .first, parts.last == exact {
+                return word.end - pattern.exactLength ..< word.end
             }
             return nil
         }
         if pattern.capitalised && !word.isCapitalised { return nil }
         let whole = word.start ..< word.end
-        let wordStem = stem(folded)
+        let folded = text.folded[index]
+        let wordStem = text.stem(ofWord: index)
         for variant in pattern.variants {
             if folded == variant.folded { return whole }
             // Inflected: the same stem, unless the word goes on with a derivational ending
@@ -193,10 +240,10 @@ public struct TermRecognizer: Sendable {
             var position = 0
             while position + core.count <= folded.count {
                 defer { position += 1 }
-                guard folded[position] == core[0], Array(folded[position ..< position + core.count]) == core else { continue }
+                guard folded[position] == core[0], folded[position ..< position + core.count].elementsEqual(core) else { continue }
                 if position > 0 && (!allowHead || position < 3) { continue }
                 let rest = folded[(position + core.count)...]
-                if position > 0, stem(Array(folded[position...])) == core, !Self.isDerivation(rest) { return whole }
+                if position > 0, text.stem(Array(folded[position...])) == core, !Self.isDerivation(rest) { return whole }
                 // As the first part of a compound: the term, a linking element, another word of
                 // at least three letters that is not just endings ("Beteilig-ten").
                 guard allowModifier, rest.count >= 3, !Self.isOnlyEndings(rest) else { continue }
