@@ -112,8 +112,7 @@ public struct XLIFF12Writer: Sendable {
             case .text(let text):
                 // XLIFF 1.2 has no <cp>: a character XML cannot carry is shown as U+FFFD; the
                 // page's own bytes stay in the skeleton.
-                let clean = String(String.UnicodeScalarView(text.unicodeScalars.map { XMLWriter.isXMLCharacter($0) ? $0 : "\u{FFFD}" }))
-                markup += XMLWriter.escape(clean, attribute: false)
+                markup += XMLWriter.escape(XMLWriter.replacingNonXMLCharacters(text), attribute: false)
             case .opening(let code) where crossing.contains(code.id):
                 markup += "<bx id=\"\(attribute(code.id))\" rid=\"\(attribute(code.id))\" ctype=\"\(ctype(code))\"\(equivText(code))/>"
             case .closing(let code) where crossing.contains(code.id):
