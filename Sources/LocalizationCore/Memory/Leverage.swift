@@ -30,6 +30,9 @@ extension TranslationMemory {
             return MemoryMatch(kind: inContext ? .inContext : .exact, score: inContext ? 101 : 100, entry: entry,
                                target: entry.target, isAutoAdapted: false, penalties: [])
         }
+        // A fuzzy match scores 99 at most (see `fuzzyMatch`): at a threshold above that only
+        // exact and in-context matches can be offered, and the key's hash has found them all.
+        guard threshold < 100 else { return Self.offered(results, limit: limit) }
         let query = SegmentTokens(source)
         // Best word scores first: once `limit` offers score above what the words of the next
         // candidate allow, no later candidate can enter the list, and scoring stops.
