@@ -44,6 +44,8 @@ public struct TermRecognizer: Sendable {
 
     let patterns: [Pattern]
     let stemmer: Stemmer
+    /// The patterns whose first word can match a given text word (see `FirstWords`).
+    let firstWords: FirstWords
 
     /// Linking elements German puts between the parts of a compound ("Integrationsbeirat-s-wahl").
     static let linkers: [[Unicode.Scalar]] = ["", "s", "e", "es", "n", "en", "er", "ns"].map { Array($0.unicodeScalars) }
@@ -91,6 +93,7 @@ public struct TermRecognizer: Sendable {
             }
         }
         self.patterns = patterns
+        firstWords = FirstWords(patterns)
     }
 
     static func patternWord(_ word: GermanWord, term: Term, stemmer: Stemmer) -> PatternWord {
@@ -130,9 +133,10 @@ public struct TermRecognizer: Sendable {
 
         var candidates: [Hit] = []
         for index in words.indices {
-            // By index: `for pattern in patterns` would copy each pattern (its term and all)
-            // for every word of the text.
-            for patternIndex in patterns.indices {
+            // Only the patterns whose first word can match this word, in glossary order (the
+            // order decides between equal hits); by index, as `for pattern in patterns` would
+            // copy each pattern, its term and all.
+            for patternIndex in firstWords.candidates(for: index, of: &text) {
                 let patternWords = patterns[patternIndex].words
                 let count = patternWords.count
                 guard index + count <= words.count else { continue }
@@ -164,6 +168,68 @@ public struct TermRecognizer: Sendable {
     }
 
     enum Role { case single, first, middle, last }
+
+    /// The patterns a text word can start, found by hashing rather than by trying all of them
+    /// at every word. The keys are conditions without which `match` refuses the pattern's
+    /// first word, so the candidates always include every pattern that matches (and `match`
+    /// still decides):
+    /// - a short form matches the word as written, with a plural "s", or a hyphenated part
+    ///   of it (`byExact`: `exact` and `exactPlural`, looked up by the word and its parts);
+    /// - any other word matches by its folded form equal to a variant's, by its stem equal to
+    ///   a variant's stem or folded form (`byKey`, looked up by the word's folded form and its
+    ///   stem), or by containing a variant's stem of four or more scalars (`byCore`, the
+    ///   stem's first four scalars, looked up at every position of the folded word).
+    struct FirstWords: Sendable {
+        var byExact: [String: [Int]] = [:]
+        var byKey: [[Unicode.Scalar]: [Int]] = [:]
+        var byCore: [SIMD4<UInt32>: [Int]] = [:]
+
+        init(_ patterns: [Pattern]) {
+            for (index, pattern) in patterns.enumerated() {
+                guard let word = pattern.words.first else { continue }
+                if let exact = word.exact {
+                    byExact[exact, default: []].append(index)
+                    if let plural = word.exactPlural { byExact[plural, default: []].append(index) }
+                    continue
+                }
+                for variant in word.variants {
+                    byKey[variant.folded, default: []].append(index)
+                    byKey[variant.stem, default: []].append(index)
+                    if variant.stem.count >= 4 { byCore[Self.core(variant.stem[...]), default: []].append(index) }
+                }
+            }
+        }
+
+        static func core(_ scalars: ArraySlice<Unicode.Scalar>) -> SIMD4<UInt32> {
+            let start = scalars.startIndex
+            return SIMD4(scalars[start].value, scalars[start + 1].value, scalars[start + 2].value, scalars[start + 3].value)
+        }
+
+        /// The patterns that can start at word `index`, ascending, each once.
+        func candidates(for index: Int, of text: inout TextWords) -> [Int] {
+            var found: [Int] = []
+            let word = text.words[index]
+            found += byExact[word.surface] ?? []
+            if let parts = text.hyphenParts[index] {
+                found += byExact[parts.first] ?? []
+                found += byExact[parts.last] ?? []
+            }
+            let folded = text.folded[index]
+            found += byKey[folded] ?? []
+            if !byKey.isEmpty { found += byKey[text.stem(ofWord: index)] ?? [] }
+            // A stem of four or more inside a longer word.
+            if folded.count > 4 {
+                for position in 0 ... folded.count - 4 {
+                    found += byCore[Self.core(folded[position ..< position + 4])] ?? []
+                }
+            }
+            guard found.count > 1 else { return found }
+            found.sort()
+            var unique: [Int] = []
+            for candidate in found where candidate != unique.last { unique.append(candidate) }
+            return unique
+        }
+    }
 
     /// The words of one text with what matching compares them by, computed once per word
     /// (stems on first use: a word no pattern gets to is never stemmed).
