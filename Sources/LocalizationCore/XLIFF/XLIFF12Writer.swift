@@ -102,6 +102,10 @@ public struct XLIFF12Writer: Sendable {
 
     /// The content as 1.2 inline markup.
     static func inline(_ content: Content) -> String {
+        // Plain text (most units, and every piece of a glossary-marked source) has no codes to pair.
+        if content.fragments.count == 1, case .text(let text) = content.fragments[0] {
+            return XMLWriter.escape(XMLWriter.replacingNonXMLCharacters(text), attribute: false)
+        }
         // Halves of a pair whose partner is elsewhere (another sentence or unit) are <it>:
         // 1.2 wants each <ex> to close a <bx> of the same <source> or <target>.
         let paired = Content.idsPairedAcross([content])

@@ -7,7 +7,8 @@ struct XMLWriter {
     /// Starts an element; `attributes` with a nil value are left out.
     mutating func open(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:], indent: Bool = true) {
         if indent { newline() }
-        output += "<\(name)"
+        output += "<"
+        output += name
         appendAttributes(attributes)
         output += ">"
         openElements.append(name)
@@ -16,12 +17,15 @@ struct XMLWriter {
     mutating func close(indent: Bool = true) {
         let name = openElements.removeLast()
         if indent { newline() }
-        output += "</\(name)>"
+        output += "</"
+        output += name
+        output += ">"
     }
 
     mutating func empty(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:], indent: Bool = true) {
         if indent { newline() }
-        output += "<\(name)"
+        output += "<"
+        output += name
         appendAttributes(attributes)
         output += "/>"
     }
@@ -52,14 +56,21 @@ struct XMLWriter {
         return output + "\n"
     }
 
+    // Pieces are appended one by one: interpolated strings would be built and copied first,
+    // for every element of every job.
     private mutating func newline() {
-        output += "\n" + String(repeating: "  ", count: openElements.count)
+        output += "\n"
+        for _ in 0 ..< openElements.count { output += "  " }
     }
 
     private mutating func appendAttributes(_ attributes: KeyValuePairs<String, String?>) {
         for (name, value) in attributes {
             guard let value else { continue }
-            output += " \(name)=\"\(Self.escape(value, attribute: true))\""
+            output += " "
+            output += name
+            output += "=\""
+            output += Self.escape(value, attribute: true)
+            output += "\""
         }
     }
 
