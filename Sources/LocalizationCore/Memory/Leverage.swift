@@ -52,6 +52,8 @@ extension TranslationMemory {
     /// Best first, newest first among equals; the same translation stored for several places
     /// is offered once, at its best score.
     private static func offered(_ matches: [MemoryMatch], limit: Int) -> [MemoryMatch] {
+        // One match (the usual exact one) has nothing to sort or to merge with.
+        if matches.count <= 1 { return Array(matches.prefix(limit)) }
         let sorted = matches.sorted { ($0.score, $0.entry.provenance.date) > ($1.score, $1.entry.provenance.date) }
         var seen: Set<String> = []
         return Array(sorted.filter { seen.insert(MemoryEntry.key(for: $0.target)).inserted }.prefix(limit))
