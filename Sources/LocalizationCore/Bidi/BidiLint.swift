@@ -62,7 +62,7 @@ public enum BidiLint {
                 for character in tagText.unicodeScalars where isBidiControl(character) {
                     report("bidi control U+\(hex(character)) inside a tag or attribute value")
                 }
-                if !isComment { inspect(tag: tagText, direction: direction, bdiDepth: &bdiDepth, sawRootDirection: &sawRootDirection, report: report) }
+                if !isComment { inspect(tag: tagText, bytes: tagBytes, direction: direction, bdiDepth: &bdiDepth, sawRootDirection: &sawRootDirection, report: report) }
                 line += tagBytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
                 index = end + 1
                 continue
@@ -94,10 +94,26 @@ public enum BidiLint {
         return problems
     }
 
-    private static func inspect(tag: String, direction: TextDirection, bdiDepth: inout Int, sawRootDirection: inout Bool, report: (String) -> Void) {
-        let body = tag.dropFirst().drop { $0 == "/" }
-        let name = String(body.prefix { $0.isLetter || $0.isNumber }).lowercased()
-        let isClosing = tag.hasPrefix("</")
+    private static func inspect(tag: String, bytes: UnsafeBufferPointer<UInt8>, direction: TextDirection, bdiDepth: inout Int,
+                                sawRootDirection: inout Bool, report: (String) -> Void) {
+        // Almost every tag is ASCII. Without CR (which joins LF into one Character) each
+        // Character is then one byte, so the name, the case folding and the attribute search
+        // are done on the bytes; any other tag is read as characters.
+        let ascii = bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        let name: String
+        let isClosing: Bool
+        if ascii {
+            var start = 1
+            while start < bytes.count, bytes[start] == UInt8(ascii: "/") { start += 1 }
+            var end = start
+            while end < bytes.count, isASCIIAlphanumeric(bytes[end]) { end += 1 }
+            name = String(decoding: bytes[start ..< end].map(lowercasedASCII), as: UTF8.self)
+            isClosing = bytes.count >= 2 && bytes[1] == UInt8(ascii: "/")
+        } else {
+            let body = tag.dropFirst().drop { $0 == "/" }
+            name = String(body.prefix { $0.isLetter || $0.isNumber }).lowercased()
+            isClosing = tag.hasPrefix("</")
+        }
         if name == "bdi" {
             if isClosing {
                 if bdiDepth == 0 { report("</bdi> without <bdi>") } else { bdiDepth -= 1 }
@@ -108,15 +124,30 @@ public enum BidiLint {
             report("<bdi> left open across <\(isClosing ? "/" : "")\(name)>: its direction spills into the next block")
             bdiDepth = 0
         }
-        guard !isClosing else { return }
-        let attributes = tag.lowercased()
-        if name == "html", direction == .rightToLeft {
-            sawRootDirection = attributes.contains(#"dir="rtl""#)
+        guard !isClosing, direction == .rightToLeft else { return }
+        let lowered = ascii ? nil : tag.lowercased()
+        let loweredBytes = ascii ? bytes.map(lowercasedASCII) : []
+        func contains(_ text: String) -> Bool {
+            if let lowered { return lowered.contains(text) }
+            let needle = Array(text.utf8)
+            guard needle.count <= loweredBytes.count else { return false }
+            return (0 ... loweredBytes.count - needle.count).contains { loweredBytes[$0 ..< $0 + needle.count].elementsEqual(needle) }
         }
-        let hasAttribute = { (text: String) in [" ", "\n", "\t"].contains { attributes.contains($0 + text) } }
-        if direction == .rightToLeft, name != "html", hasAttribute(#"lang="de""#), !hasAttribute(#"dir="ltr""#) {
+        if name == "html" {
+            sawRootDirection = contains(#"dir="rtl""#)
+        }
+        let hasAttribute = { (text: String) in [" ", "\n", "\t"].contains { contains($0 + text) } }
+        if name != "html", hasAttribute(#"lang="de""#), !hasAttribute(#"dir="ltr""#) {
             report("German block inside a right-to-left page without dir=\"ltr\"")
         }
+    }
+
+    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (0x30 ... 0x39).contains(byte) || (0x41 ... 0x5A).contains(byte) || (0x61 ... 0x7A).contains(byte)
+    }
+
+    private static func lowercasedASCII(_ byte: UInt8) -> UInt8 {
+        (0x41 ... 0x5A).contains(byte) ? byte + 0x20 : byte
     }
 
     /// Left-to-right, right-to-left and Arabic letter marks: invisible hints that need no partner.
