@@ -48,7 +48,7 @@ struct GermanWord: Sendable, Hashable {
                     break
                 }
             }
-            let surface = String(String.UnicodeScalarView(scalars[start ..< end]))
+            let surface = string(scalars[start ..< end])
             let first = scalars[start]
             words.append(GermanWord(start: start, end: end, surface: surface, folded: fold(scalars[start ..< end]), isTruncated: truncated,
                                     isCapitalised: first.properties.isUppercase || first.properties.numericType != nil))
@@ -98,19 +98,36 @@ struct GermanWord: Sendable, Hashable {
         let lowered: [Unicode.Scalar] = isASCII
             ? result.map { isASCIILetter($0) && $0.value < 0x61 ? Unicode.Scalar($0.value + 0x20)! : $0 }
             : Array(String(String.UnicodeScalarView(result)).lowercased().unicodeScalars)
-        var folded = String.UnicodeScalarView()
+        var folded: [Unicode.Scalar] = []
+        folded.reserveCapacity(lowered.count)
         for scalar in lowered {
             switch scalar {
             case "ä": folded.append("a")
             case "ö": folded.append("o")
             case "ü": folded.append("u")
-            case "ß": folded.append(contentsOf: "ss".unicodeScalars)
+            case "ß": folded += ["s", "s"]
             case "-", "‐", "\u{AD}", ".":
                 continue
             default: folded.append(scalar)
             }
         }
-        return String(folded)
+        return string(folded[...])
+    }
+
+    /// The string of these scalars, encoded to UTF-8 in one buffer: appending to a
+    /// `String.UnicodeScalarView` goes scalar by scalar through generic code, and this runs
+    /// for every word of every text.
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count)
+        for scalar in scalars {
+            if scalar.isASCII {
+                bytes.append(UInt8(scalar.value))
+            } else {
+                UTF8.encode(scalar) { bytes.append($0) }
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {

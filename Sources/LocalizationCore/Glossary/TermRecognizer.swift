@@ -159,7 +159,7 @@ public struct TermRecognizer: Sendable {
                 if matched {
                     let pattern = patterns[patternIndex]
                     candidates.append(Hit(conceptID: pattern.conceptID, term: pattern.term.text,
-                                          surface: String(String.UnicodeScalarView(scalars[spanStart ..< spanEnd])),
+                                          surface: GermanWord.string(scalars[spanStart ..< spanEnd]),
                                           start: spanStart, end: spanEnd, status: pattern.term.status))
                 }
             }
@@ -268,7 +268,7 @@ public struct TermRecognizer: Sendable {
 
         mutating func stem(_ folded: [Unicode.Scalar]) -> [Unicode.Scalar] {
             if let cached = stems[folded] { return cached }
-            let value = Array(stemmer.stem(String(String.UnicodeScalarView(folded))).unicodeScalars)
+            let value = Array(stemmer.stem(GermanWord.string(folded[...])).unicodeScalars)
             stems[folded] = value
             return value
         }
@@ -361,7 +361,7 @@ public struct TermRecognizer: Sendable {
                 previous.term = hit.term
                 previous.status = hit.status
                 previous.end = hit.end
-                previous.surface = String(String.UnicodeScalarView(scalars[previous.start ..< hit.end]))
+                previous.surface = GermanWord.string(scalars[previous.start ..< hit.end])
                 result[result.count - 1] = previous
             } else {
                 result.append(hit)
