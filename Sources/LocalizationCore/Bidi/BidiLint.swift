@@ -16,7 +16,15 @@ public enum BidiLint {
     ]
 
     public static func check(_ bytes: [UInt8], direction: TextDirection) -> [Problem] {
-        let scalars = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
+        // Decoding repairs ill-formed UTF-8 (as U+FFFD); the scan then runs over the repaired
+        // bytes. Everything it looks for outside tags is ASCII or a three-byte control, and a
+        // UTF-8 continuation byte never equals an ASCII one, so bytes are compared directly and
+        // a scalar is decoded only for the letter after a "<" and for a tag's text.
+        var text = String(decoding: bytes, as: UTF8.self)
+        return text.withUTF8 { check(utf8: $0, direction: direction) }
+    }
+
+    private static func check(utf8 bytes: UnsafeBufferPointer<UInt8>, direction: TextDirection) -> [Problem] {
         var problems: [Problem] = []
         var line = 1
         var index = 0
@@ -29,40 +37,54 @@ public enum BidiLint {
             if isolateDepth > 0 { problems.append(Problem(line: isolateLine, message: "isolate (U+2066–U+2068) not closed by U+2069 in the same text")) }
             isolateDepth = 0
         }
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if scalar == "<", index + 1 < scalars.count, scalars[index + 1].properties.isAlphabetic || scalars[index + 1] == "/" || scalars[index + 1] == "!" {
+        /// Whether the scalar starting at `position` is alphabetic.
+        func isAlphabetic(at position: Int) -> Bool {
+            let byte = bytes[position]
+            if byte < 0x80 { return (0x41 ... 0x5A).contains(byte) || (0x61 ... 0x7A).contains(byte) }
+            let scalar = String(decoding: UnsafeBufferPointer(rebasing: bytes[position ..< min(position + 4, bytes.count)]), as: UTF8.self)
+                .unicodeScalars.first
+            return scalar?.properties.isAlphabetic == true
+        }
+        let (less, greater, hyphen, bang, slash) = (UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "-"), UInt8(ascii: "!"), UInt8(ascii: "/"))
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == less, index + 1 < bytes.count, bytes[index + 1] == slash || bytes[index + 1] == bang || isAlphabetic(at: index + 1) {
                 closeTextNode()
                 // A comment runs to "-->"; any other tag to ">".
-                let isComment = index + 3 < scalars.count && scalars[index + 1] == "!" && scalars[index + 2] == "-" && scalars[index + 3] == "-"
+                let isComment = index + 3 < bytes.count && bytes[index + 1] == bang && bytes[index + 2] == hyphen && bytes[index + 3] == hyphen
                 var end = index + 1
-                while end < scalars.count {
-                    if isComment ? (scalars[end] == ">" && scalars[end - 1] == "-" && scalars[end - 2] == "-" && end > index + 4) : scalars[end] == ">" { break }
+                while end < bytes.count {
+                    if isComment ? (bytes[end] == greater && bytes[end - 1] == hyphen && bytes[end - 2] == hyphen && end > index + 4) : bytes[end] == greater { break }
                     end += 1
                 }
-                var tag = String.UnicodeScalarView()
-                tag.append(contentsOf: scalars[index ..< min(end + 1, scalars.count)])
-                let tagText = String(tag)
+                let tagBytes = UnsafeBufferPointer(rebasing: bytes[index ..< min(end + 1, bytes.count)])
+                let tagText = String(decoding: tagBytes, as: UTF8.self)
                 for character in tagText.unicodeScalars where isBidiControl(character) {
                     report("bidi control U+\(hex(character)) inside a tag or attribute value")
                 }
-                if !isComment { inspect(tag: tagText, direction: direction, bdiDepth: &bdiDepth, sawRootDirection: &sawRootDirection, report: report) }
-                line += tagText.unicodeScalars.filter { $0 == "\n" }.count
+                if !isComment { inspect(tag: tagText, bytes: tagBytes, direction: direction, bdiDepth: &bdiDepth, sawRootDirection: &sawRootDirection, report: report) }
+                line += tagBytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
                 index = end + 1
                 continue
             }
-            switch scalar.value {
-            case 0x202A ... 0x202E:
-                report("embedding or override U+\(hex(scalar)) (refused; use isolates)")
-            case 0x2066 ... 0x2068:
-                if isolateDepth == 0 { isolateLine = line }
-                isolateDepth += 1
-            case 0x2069:
-                if isolateDepth == 0 { report("U+2069 closes no isolate") } else { isolateDepth -= 1 }
-            case 0x0A:
+            if byte == 0x0A {
                 line += 1
-            default:
-                break
+            } else if byte == 0xE2, index + 2 < bytes.count {
+                // U+2000–U+2FFF is E2 followed by two continuation bytes.
+                let scalar = Unicode.Scalar(0x2000 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F))!
+                switch scalar.value {
+                case 0x202A ... 0x202E:
+                    report("embedding or override U+\(hex(scalar)) (refused; use isolates)")
+                case 0x2066 ... 0x2068:
+                    if isolateDepth == 0 { isolateLine = line }
+                    isolateDepth += 1
+                case 0x2069:
+                    if isolateDepth == 0 { report("U+2069 closes no isolate") } else { isolateDepth -= 1 }
+                default:
+                    break
+                }
+                index += 3
+                continue
             }
             index += 1
         }
@@ -72,10 +94,26 @@ public enum BidiLint {
         return problems
     }
 
-    private static func inspect(tag: String, direction: TextDirection, bdiDepth: inout Int, sawRootDirection: inout Bool, report: (String) -> Void) {
-        let body = tag.dropFirst().drop { $0 == "/" }
-        let name = String(body.prefix { $0.isLetter || $0.isNumber }).lowercased()
-        let isClosing = tag.hasPrefix("</")
+    private static func inspect(tag: String, bytes: UnsafeBufferPointer<UInt8>, direction: TextDirection, bdiDepth: inout Int,
+                                sawRootDirection: inout Bool, report: (String) -> Void) {
+        // Almost every tag is ASCII. Without CR (which joins LF into one Character) each
+        // Character is then one byte, so the name, the case folding and the attribute search
+        // are done on the bytes; any other tag is read as characters.
+        let ascii = bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        let name: String
+        let isClosing: Bool
+        if ascii {
+            var start = 1
+            while start < bytes.count, bytes[start] == UInt8(ascii: "/") { start += 1 }
+            var end = start
+            while end < bytes.count, isASCIIAlphanumeric(bytes[end]) { end += 1 }
+            name = String(decoding: bytes[start ..< end].map(lowercasedASCII), as: UTF8.self)
+            isClosing = bytes.count >= 2 && bytes[1] == UInt8(ascii: "/")
+        } else {
+            let body = tag.dropFirst().drop { $0 == "/" }
+            name = String(body.prefix { $0.isLetter || $0.isNumber }).lowercased()
+            isClosing = tag.hasPrefix("</")
+        }
         if name == "bdi" {
             if isClosing {
                 if bdiDepth == 0 { report("</bdi> without <bdi>") } else { bdiDepth -= 1 }
@@ -86,15 +124,30 @@ public enum BidiLint {
             report("<bdi> left open across <\(isClosing ? "/" : "")\(name)>: its direction spills into the next block")
             bdiDepth = 0
         }
-        guard !isClosing else { return }
-        let attributes = tag.lowercased()
-        if name == "html", direction == .rightToLeft {
-            sawRootDirection = attributes.contains(#"dir="rtl""#)
+        guard !isClosing, direction == .rightToLeft else { return }
+        let lowered = ascii ? nil : tag.lowercased()
+        let loweredBytes = ascii ? bytes.map(lowercasedASCII) : []
+        func contains(_ text: String) -> Bool {
+            if let lowered { return lowered.contains(text) }
+            let needle = Array(text.utf8)
+            guard needle.count <= loweredBytes.count else { return false }
+            return (0 ... loweredBytes.count - needle.count).contains { loweredBytes[$0 ..< $0 + needle.count].elementsEqual(needle) }
         }
-        let hasAttribute = { (text: String) in [" ", "\n", "\t"].contains { attributes.contains($0 + text) } }
-        if direction == .rightToLeft, name != "html", hasAttribute(#"lang="de""#), !hasAttribute(#"dir="ltr""#) {
+        if name == "html" {
+            sawRootDirection = contains(#"dir="rtl""#)
+        }
+        let hasAttribute = { (text: String) in [" ", "\n", "\t"].contains { contains($0 + text) } }
+        if name != "html", hasAttribute(#"lang="de""#), !hasAttribute(#"dir="ltr""#) {
             report("German block inside a right-to-left page without dir=\"ltr\"")
         }
+    }
+
+    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (0x30 ... 0x39).contains(byte) || (0x41 ... 0x5A).contains(byte) || (0x61 ... 0x7A).contains(byte)
+    }
+
+    private static func lowercasedASCII(_ byte: UInt8) -> UInt8 {
+        (0x41 ... 0x5A).contains(byte) ? byte + 0x20 : byte
     }
 
     /// Left-to-right, right-to-left and Arabic letter marks: invisible hints that need no partner.

@@ -21,7 +21,9 @@ struct GermanWord: Sendable, Hashable {
         var words: [GermanWord] = []
         var index = 0
         func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar.properties.generalCategory == .nonspacingMark
+            // ASCII without a property lookup: letters and digits are the only word scalars there.
+            if scalar.isASCII { return isASCIILetter(scalar) || ("0" ... "9").contains(scalar) }
+            return scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar.properties.generalCategory == .nonspacingMark
         }
         while index < scalars.count {
             guard isWordScalar(scalars[index]) else { index += 1; continue }
@@ -46,9 +48,9 @@ struct GermanWord: Sendable, Hashable {
                     break
                 }
             }
-            let surface = String(String.UnicodeScalarView(scalars[start ..< end]))
+            let surface = string(scalars[start ..< end])
             let first = scalars[start]
-            words.append(GermanWord(start: start, end: end, surface: surface, folded: fold(surface), isTruncated: truncated,
+            words.append(GermanWord(start: start, end: end, surface: surface, folded: fold(scalars[start ..< end]), isTruncated: truncated,
                                     isCapitalised: first.properties.isUppercase || first.properties.numericType != nil))
             index = end
         }
@@ -57,14 +59,22 @@ struct GermanWord: Sendable, Hashable {
 
     /// The comparison key of a word (see `folded`).
     static func fold(_ word: String) -> String {
-        let scalars = Array(word.unicodeScalars)
-        var result = String.UnicodeScalarView()
+        fold(Array(word.unicodeScalars)[...])
+    }
+
+    /// The comparison key of a word given as scalars. Runs for every word of every text the
+    /// recognizer reads, so ASCII is decided without property lookups or a lowercased String.
+    static func fold(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        let scalars = Array(scalars)
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(scalars.count)
+        var isASCII = true
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
-            let afterLowercase = index > 0 && scalars[index - 1].properties.isLowercase
+            let afterLowercase = index > 0 && isLowercase(scalars[index - 1])
             // "Migrant*innen", "Migrant:in", "Migrant_innen", "Migrant/-innen": drop the mark.
-            if "*:_/".unicodeScalars.contains(scalar), afterLowercase {
+            if scalar == "*" || scalar == ":" || scalar == "_" || scalar == "/", afterLowercase {
                 var next = index + 1
                 if next < scalars.count, scalars[next] == "-" { next += 1 }
                 if next < scalars.count, scalars[next] == "i" {
@@ -74,27 +84,57 @@ struct GermanWord: Sendable, Hashable {
             }
             // "MigrantInnen", "MigrantIn": the capital I of the gender form.
             if scalar == "I", afterLowercase, index + 1 < scalars.count, scalars[index + 1] == "n",
-               index + 2 == scalars.count || !scalars[index + 2].properties.isLowercase
-               || (index + 4 < scalars.count && String(String.UnicodeScalarView(scalars[index + 2 ... index + 4])) == "nen") {
+               index + 2 == scalars.count || !isLowercase(scalars[index + 2])
+               || (index + 4 < scalars.count && scalars[index + 2 ... index + 4].elementsEqual(["n", "e", "n"])) {
                 result.append("i")
                 index += 1
                 continue
             }
             result.append(scalar)
+            isASCII = isASCII && scalar.isASCII
             index += 1
         }
-        var folded = ""
-        for scalar in String(result).lowercased().unicodeScalars {
+        // Lower case: ASCII by hand; anything else as String does it (special mappings included).
+        let lowered: [Unicode.Scalar] = isASCII
+            ? result.map { isASCIILetter($0) && $0.value < 0x61 ? Unicode.Scalar($0.value + 0x20)! : $0 }
+            : Array(String(String.UnicodeScalarView(result)).lowercased().unicodeScalars)
+        var folded: [Unicode.Scalar] = []
+        folded.reserveCapacity(lowered.count)
+        for scalar in lowered {
             switch scalar {
-            case "ä": folded += "a"
-            case "ö": folded += "o"
-            case "ü": folded += "u"
-            case "ß": folded += "ss"
+            case "ä": folded.append("a")
+            case "ö": folded.append("o")
+            case "ü": folded.append("u")
+            case "ß": folded += ["s", "s"]
             case "-", "‐", "\u{AD}", ".":
                 continue
-            default: folded.unicodeScalars.append(scalar)
+            default: folded.append(scalar)
             }
         }
-        return folded
+        return string(folded[...])
+    }
+
+    /// The string of these scalars, encoded to UTF-8 in one buffer: appending to a
+    /// `String.UnicodeScalarView` goes scalar by scalar through generic code, and this runs
+    /// for every word of every text.
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count)
+        for scalar in scalars {
+            if scalar.isASCII {
+                bytes.append(UInt8(scalar.value))
+            } else {
+                UTF8.encode(scalar) { bytes.append($0) }
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
+        ("a" ... "z").contains(scalar) || ("A" ... "Z").contains(scalar)
+    }
+
+    private static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? ("a" ... "z").contains(scalar) : scalar.properties.isLowercase
     }
 }

@@ -21,13 +21,13 @@ enum GlossaryMarkup {
             while let term = pending.first, term.start < end {
                 pending = pending.dropFirst()
                 guard term.start >= offset + position, term.end <= end else { continue }
-                markup += XLIFF12Writer.inline(Content([.text(String(String.UnicodeScalarView(scalars[position ..< term.start - offset])))]))
+                markup += XLIFF12Writer.text(GermanWord.string(scalars[position ..< term.start - offset]))
                 markup += "<mrk mtype=\"term\">"
-                markup += XLIFF12Writer.inline(Content([.text(String(String.UnicodeScalarView(scalars[term.start - offset ..< term.end - offset])))]))
+                markup += XLIFF12Writer.text(GermanWord.string(scalars[term.start - offset ..< term.end - offset]))
                 markup += "</mrk>"
                 position = term.end - offset
             }
-            markup += XLIFF12Writer.inline(Content([.text(String(String.UnicodeScalarView(scalars[position...])))]))
+            markup += XLIFF12Writer.text(GermanWord.string(scalars[position...]))
             offset = end
         }
         return markup

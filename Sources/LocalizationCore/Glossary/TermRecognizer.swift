@@ -34,6 +34,9 @@ public struct TermRecognizer: Sendable {
     struct PatternWord: Sendable {
         /// Compared as written: short forms, words with digits ("LIP", "WIR", "2.0").
         var exact: String?
+        /// `exact` with a plural "s" ("LIPs"), and its length in scalars: compared at every word.
+        var exactPlural: String?
+        var exactLength = 0
         var capitalised: Bool
         /// Folded forms (the word, and for gender forms the masculine and neutral ones) with stems.
         var variants: [(folded: [Unicode.Scalar], stem: [Unicode.Scalar])]
@@ -41,6 +44,8 @@ public struct TermRecognizer: Sendable {
 
     let patterns: [Pattern]
     let stemmer: Stemmer
+    /// The patterns whose first word can match a given text word (see `FirstWords`).
+    let firstWords: FirstWords
 
     /// Linking elements German puts between the parts of a compound ("Integrationsbeirat-s-wahl").
     static let linkers: [[Unicode.Scalar]] = ["", "s", "e", "es", "n", "en", "er", "ns"].map { Array($0.unicodeScalars) }
@@ -88,6 +93,7 @@ public struct TermRecognizer: Sendable {
             }
         }
         self.patterns = patterns
+        firstWords = FirstWords(patterns)
     }
 
     static func patternWord(_ word: GermanWord, term: Term, stemmer: Stemmer) -> PatternWord {
@@ -109,6 +115,8 @@ public struct TermRecognizer: Sendable {
         }
         return PatternWord(
             exact: isShort ? word.surface : nil,
+            exactPlural: isShort ? word.surface + "s" : nil,
+            exactLength: word.surface.unicodeScalars.count,
             capitalised: word.isCapitalised && !isShort,
             variants: folded.map { (Array($0.unicodeScalars), Array(stemmer.stem($0).unicodeScalars)) }
         )
@@ -119,22 +127,20 @@ public struct TermRecognizer: Sendable {
         let words = GermanWord.words(in: text)
         guard !words.isEmpty else { return [] }
         let scalars = Array(text.unicodeScalars)
-        var stems: [String: [Unicode.Scalar]] = [:]
-        func stem(_ folded: [Unicode.Scalar]) -> [Unicode.Scalar] {
-            let key = String(String.UnicodeScalarView(folded))
-            if let cached = stems[key] { return cached }
-            let value = Array(stemmer.stem(key).unicodeScalars)
-            stems[key] = value
-            return value
-        }
-        let foldedWords = words.map { Array($0.folded.unicodeScalars) }
+        // Every pattern is tried at every word: what a word is compared by (its folded form,
+        // its stem, its hyphenated parts) is worked out once here, not once per pattern.
+        var text = TextWords(words, stemmer: stemmer)
 
         var candidates: [Hit] = []
-        for (index, word) in words.enumerated() {
-            for pattern in patterns {
-                let count = pattern.words.count
+        for index in words.indices {
+            // Only the patterns whose first word can match this word, in glossary order (the
+            // order decides between equal hits); by index, as `for pattern in patterns` would
+            // copy each pattern, its term and all.
+            for patternIndex in firstWords.candidates(for: index, of: &text) {
+                let patternWords = patterns[patternIndex].words
+                let count = patternWords.count
                 guard index + count <= words.count else { continue }
-                var spanStart = word.start, spanEnd = word.end
+                var spanStart = words[index].start, spanEnd = words[index].end
                 var matched = true
                 for offset in 0 ..< count {
                     let current = words[index + offset]
@@ -143,7 +149,7 @@ public struct TermRecognizer: Sendable {
                         guard gap.allSatisfy({ $0 == " " || $0 == "\u{A0}" || $0 == "\n" }), !gap.isEmpty else { matched = false; break }
                     }
                     let role: Role = count == 1 ? .single : offset == 0 ? .first : offset == count - 1 ? .last : .middle
-                    guard let span = match(pattern.words[offset], current, folded: foldedWords[index + offset], role: role, stem: stem) else {
+                    guard let span = match(patternWords[offset], word: index + offset, of: &text, role: role) else {
                         matched = false
                         break
                     }
@@ -151,8 +157,9 @@ public struct TermRecognizer: Sendable {
                     spanEnd = span.upperBound
                 }
                 if matched {
+                    let pattern = patterns[patternIndex]
                     candidates.append(Hit(conceptID: pattern.conceptID, term: pattern.term.text,
-                                          surface: String(String.UnicodeScalarView(scalars[spanStart ..< spanEnd])),
+                                          surface: GermanWord.string(scalars[spanStart ..< spanEnd]),
                                           start: spanStart, end: spanEnd, status: pattern.term.status))
                 }
             }
@@ -162,24 +169,130 @@ public struct TermRecognizer: Sendable {
 
     enum Role { case single, first, middle, last }
 
-    /// The span (in text scalars) where the pattern word matches the text word, or nil.
-    func match(_ pattern: PatternWord, _ word: GermanWord, folded: [Unicode.Scalar], role: Role,
-               stem: (([Unicode.Scalar]) -> [Unicode.Scalar])) -> Range<Int>? {
-        if let exact = pattern.exact {
-            if word.surface == exact || word.surface == exact + "s" { return word.start ..< word.end }
-            // "LIP-Prozess", "MiSO-Netzwerk": the short form as one part of a hyphenated compound.
-            let parts = word.surface.split(separator: "-", omittingEmptySubsequences: false)
-            if parts.count > 1, role == .single || role == .last, parts.first.map(String.init) == exact {
-                return word.start ..< word.start + exact.unicodeScalars.count
+    /// The patterns a text word can start, found by hashing rather than by trying all of them
+    /// at every word. The keys are conditions without which `match` refuses the pattern's
+    /// first word, so the candidates always include every pattern that matches (and `match`
+    /// still decides):
+    /// - a short form matches the word as written, with a plural "s", or a hyphenated part
+    ///   of it (`byExact`: `exact` and `exactPlural`, looked up by the word and its parts);
+    /// - any other word matches by its folded form equal to a variant's, by its stem equal to
+    ///   a variant's stem or folded form (`byKey`, looked up by the word's folded form and its
+    ///   stem), or by containing a variant's stem of four or more scalars (`byCore`, the
+    ///   stem's first four scalars, looked up at every position of the folded word).
+    struct FirstWords: Sendable {
+        var byExact: [String: [Int]] = [:]
+        var byKey: [[Unicode.Scalar]: [Int]] = [:]
+        var byCore: [SIMD4<UInt32>: [Int]] = [:]
+
+        init(_ patterns: [Pattern]) {
+            for (index, pattern) in patterns.enumerated() {
+                guard let word = pattern.words.first else { continue }
+                if let exact = word.exact {
+                    byExact[exact, default: []].append(index)
+                    if let plural = word.exactPlural { byExact[plural, default: []].append(index) }
+                    continue
+                }
+                for variant in word.variants {
+                    byKey[variant.folded, default: []].append(index)
+                    byKey[variant.stem, default: []].append(index)
+                    if variant.stem.count >= 4 { byCore[Self.core(variant.stem[...]), default: []].append(index) }
+                }
             }
-            if parts.count > 1, role == .single || role == .first, parts.last.map(String.init) == exact {
-                return word.end - exact.unicodeScalars.count ..< word.end
+        }
+
+        static func core(_ scalars: ArraySlice<Unicode.Scalar>) -> SIMD4<UInt32> {
+            let start = scalars.startIndex
+            return SIMD4(scalars[start].value, scalars[start + 1].value, scalars[start + 2].value, scalars[start + 3].value)
+        }
+
+        /// The patterns that can start at word `index`, ascending, each once.
+        func candidates(for index: Int, of text: inout TextWords) -> [Int] {
+            var found: [Int] = []
+            let word = text.words[index]
+            found += byExact[word.surface] ?? []
+            if let parts = text.hyphenParts[index] {
+                found += byExact[parts.first] ?? []
+                found += byExact[parts.last] ?? []
+            }
+            let folded = text.folded[index]
+            found += byKey[folded] ?? []
+            if !byKey.isEmpty { found += byKey[text.stem(ofWord: index)] ?? [] }
+            // A stem of four or more inside a longer word.
+            if folded.count > 4 {
+                for position in 0 ... folded.count - 4 {
+                    found += byCore[Self.core(folded[position ..< position + 4])] ?? []
+                }
+            }
+            guard found.count > 1 else { return found }
+            found.sort()
+            var unique: [Int] = []
+            for candidate in found where candidate != unique.last { unique.append(candidate) }
+            return unique
+        }
+    }
+
+    /// The words of one text with what matching compares them by, computed once per word
+    /// (stems on first use: a word no pattern gets to is never stemmed).
+    struct TextWords {
+        let words: [GermanWord]
+        /// Each word's folded form, as scalars.
+        let folded: [[Unicode.Scalar]]
+        /// The first and last parts of a hyphenated word ("LIP-Prozess"), nil without a hyphen.
+        let hyphenParts: [(first: String, last: String)?]
+        private var wordStems: [[Unicode.Scalar]?]
+        /// Stems of word ends ("…beiratswahl" → "beiratswahl"), tried when a term stands at the
+        /// end of a compound; keyed by the folded scalars.
+        private var stems: [[Unicode.Scalar]: [Unicode.Scalar]] = [:]
+        let stemmer: Stemmer
+
+        init(_ words: [GermanWord], stemmer: Stemmer) {
+            self.words = words
+            self.stemmer = stemmer
+            folded = words.map { Array($0.folded.unicodeScalars) }
+            hyphenParts = words.map { word in
+                guard word.surface.utf8.contains(UInt8(ascii: "-")) else { return nil }
+                let parts = word.surface.split(separator: "-", omittingEmptySubsequences: false)
+                guard parts.count > 1, let first = parts.first, let last = parts.last else { return nil }
+                return (String(first), String(last))
+            }
+            wordStems = Array(repeating: nil, count: words.count)
+        }
+
+        /// The stem of word `index`'s folded form.
+        mutating func stem(ofWord index: Int) -> [Unicode.Scalar] {
+            if let stem = wordStems[index] { return stem }
+            let stem = stem(folded[index])
+            wordStems[index] = stem
+            return stem
+        }
+
+        mutating func stem(_ folded: [Unicode.Scalar]) -> [Unicode.Scalar] {
+            if let cached = stems[folded] { return cached }
+            let value = Array(stemmer.stem(GermanWord.string(folded[...])).unicodeScalars)
+            stems[folded] = value
+            return value
+        }
+    }
+
+    /// The span (in text scalars) where the pattern word matches the text's word `index`, or nil.
+    func match(_ pattern: PatternWord, word index: Int, of text: inout TextWords, role: Role) -> Range<Int>? {
+        let word = text.words[index]
+        if let exact = pattern.exact {
+            if word.surface == exact || word.surface == pattern.exactPlural { return word.start ..< word.end }
+            // "LIP-Prozess", "MiSO-Netzwerk": the short form as one part of a hyphenated compound.
+            guard let parts = text.hyphenParts[index] else { return nil }
+            if role == .single || role == .last, parts.first == exact {
+                return word.start ..< word.start + pattern.exactLength
+            }
+            if role == .single || role == .first, parts.last == exact {
+                return word.end - pattern.exactLength ..< word.end
             }
             return nil
         }
         if pattern.capitalised && !word.isCapitalised { return nil }
         let whole = word.start ..< word.end
-        let wordStem = stem(folded)
+        let folded = text.folded[index]
+        let wordStem = text.stem(ofWord: index)
         for variant in pattern.variants {
             if folded == variant.folded { return whole }
             // Inflected: the same stem, unless the word goes on with a derivational ending
@@ -193,10 +306,10 @@ public struct TermRecognizer: Sendable {
             var position = 0
             while position + core.count <= folded.count {
                 defer { position += 1 }
-                guard folded[position] == core[0], Array(folded[position ..< position + core.count]) == core else { continue }
+                guard folded[position] == core[0], folded[position ..< position + core.count].elementsEqual(core) else { continue }
                 if position > 0 && (!allowHead || position < 3) { continue }
                 let rest = folded[(position + core.count)...]
-                if position > 0, stem(Array(folded[position...])) == core, !Self.isDerivation(rest) { return whole }
+                if position > 0, text.stem(Array(folded[position...])) == core, !Self.isDerivation(rest) { return whole }
                 // As the first part of a compound: the term, a linking element, another word of
                 // at least three letters that is not just endings ("Beteilig-ten").
                 guard allowModifier, rest.count >= 3, !Self.isOnlyEndings(rest) else { continue }
@@ -248,7 +361,7 @@ public struct TermRecognizer: Sendable {
                 previous.term = hit.term
                 previous.status = hit.status
                 previous.end = hit.end
-                previous.surface = String(String.UnicodeScalarView(scalars[previous.start ..< hit.end]))
+                previous.surface = GermanWord.string(scalars[previous.start ..< hit.end])
                 result[result.count - 1] = previous
             } else {
                 result.append(hit)

@@ -129,7 +129,13 @@ public enum AutoTranslatables {
 
     // MARK: Recognition
 
+    /// The month names as scalars, compared at every digit-or-capital of every text.
+    private static let monthScalars = months.map { Array($0.unicodeScalars) }
+
     private static func match(_ s: [Unicode.Scalar], at start: Int) -> AutoTranslatable? {
+        // Runs at every scalar of the text: an item starts with a digit or a month's capital,
+        // so anything else is passed over before any property lookup.
+        guard start < s.count, isDigit(s[start]) || monthScalars.contains(where: { $0.first == s[start] }) else { return nil }
         guard isBoundary(s, before: start) else { return nil }
         func item(_ kind: AutoTranslatable.Kind, _ end: Int) -> AutoTranslatable {
             var text = String.UnicodeScalarView()
@@ -181,7 +187,7 @@ public enum AutoTranslatables {
         if cursor < s.count, s[cursor] == "%" {
             return item(.percent(value / 100, fractionDigits: fractionDigits), cursor + 1)
         }
-        if hasWord(s, "Prozent", at: cursor) {
+        if hasWord(s, percentWord, at: cursor) {
             return item(.percent(value / 100, fractionDigits: fractionDigits), cursor + 7)
         }
         if !grouped, fractionDigits == 0, end - start == 4, (1000 ... 2999).contains(Int(value)) {
@@ -191,8 +197,8 @@ public enum AutoTranslatables {
     }
 
     private static func monthName(_ s: [Unicode.Scalar], at index: Int) -> (Int, Int)? {
-        for (number, name) in months.enumerated() where hasWord(s, name, at: index) {
-            return (number + 1, index + name.unicodeScalars.count)
+        for (number, name) in monthScalars.enumerated() where hasWord(s, name, at: index) {
+            return (number + 1, index + name.count)
         }
         return nil
     }
@@ -204,9 +210,10 @@ public enum AutoTranslatables {
         return (year, end)
     }
 
-    private static func hasWord(_ s: [Unicode.Scalar], _ word: String, at index: Int) -> Bool {
-        let pattern = Array(word.unicodeScalars)
-        guard index + pattern.count <= s.count, Array(s[index ..< index + pattern.count]) == pattern else { return false }
+    private static let percentWord = Array("Prozent".unicodeScalars)
+
+    private static func hasWord(_ s: [Unicode.Scalar], _ pattern: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index + pattern.count <= s.count, s[index ..< index + pattern.count].elementsEqual(pattern) else { return false }
         let end = index + pattern.count
         return end == s.count || !s[end].properties.isAlphabetic
     }

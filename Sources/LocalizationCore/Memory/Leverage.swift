@@ -30,6 +30,9 @@ extension TranslationMemory {
             return MemoryMatch(kind: inContext ? .inContext : .exact, score: inContext ? 101 : 100, entry: entry,
                                target: entry.target, isAutoAdapted: false, penalties: [])
         }
+        // A fuzzy match scores 99 at most (see `fuzzyMatch`): at a threshold above that only
+        // exact and in-context matches can be offered, and the key's hash has found them all.
+        guard threshold < 100 else { return Self.offered(results, limit: limit) }
         let query = SegmentTokens(source)
         // Best word scores first: once `limit` offers score above what the words of the next
         // candidate allow, no later candidate can enter the list, and scoring stops.
@@ -49,6 +52,8 @@ extension TranslationMemory {
     /// Best first, newest first among equals; the same translation stored for several places
     /// is offered once, at its best score.
     private static func offered(_ matches: [MemoryMatch], limit: Int) -> [MemoryMatch] {
+        // One match (the usual exact one) has nothing to sort or to merge with.
+        if matches.count <= 1 { return Array(matches.prefix(limit)) }
         let sorted = matches.sorted { ($0.score, $0.entry.provenance.date) > ($1.score, $1.entry.provenance.date) }
         var seen: Set<String> = []
         return Array(sorted.filter { seen.insert(MemoryEntry.key(for: $0.target)).inserted }.prefix(limit))

@@ -35,18 +35,17 @@ struct SegmentTokens: Sendable, Hashable {
         var cased: [String] = []
         var numbers: [String] = []
         var punctuation: [Character] = []
-        var spaced = String.UnicodeScalarView()
+        var spaced: [UInt8] = []
+        spaced.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        let scalars = text.unicodeScalars
-        Self.scan(text) { token, range in
-            let first = scalars[range.lowerBound]
+        Self.scan(text) { token, bytes, first in
             switch token {
             case .number:
-                numbers.append(String(scalars[range]))
+                numbers.append(String(decoding: bytes, as: UTF8.self))
                 words.append("#")
                 cased.append("#")
             case .word:
-                let word = String(scalars[range])
+                let word = String(decoding: bytes, as: UTF8.self)
                 cased.append(word)
                 words.append(word.lowercased())
             case .other:
@@ -56,12 +55,12 @@ struct SegmentTokens: Sendable, Hashable {
             if token == .other, Self.isWhitespace(first) {
                 pendingSpace = !spaced.isEmpty
             } else {
-                if pendingSpace { spaced.append(" ") }
+                if pendingSpace { spaced.append(UInt8(ascii: " ")) }
                 pendingSpace = false
-                spaced.append(contentsOf: scalars[range])
+                spaced.append(contentsOf: bytes)
             }
         }
-        spacedText = String(spaced)
+        spacedText = String(decoding: spaced, as: UTF8.self)
         self.words = words
         self.casedWords = cased
         self.numbers = numbers
@@ -71,11 +70,10 @@ struct SegmentTokens: Sendable, Hashable {
     /// The case-folded words alone (numbers as `#`): what the memory's index needs.
     static func words(of content: Content) -> [String] {
         var words: [String] = []
-        let text = content.plainText
-        scan(text) { token, range in
+        scan(content.plainText) { token, bytes, _ in
             switch token {
             case .number: words.append("#")
-            case .word: words.append(String(text.unicodeScalars[range]).lowercased())
+            case .word: words.append(String(decoding: bytes, as: UTF8.self).lowercased())
             case .other: break
             }
         }
@@ -89,38 +87,60 @@ struct SegmentTokens: Sendable, Hashable {
         case other
     }
 
-    /// Splits text into numbers, words and single other characters, in order. Works on
-    /// Unicode scalars (memory text is NFC), with the ASCII cases decided without a property
-    /// lookup: this runs for every entry when a memory is loaded.
-    static func scan(_ text: String, _ visit: (Token, Range<String.Index>) -> Void) {
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
-        /// The scalar after `position`, if any.
-        func following(_ position: String.Index) -> Unicode.Scalar? {
-            let next = scalars.index(after: position)
-            return next < scalars.endIndex ? scalars[next] : nil
+    /// Splits text into numbers, words and single other characters, in order, and passes each
+    /// with its UTF-8 bytes and its first scalar. Works on the UTF-8 of the text (memory text
+    /// is NFC), decoding scalars as it goes, with the ASCII cases decided without a property
+    /// lookup: this runs for every entry when a memory is loaded and for every segment looked up.
+    static func scan(_ text: String, _ visit: (Token, ArraySlice<UInt8>, Unicode.Scalar) -> Void) {
+        let bytes = Array(text.utf8)
+        /// The scalar at byte `position` and its length in bytes (the bytes are valid UTF-8).
+        func scalar(at position: Int) -> (Unicode.Scalar, Int) {
+            let lead = bytes[position]
+            if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+            let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            var value = UInt32(lead) & (0xFF >> (length + 1))
+            for offset in 1 ..< length { value = value << 6 | UInt32(bytes[position + offset] & 0x3F) }
+            return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
         }
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            var end = scalars.index(after: index)
-            if isNumber(scalar) {
+        /// The scalar starting at byte `position`, if any.
+        func scalar(startingAt position: Int) -> Unicode.Scalar? {
+            position < bytes.count ? scalar(at: position).0 : nil
+        }
+        var index = 0
+        while index < bytes.count {
+            let (first, length) = scalar(at: index)
+            var end = index + length
+            if isNumber(first) {
                 // Digits with inner separators are one number: 1.000.000, 5,5, 0108/2021, 14.1.
-                while end < scalars.endIndex, isNumber(scalars[end])
-                    || (".,:/".unicodeScalars.contains(scalars[end]) && following(end).map(isNumber) == true) {
-                    end = scalars.index(after: end)
+                while end < bytes.count {
+                    let (next, nextLength) = scalar(at: end)
+                    if isNumber(next) {
+                        end += nextLength
+                    } else if ".,:/".unicodeScalars.contains(next), scalar(startingAt: end + 1).map(isNumber) == true {
+                        end += 1
+                    } else {
+                        break
+                    }
                 }
-                visit(.number, index ..< end)
-            } else if isLetter(scalar) {
+                visit(.number, bytes[index ..< end], first)
+            } else if isLetter(first) {
                 // Word characters include combining marks, hyphens between letters and gender
                 // marks inside words: Expert*innen, Migrant:innen.
-                while end < scalars.endIndex, isLetter(scalars[end]) || isMark(scalars[end])
-                    || scalars[end] == "-" && following(end).map(isLetter) == true
-                    || ("*:_".unicodeScalars.contains(scalars[end]) && following(end).map(isLowercase) == true) {
-                    end = scalars.index(after: end)
+                while end < bytes.count {
+                    let (next, nextLength) = scalar(at: end)
+                    if isLetter(next) || isMark(next) {
+                        end += nextLength
+                    } else if next == "-", scalar(startingAt: end + 1).map(isLetter) == true {
+                        end += 1
+                    } else if "*:_".unicodeScalars.contains(next), scalar(startingAt: end + 1).map(isLowercase) == true {
+                        end += 1
+                    } else {
+                        break
+                    }
                 }
-                visit(.word, index ..< end)
+                visit(.word, bytes[index ..< end], first)
             } else {
-                visit(.other, index ..< end)
+                visit(.other, bytes[index ..< end], first)
             }
             index = end
         }

@@ -102,6 +102,8 @@ public struct XLIFF12Writer: Sendable {
 
     /// The content as 1.2 inline markup.
     static func inline(_ content: Content) -> String {
+        // Plain text (most units) has no codes to pair.
+        if content.fragments.count == 1, case .text(let text) = content.fragments[0] { return Self.text(text) }
         // Halves of a pair whose partner is elsewhere (another sentence or unit) are <it>:
         // 1.2 wants each <ex> to close a <bx> of the same <source> or <target>.
         let paired = Content.idsPairedAcross([content])
@@ -112,8 +114,7 @@ public struct XLIFF12Writer: Sendable {
             case .text(let text):
                 // XLIFF 1.2 has no <cp>: a character XML cannot carry is shown as U+FFFD; the
                 // page's own bytes stay in the skeleton.
-                let clean = String(String.UnicodeScalarView(text.unicodeScalars.map { XMLWriter.isXMLCharacter($0) ? $0 : "\u{FFFD}" }))
-                markup += XMLWriter.escape(clean, attribute: false)
+                markup += Self.text(text)
             case .opening(let code) where crossing.contains(code.id):
                 markup += "<bx id=\"\(attribute(code.id))\" rid=\"\(attribute(code.id))\" ctype=\"\(ctype(code))\"\(equivText(code))/>"
             case .closing(let code) where crossing.contains(code.id):
@@ -133,6 +134,12 @@ public struct XLIFF12Writer: Sendable {
             }
         }
         return markup
+    }
+
+    /// Text as 1.2 markup: what `inline` makes of a content that is only this text (an empty
+    /// text included), without building the content.
+    static func text(_ text: String) -> String {
+        XMLWriter.escape(XMLWriter.replacingNonXMLCharacters(text), attribute: false)
     }
 
     /// Ids of pairs that overlap another pair instead of nesting in it (`<sc>`/`<ec>` from an

@@ -185,7 +185,7 @@ public struct XLIFF21Writer: Sendable {
 
     /// Escaped text; characters XML cannot carry become `<cp hex="…"/>`.
     static func text(_ text: String) -> String {
-        guard !text.unicodeScalars.allSatisfy(XMLWriter.isXMLCharacter) else {
+        guard !XMLWriter.canCarry(text) else {
             return XMLWriter.escape(text, attribute: false)
         }
         var markup = ""
