@@ -156,9 +156,19 @@ extension JobRecords {
     /// (`run` calls this for every outgoing job).
     @discardableResult
     public func send(_ document: XLIFFDocument, to url: URL, memory: TranslationMemory, memoryRevision: Int) throws(ProjectError) -> String {
+        // Serialized once, with a stand-in id of the real one's shape that the digest covers;
+        // the real id then replaces it where the writers put it (a job of a large site is
+        // tens of megabytes: serializing it twice cost seconds).
         var document = document
-        document.jobID = JobRecord.jobID(locale: document.targetLanguage ?? "", serializedJob: Job.serialize(document), memoryRevision: memoryRevision)
-        let bytes = Array(Job.serialize(document).utf8)
+        let locale = (document.targetLanguage ?? "").lowercased()
+        let standIn = "\(locale)-" + String(repeating: "0", count: 16)
+        document.jobID = standIn
+        let draft = Job.serialize(document)
+        let id = JobRecord.jobID(locale: locale, serializedJob: draft, memoryRevision: memoryRevision)
+        document.jobID = id
+        let bytes = Array(draft
+            .replacingOccurrences(of: "job-id=\"\(standIn)\"", with: "job-id=\"\(id)\"")
+            .replacingOccurrences(of: ">\(standIn)</mda:meta>", with: ">\(id)</mda:meta>").utf8)
         try ProjectFiles.writeAtomically(bytes, to: url)
         // The record describes the job as a reader sees it; a job we cannot read back is a bug.
         let written: XLIFFDocument

@@ -7,9 +7,9 @@ extension BatchRun {
     /// its page or text leaves it, and a unit out whose text changed is superseded (the new
     /// text goes into the new job; the old text, if it comes back, is a conflict).
     func sendDeltaJobs(examined: [ExaminedPage], memories: [String: TranslationMemory], options: Options,
-                       state: inout BatchState, report: inout Report) throws(ProjectError) {
+                       state: inout BatchState, report: inout Report) async throws(ProjectError) {
         let settings = project.settings
-        let examinedNames = Set(examined.lazy.filter { $0.page != nil }.map(\.name))
+        let examinedByName = Dictionary(examined.filter { $0.page != nil }.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let removed = Set(report.changes.pagesRemoved)
         // A unit edited or moved: its successor, to say which job supersedes it.
         var successors: [String: String] = [:]
@@ -17,87 +17,129 @@ extension BatchRun {
             guard let previous = change.previousUnitID else { continue }
             successors["\(change.fromPage ?? change.page)#\(previous)"] = "\(change.page)#\(change.unitID)"
         }
-        let importState = try ImportState.load(project)
-        var glossary: Termbase?
+        // What each locale's new job holds, decided one locale after the other (cheap) …
+        var plans: [DeltaPlan] = []
         for tag in settings.targetLocales {
             let language = try Self.language(tag)
-            var out = state.out[language.tag] ?? [:]
-            var superseded: [(key: String, unit: BatchState.OutUnit, successor: String?)] = []
+            var plan = DeltaPlan(language: language, out: state.out[language.tag] ?? [:])
             // Out units of pages that are gone or were examined again.
-            for (key, unit) in out {
+            for (key, unit) in plan.out {
                 let page = Self.page(ofKey: key)
-                guard removed.contains(page) || examinedNames.contains(page) else { continue }
-                let current = examined.first { $0.name == page }
-                let stillPending = current?.pending[language.tag]?.contains(Self.unitID(ofKey: key)) ?? false
-                let sameText = current?.state?.unitList.first { $0.id == Self.unitID(ofKey: key) }?.hash == unit.hash
+                guard removed.contains(page) || examinedByName[page] != nil else { continue }
+                let current = examinedByName[page]
+                let id = Self.unitID(ofKey: key)
+                let stillPending = current?.pending[language.tag]?.contains(id) ?? false
+                let sameText = current?.unitsByID[id]?.hash == unit.hash
                 if stillPending && sameText { continue }
-                out[key] = nil
+                plan.out[key] = nil
                 if let successor = successors[key] ?? (stillPending ? key : nil) {
-                    superseded.append((key, unit, successor))
+                    plan.superseded.append((key, unit, successor))
                 }
             }
             // New work: pending units not out with a translator.
-            var delta: [ExtractedPage] = []
-            var deltaKeys: [(key: String, unit: BatchState.Unit)] = []
             for page in examined {
-                guard let extracted = page.page, let units = page.state?.unitList else { continue }
+                guard let extracted = page.page else { continue }
                 let pending = Set(page.pending[language.tag] ?? [])
-                let byID = Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
                 var selected = extracted
                 selected.units = extracted.units.filter { unit in
-                    guard pending.contains(unit.id), let info = byID[unit.id] else { return false }
-                    return out["\(page.name)#\(unit.id)"]?.hash != info.hash
+                    guard pending.contains(unit.id), let info = page.unitsByID[unit.id] else { return false }
+                    return plan.out["\(page.name)#\(unit.id)"]?.hash != info.hash
                 }
                 guard !selected.units.isEmpty else { continue }
-                delta.append(selected)
-                deltaKeys += selected.units.compactMap { unit in byID[unit.id].map { ("\(page.name)#\(unit.id)", $0) } }
+                plan.pages.append(selected)
+                plan.units += selected.units.compactMap { unit in page.unitsByID[unit.id].map { ("\(page.name)#\(unit.id)", $0) } }
             }
-            var jobID: String?
-            if !delta.isEmpty {
-                if glossary == nil { glossary = GlossaryStore(project: project).termsForJobs(diagnostics: &report.diagnostics) }
+            if !plan.units.isEmpty {
                 let number = state.jobs.values.count { $0.locale == language.tag } + 1
-                let url = try jobURL(for: language, number: number)
-                let memory = memories[language.tag] ?? TranslationMemory(sourceLanguage: settings.sourceLocale, targetLanguage: language.tag)
-                let (job, analysis) = prepareJob(delta, language: language, memory: memory, glossary: glossary!)
-                report.analyses.append(analysis)
-                let words = deltaKeys.reduce(0) { $0 + $1.unit.words }
-                report.written += [relative(url), relative(url.deletingPathExtension().appendingPathExtension("tbx"))]
-                if options.dryRun {
-                    report.jobs.append(.init(locale: language.tag, path: relative(url), units: deltaKeys.count, words: words, superseding: superseded.count))
-                } else {
-                    let id = try JobRecords(project: project).send(job.document, to: url, memory: memory, memoryRevision: importState.revision(of: language.tag))
-                    // The job's terms as TBX beside it, for CAT tools' term panes.
-                    try ProjectFiles.writeAtomically(Array(TBXWriter().write(job.terms).utf8), to: url.deletingPathExtension().appendingPathExtension("tbx"))
-                    report.jobs.append(.init(locale: language.tag, jobID: id, path: relative(url), units: deltaKeys.count, words: words, superseding: superseded.count))
-                    jobID = id
-                    state.jobs[id] = .init(locale: language.tag, path: relative(url), units: deltaKeys.count, words: words, superseded: 0)
-                    for (key, unit) in deltaKeys { out[key] = .init(job: id, hash: unit.hash, words: unit.words) }
-                }
+                plan.url = try jobURL(for: language, number: number)
             }
-            for item in superseded {
+            plans.append(plan)
+        }
+        // … then prepared and written on every core, a locale per task.
+        let glossary = plans.contains { $0.url != nil } ? GlossaryStore(project: project).termsForJobs(diagnostics: &report.diagnostics) : nil
+        let importState = try ImportState.load(project)
+        let catalog = try SiteAssembly.catalog(for: project)
+        let sent = await concurrentMap(plans, slice: 1) { plan -> Result<SentDelta?, ProjectError> in
+            guard let url = plan.url, let glossary else { return .success(nil) }
+            let language = plan.language
+            let memory = memories[language.tag] ?? TranslationMemory(sourceLanguage: settings.sourceLocale, targetLanguage: language.tag)
+            let (job, analysis) = prepareJob(plan.pages, language: language, memory: memory, glossary: glossary, locale: catalog?.definitions[language.tag])
+            guard !options.dryRun else { return .success(SentDelta(jobID: nil, analysis: analysis)) }
+            do throws(ProjectError) {
+                let id = try JobRecords(project: project).send(job.document, to: url, memory: memory, memoryRevision: importState.revision(of: language.tag))
+                // The job's terms as TBX beside it, for CAT tools' term panes.
+                try ProjectFiles.writeAtomically(Array(TBXWriter().write(job.terms).utf8), to: url.deletingPathExtension().appendingPathExtension("tbx"))
+                return .success(SentDelta(jobID: id, analysis: analysis))
+            } catch {
+                return .failure(error)
+            }
+        }
+        // The state records what was sent, in locale order.
+        for (plan, result) in zip(plans, sent) {
+            var out = plan.out
+            var jobID: String?
+            if let url = plan.url, case .success(let delta?) = result {
+                report.analyses.append(delta.analysis)
+                let words = plan.units.reduce(0) { $0 + $1.unit.words }
+                report.written += [relative(url), relative(url.deletingPathExtension().appendingPathExtension("tbx"))]
+                report.jobs.append(.init(locale: plan.language.tag, jobID: delta.jobID, path: relative(url), units: plan.units.count, words: words, superseding: plan.superseded.count))
+                if let id = delta.jobID {
+                    jobID = id
+                    state.jobs[id] = .init(locale: plan.language.tag, path: relative(url), units: plan.units.count, words: words, superseded: 0)
+                    for (key, unit) in plan.units { out[key] = .init(job: id, hash: unit.hash, words: unit.words) }
+                }
+            } else if case .failure(let error) = result {
+                throw error
+            }
+            for item in plan.superseded {
                 state.jobs[item.unit.job]?.superseded += 1
-                report.superseded.append(.init(locale: language.tag, page: Self.page(ofKey: item.key), unitID: Self.unitID(ofKey: item.key),
+                report.superseded.append(.init(locale: plan.language.tag, page: Self.page(ofKey: item.key), unitID: Self.unitID(ofKey: item.key),
                                                jobID: item.unit.job, supersededBy: item.successor.flatMap { out[$0]?.job } ?? jobID))
             }
-            state.out[language.tag] = out.isEmpty ? nil : out
+            state.out[plan.language.tag] = out.isEmpty ? nil : out
         }
+    }
+
+    /// One locale's new work: the units that go into its delta job and what is out after it.
+    struct DeltaPlan: Sendable {
+        var language: TargetLanguage
+        var out: [String: BatchState.OutUnit]
+        var superseded: [(key: String, unit: BatchState.OutUnit, successor: String?)] = []
+        /// The examined pages with only their new work.
+        var pages: [ExtractedPage] = []
+        var units: [(key: String, unit: BatchState.Unit)] = []
+        /// Where the job goes; nil when there is no new work.
+        var url: URL?
+    }
+
+    struct SentDelta: Sendable {
+        /// Nil in a dry run.
+        var jobID: String?
+        var analysis: Analysis
     }
 
     /// A delta job ready to send: each sentence with the memory's candidates (101% and 100%
     /// matches pre-filled per the project's setting), the glossary's terms, the analysis.
-    private func prepareJob(_ pages: [ExtractedPage], language: TargetLanguage, memory: TranslationMemory, glossary: Termbase)
+    private func prepareJob(_ pages: [ExtractedPage], language: TargetLanguage, memory: TranslationMemory, glossary: Termbase, locale: LocaleDefinition?)
         -> (job: (document: XLIFFDocument, terms: Termbase), analysis: Analysis) {
         let settings = project.settings
         let annotator = TermAnnotator(termbase: glossary, targetLanguage: language.tag)
-        let locale = (try? SiteAssembly.catalog(for: project))??.definitions[language.tag]
         var analysis = Analysis(locale: language.tag)
+        // A site repeats its boilerplate on every page: terms are found once per text.
+        var terms: [String: [UnitTerm]] = [:]
         let leveraged = pages.map { page in
             var page = page
             // Translators place numbers, dates and references as placeholders; the pages keep
             // them as text, which assembly rewrites for each locale.
             page.units = page.units.map { unit in
                 var unit = leverage(unit.withAutoTranslatablePlaceholders(), page: page.page.name, memory: memory, locale: locale, analysis: &analysis)
-                unit.terms = annotator.terms(in: unit.source)
+                let key = MemoryEntry.key(for: unit.source)
+                if let known = terms[key] {
+                    unit.terms = known
+                } else {
+                    unit.terms = annotator.terms(in: unit.source)
+                    terms[key] = unit.terms
+                }
                 return settings.copySourceToTarget ? unit.withSourceCopiedToTarget() : unit
             }
             return page

@@ -15,6 +15,11 @@ extension BatchRun {
         var diagnostics: [Diagnostic] = []
         /// An output that could not be written: the run stops before it records any state.
         var writeError: ProjectError?
+
+        /// The page's units as the state records them, by id.
+        var unitsByID: [String: BatchState.Unit] {
+            Dictionary((state?.unitList ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        }
     }
 
     /// What examining any page needs, shared read-only by the tasks that examine pages.

@@ -1,13 +1,15 @@
 public import Foundation
 
 /// What the last completed `run` saw and wrote, so the next one does only what changed:
-/// `jobs/state/batch.json`, written atomically as the run's last step. A run killed before
+/// `jobs/state/batch.tsv`, written atomically as the run's last step. A run killed before
 /// that step leaves the previous state, and the rerun redoes the same work with the same
 /// result (every output is a function of the inputs and this state).
 ///
-/// Kept compact because it covers every page of the site: a unit is one short line, and an
-/// output one digest and its counts.
-public struct BatchState: Sendable, Codable, Equatable {
+/// It covers every page of the site and is read at every run, so it is a line-based text file
+/// rather than JSON (decoding 10,000 pages of JSON took longer than everything else an
+/// unchanged rerun does): one line per page with its units and outputs packed in fields, one
+/// line per unit out with a translator and per job. See `encoded()` for the format.
+public struct BatchState: Sendable, Equatable {
     public static let currentVersion = 1
 
     /// A unit as the last run extracted it: "id hash words text", where the hash is
@@ -36,7 +38,7 @@ public struct BatchState: Sendable, Codable, Equatable {
     }
 
     /// One page in one locale as last written: the digest of its bytes and its coverage.
-    public struct Output: Sendable, Codable, Hashable {
+    public struct Output: Sendable, Hashable {
         /// Digest of the bytes written.
         public var bytes: String
         /// units, reviewed, translated, automatic, pending, fallback, pending words, bidi problems.
@@ -50,17 +52,29 @@ public struct BatchState: Sendable, Codable, Equatable {
         }
     }
 
-    public struct Page: Sendable, Codable, Equatable {
+    public struct Page: Sendable, Equatable {
         /// Digest of the page's bytes.
         public var hash: String
-        /// The page's units, one per line (see `Unit`).
+        /// The page's units, one per line (see `Unit`), parsed only for pages that changed.
         public var units: String
+        public var unitCount: Int
+        public var words: Int
         /// Locale tag (target, source or pseudo) → what was written for it.
         public var outputs: [String: Output]
 
         public init(hash: String, units: [Unit], outputs: [String: Output]) {
             self.hash = hash
             self.units = units.map(\.line).joined(separator: "\n")
+            unitCount = units.count
+            words = units.reduce(0) { $0 + $1.words }
+            self.outputs = outputs
+        }
+
+        init(hash: String, units: String, unitCount: Int, words: Int, outputs: [String: Output]) {
+            self.hash = hash
+            self.units = units
+            self.unitCount = unitCount
+            self.words = words
             self.outputs = outputs
         }
 
@@ -70,14 +84,14 @@ public struct BatchState: Sendable, Codable, Equatable {
     }
 
     /// A unit sent to translators and not translated yet, keyed by "page#unit".
-    public struct OutUnit: Sendable, Codable, Hashable {
+    public struct OutUnit: Sendable, Hashable {
         public var job: String
         public var hash: String
         public var words: Int
     }
 
     /// A job sent to translators.
-    public struct SentJob: Sendable, Codable, Hashable {
+    public struct SentJob: Sendable, Hashable {
         public var locale: String
         public var path: String
         public var units: Int
@@ -107,22 +121,122 @@ public struct BatchState: Sendable, Codable, Equatable {
         guard FileManager.default.fileExists(atPath: url.path) else { return BatchState() }
         let bytes = try ProjectFiles.read(url, limit: 1 << 30)
         do {
-            let state = try JSONDecoder().decode(BatchState.self, from: Data(bytes))
-            return state.version == currentVersion ? state : BatchState()
+            return try decode(bytes)
         } catch {
-            throw .invalidProjectFile(url.path, reason: "\(error); delete it to rebuild every page")
+            throw .invalidProjectFile(url.path, reason: "line \(error.line): \(error.reason); delete the file to rebuild every page")
         }
     }
 
+    static let magic = "translate-pipeline batch state"
+
+    /// The file: a header line, then one record per line, fields separated by tabs (tabs,
+    /// newlines and backslashes in a field escaped as `\t`, `\n`, `\\`), in a fixed order so
+    /// that equal states are equal bytes:
+    ///
+    ///     translate-pipeline batch state <TAB> 1
+    ///     inputs  <digest>
+    ///     memory  <locale> <digest>
+    ///     page    <name> <hash> <units> <words> <unit lines, joined by \n> <outputs>
+    ///     out     <locale> <page#unit> <job id> <hash> <words>
+    ///     job     <job id> <locale> <path> <units> <words> <superseded>
+    ///
+    /// where `<outputs>` is `locale digest published c0,c1,…` per output, joined by `;`.
     public func encoded() -> [UInt8] {
-        let encoder = JSONEncoder()
-        // Sorted keys make equal states equal bytes; no pretty printing, the file is large.
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array((try? encoder.encode(self)) ?? Data()) + [0x0A]
+        var text = Self.magic + "\t\(version)\n"
+        text += "inputs\t\(inputs)\n"
+        for (tag, digest) in memories.sorted(by: { $0.key < $1.key }) {
+            text += Self.line(["memory", tag, digest])
+        }
+        for (name, page) in pages.sorted(by: { $0.key < $1.key }) {
+            let outputs = page.outputs.sorted(by: { $0.key < $1.key }).map { tag, output in
+                "\(tag) \(output.bytes) \(output.published ? 1 : 0) " + output.counts.map(String.init).joined(separator: ",")
+            }.joined(separator: ";")
+            text += Self.line(["page", name, page.hash, String(page.unitCount), String(page.words), page.units, outputs])
+        }
+        for (tag, units) in out.sorted(by: { $0.key < $1.key }) {
+            for (key, unit) in units.sorted(by: { $0.key < $1.key }) {
+                text += Self.line(["out", tag, key, unit.job, unit.hash, String(unit.words)])
+            }
+        }
+        for (id, job) in jobs.sorted(by: { $0.key < $1.key }) {
+            text += Self.line(["job", id, job.locale, job.path, String(job.units), String(job.words), String(job.superseded)])
+        }
+        return Array(text.utf8)
+    }
+
+    struct FormatError: Error {
+        var line: Int
+        var reason: String
+    }
+
+    static func decode(_ bytes: [UInt8]) throws(FormatError) -> BatchState {
+        var state = BatchState()
+        var number = 0
+        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: true) {
+            number += 1
+            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map(Self.unescape)
+            if number == 1 {
+                // Another format version: rebuild rather than misread.
+                guard fields.count == 2, fields[0] == magic else { throw FormatError(line: 1, reason: "not a batch state file") }
+                if fields[1] != String(currentVersion) { return BatchState() }
+                continue
+            }
+            func int(_ index: Int) throws(FormatError) -> Int {
+                guard index < fields.count, let value = Int(fields[index]) else { throw FormatError(line: number, reason: "field \(index + 1) is not a number") }
+                return value
+            }
+            switch (fields.first, fields.count) {
+            case ("inputs", 2):
+                state.inputs = fields[1]
+            case ("memory", 3):
+                state.memories[fields[1]] = fields[2]
+            case ("page", 7):
+                var outputs: [String: Output] = [:]
+                for entry in fields[6].split(separator: ";") {
+                    let parts = entry.split(separator: " ", omittingEmptySubsequences: false)
+                    guard parts.count == 4 else { throw FormatError(line: number, reason: "an output is not \"locale digest published counts\"") }
+                    outputs[String(parts[0])] = Output(bytes: String(parts[1]), counts: parts[3].split(separator: ",").compactMap { Int($0) }, published: parts[2] == "1")
+                }
+                state.pages[fields[1]] = Page(hash: fields[2], units: fields[5], unitCount: try int(3), words: try int(4), outputs: outputs)
+            case ("out", 6):
+                state.out[fields[1], default: [:]][fields[2]] = OutUnit(job: fields[3], hash: fields[4], words: try int(5))
+            case ("job", 7):
+                state.jobs[fields[1]] = SentJob(locale: fields[2], path: fields[3], units: try int(4), words: try int(5), superseded: try int(6))
+            default:
+                throw FormatError(line: number, reason: "unknown record \"\(fields.first ?? "")\" with \(fields.count) fields")
+            }
+        }
+        return state
+    }
+
+    private static func line(_ fields: [String]) -> String {
+        fields.map(escape).joined(separator: "\t") + "\n"
+    }
+
+    private static func escape(_ field: String) -> String {
+        guard field.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x5C }) else { return field }
+        return field.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t").replacingOccurrences(of: "\n", with: "\\n")
+    }
+
+    private static func unescape(_ field: ArraySlice<UInt8>) -> String {
+        guard field.contains(0x5C) else { return String(decoding: field, as: UTF8.self) }
+        var bytes: [UInt8] = []
+        var escaped = false
+        for byte in field {
+            if escaped {
+                bytes.append(byte == UInt8(ascii: "t") ? 0x09 : byte == UInt8(ascii: "n") ? 0x0A : byte)
+                escaped = false
+            } else if byte == 0x5C {
+                escaped = true
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func url(_ project: Project) -> URL {
-        project.jobsFolder.appendingPathComponent("state").appendingPathComponent("batch.json")
+        project.jobsFolder.appendingPathComponent("state").appendingPathComponent("batch.tsv")
     }
 
     /// A 128-bit digest for change detection (not for security): two multiply-xorshift lanes
