@@ -15,11 +15,8 @@ extension BatchRun {
         var diagnostics: [Diagnostic] = []
         /// An output that could not be written: the run stops before it records any state.
         var writeError: ProjectError?
-
         /// The page's units as the state records them, by id.
-        var unitsByID: [String: BatchState.Unit] {
-            Dictionary((state?.unitList ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        }
+        var unitsByID: [String: BatchState.Unit] = [:]
     }
 
     /// What examining any page needs, shared read-only by the tasks that examine pages.
@@ -63,12 +60,14 @@ extension BatchRun {
             let source = project.settings.sourceLocale
             let units = page.units.map { unit in
                 BatchState.Unit(
-                    id: unit.id, hash: BatchState.digest(MemoryEntry.key(for: unit.source)),
+                    // 64 bits tell a unit's versions apart; the state holds hundreds of thousands.
+                    id: unit.id, hash: String(BatchState.digest(MemoryEntry.key(for: unit.source)).prefix(16)),
                     words: unit.segments.reduce(0) { $0 + Analysis.words(in: $1.source.plainText, language: source) },
                     text: String(unit.source.plainText.split(whereSeparator: \.isWhitespace).joined(separator: " ").prefix(60))
                 )
             }
-            let words = Dictionary(units.map { ($0.id, $0.words) }, uniquingKeysWith: { first, _ in first })
+            result.unitsByID = Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let words = result.unitsByID.mapValues(\.words)
             var outputs: [String: BatchState.Output] = [:]
             var assembled: [SiteAssembly.PageOutput] = []
             if let assembly, let prepared {

@@ -137,7 +137,7 @@ public struct BatchState: Sendable, Equatable {
     ///     inputs  <digest>
     ///     memory  <locale> <digest>
     ///     page    <name> <hash> <units> <words> <unit lines, joined by \n> <outputs>
-    ///     out     <locale> <page#unit> <job id> <hash> <words>
+    ///     out     <locale> <job id> <page> <unit hash words, joined by ;>
     ///     job     <job id> <locale> <path> <units> <words> <superseded>
     ///
     /// where `<outputs>` is `locale digest published c0,c1,…` per output, joined by `;`.
@@ -154,8 +154,12 @@ public struct BatchState: Sendable, Equatable {
             text += Self.line(["page", name, page.hash, String(page.unitCount), String(page.words), page.units, outputs])
         }
         for (tag, units) in out.sorted(by: { $0.key < $1.key }) {
-            for (key, unit) in units.sorted(by: { $0.key < $1.key }) {
-                text += Self.line(["out", tag, key, unit.job, unit.hash, String(unit.words)])
+            // One line per locale, job and page: a large site has many units out.
+            let groups = Dictionary(grouping: units) { "\($0.value.job)\t\(BatchRun.page(ofKey: $0.key))" }
+            for (group, members) in groups.sorted(by: { $0.key < $1.key }) {
+                let parts = group.split(separator: "\t", maxSplits: 1).map(String.init)
+                let list = members.sorted(by: { $0.key < $1.key }).map { "\(BatchRun.unitID(ofKey: $0.key)) \($0.value.hash) \($0.value.words)" }
+                text += Self.line(["out", tag, parts[0], parts[1], list.joined(separator: ";")])
             }
         }
         for (id, job) in jobs.sorted(by: { $0.key < $1.key }) {
@@ -198,8 +202,12 @@ public struct BatchState: Sendable, Equatable {
                     outputs[String(parts[0])] = Output(bytes: String(parts[1]), counts: parts[3].split(separator: ",").compactMap { Int($0) }, published: parts[2] == "1")
                 }
                 state.pages[fields[1]] = Page(hash: fields[2], units: fields[5], unitCount: try int(3), words: try int(4), outputs: outputs)
-            case ("out", 6):
-                state.out[fields[1], default: [:]][fields[2]] = OutUnit(job: fields[3], hash: fields[4], words: try int(5))
+            case ("out", 5):
+                for member in fields[4].split(separator: ";") {
+                    let parts = member.split(separator: " ")
+                    guard parts.count == 3, let words = Int(parts[2]) else { throw FormatError(line: number, reason: "an out unit is not \"id hash words\"") }
+                    state.out[fields[1], default: [:]]["\(fields[3])#\(parts[0])"] = OutUnit(job: fields[2], hash: String(parts[1]), words: words)
+                }
             case ("job", 7):
                 state.jobs[fields[1]] = SentJob(locale: fields[2], path: fields[3], units: try int(4), words: try int(5), superseded: try int(6))
             default:
