@@ -49,6 +49,18 @@ public struct Analysis: Sendable, Hashable, Codable {
         bands[band, default: Count()].words += words
     }
 
+    /// The analysis of two jobs together (a large change cut into several jobs); a sentence
+    /// counted in both stays counted in each.
+    public func merging(_ other: Analysis) -> Analysis {
+        var result = self
+        for (band, count) in other.bands {
+            result.bands[band, default: Count()].segments += count.segments
+            result.bands[band, default: Count()].words += count.words
+        }
+        result.seen.formUnion(other.seen)
+        return result
+    }
+
     public var total: Count {
         bands.values.reduce(into: Count()) { total, count in
             total.segments += count.segments

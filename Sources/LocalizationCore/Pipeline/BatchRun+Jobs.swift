@@ -49,23 +49,34 @@ extension BatchRun {
                 plan.pages.append(selected)
                 plan.units += selected.units.compactMap { unit in page.unitsByID[unit.id].map { ("\(page.name)#\(unit.id)", $0) } }
             }
-            if !plan.units.isEmpty {
-                let number = state.jobs.values.count { $0.locale == language.tag } + 1
-                plan.url = try jobURL(for: language, number: number)
+            // A large change makes several jobs of at most `maxJobUnits` units each, whole
+            // pages together: files a translator can open, and that read back within limits.
+            var number = state.jobs.values.count { $0.locale == language.tag }
+            var unitsByKey = Dictionary(plan.units.map { ($0.key, $0.unit) }, uniquingKeysWith: { first, _ in first })
+            for page in plan.pages {
+                let keys = page.units.map { "\(page.page.name)#\($0.id)" }
+                if plan.chunks.isEmpty || (plan.chunks[plan.chunks.count - 1].units.count + keys.count > settings.maxJobUnits && !plan.chunks[plan.chunks.count - 1].units.isEmpty) {
+                    number += 1
+                    plan.chunks.append(.init(url: try jobURL(for: language, number: number)))
+                }
+                plan.chunks[plan.chunks.count - 1].pages.append(page)
+                plan.chunks[plan.chunks.count - 1].units += keys.compactMap { key in unitsByKey.removeValue(forKey: key).map { (key, $0) } }
             }
             plans.append(plan)
         }
-        // … then prepared and written on every core, a locale per task.
-        let glossary = plans.contains { $0.url != nil } ? GlossaryStore(project: project).termsForJobs(diagnostics: &report.diagnostics) : nil
+        // … then prepared and written on every core, a job per task.
+        let glossary = plans.contains { !$0.chunks.isEmpty } ? GlossaryStore(project: project).termsForJobs(diagnostics: &report.diagnostics) : nil
         let importState = try ImportState.load(project)
         let catalog = try SiteAssembly.catalog(for: project)
-        let sent = await concurrentMap(plans, slice: 1) { plan -> Result<SentDelta?, ProjectError> in
-            guard let url = plan.url, let glossary else { return .success(nil) }
-            let language = plan.language
+        let work = plans.flatMap { plan in plan.chunks.map { (language: plan.language, chunk: $0) } }
+        let sent = await concurrentMap(work, slice: 1) { item -> Result<SentDelta, ProjectError> in
+            let language = item.language
             let memory = memories[language.tag] ?? TranslationMemory(sourceLanguage: settings.sourceLocale, targetLanguage: language.tag)
-            let (job, analysis) = prepareJob(plan.pages, language: language, memory: memory, glossary: glossary, locale: catalog?.definitions[language.tag])
+            let (job, analysis) = prepareJob(item.chunk.pages, language: language, memory: memory, glossary: glossary ?? Termbase(sourceLanguage: settings.sourceLocale),
+                                             locale: catalog?.definitions[language.tag])
             guard !options.dryRun else { return .success(SentDelta(jobID: nil, analysis: analysis)) }
             do throws(ProjectError) {
+                let url = item.chunk.url
                 let id = try JobRecords(project: project).send(job.document, to: url, memory: memory, memoryRevision: importState.revision(of: language.tag))
                 // The job's terms as TBX beside it, for CAT tools' term panes.
                 try ProjectFiles.writeAtomically(Array(TBXWriter().write(job.terms).utf8), to: url.deletingPathExtension().appendingPathExtension("tbx"))
@@ -74,27 +85,34 @@ extension BatchRun {
                 return .failure(error)
             }
         }
-        // The state records what was sent, in locale order.
-        for (plan, result) in zip(plans, sent) {
+        // The state records what was sent, in locale and job order.
+        var results = sent.makeIterator()
+        for plan in plans {
             var out = plan.out
-            var jobID: String?
-            if let url = plan.url, case .success(let delta?) = result {
-                report.analyses.append(delta.analysis)
-                let words = plan.units.reduce(0) { $0 + $1.unit.words }
-                report.written += [relative(url), relative(url.deletingPathExtension().appendingPathExtension("tbx"))]
-                report.jobs.append(.init(locale: plan.language.tag, jobID: delta.jobID, path: relative(url), units: plan.units.count, words: words, superseding: plan.superseded.count))
-                if let id = delta.jobID {
-                    jobID = id
-                    state.jobs[id] = .init(locale: plan.language.tag, path: relative(url), units: plan.units.count, words: words, superseded: 0)
-                    for (key, unit) in plan.units { out[key] = .init(job: id, hash: unit.hash, words: unit.words) }
+            var firstJob: String?
+            var analysis: Analysis?
+            for chunk in plan.chunks {
+                let delta: SentDelta
+                switch results.next()! {
+                case .success(let value): delta = value
+                case .failure(let error): throw error
                 }
-            } else if case .failure(let error) = result {
-                throw error
+                analysis = analysis.map { $0.merging(delta.analysis) } ?? delta.analysis
+                let url = chunk.url
+                let words = chunk.units.reduce(0) { $0 + $1.unit.words }
+                report.written += [relative(url), relative(url.deletingPathExtension().appendingPathExtension("tbx"))]
+                report.jobs.append(.init(locale: plan.language.tag, jobID: delta.jobID, path: relative(url), units: chunk.units.count, words: words,
+                                         superseding: firstJob == nil ? plan.superseded.count : 0))
+                guard let id = delta.jobID else { continue }
+                firstJob = firstJob ?? id
+                state.jobs[id] = .init(locale: plan.language.tag, path: relative(url), units: chunk.units.count, words: words, superseded: 0)
+                for (key, unit) in chunk.units { out[key] = .init(job: id, hash: unit.hash, words: unit.words) }
             }
+            if let analysis { report.analyses.append(analysis) }
             for item in plan.superseded {
                 state.jobs[item.unit.job]?.superseded += 1
                 report.superseded.append(.init(locale: plan.language.tag, page: Self.page(ofKey: item.key), unitID: Self.unitID(ofKey: item.key),
-                                               jobID: item.unit.job, supersededBy: item.successor.flatMap { out[$0]?.job } ?? jobID))
+                                               jobID: item.unit.job, supersededBy: item.successor.flatMap { out[$0]?.job } ?? firstJob))
             }
             state.out[plan.language.tag] = out.isEmpty ? nil : out
         }
@@ -108,8 +126,14 @@ extension BatchRun {
         /// The examined pages with only their new work.
         var pages: [ExtractedPage] = []
         var units: [(key: String, unit: BatchState.Unit)] = []
-        /// Where the job goes; nil when there is no new work.
-        var url: URL?
+        /// The jobs the new work is cut into (none when there is no new work).
+        var chunks: [Chunk] = []
+
+        struct Chunk: Sendable {
+            var url: URL
+            var pages: [ExtractedPage] = []
+            var units: [(key: String, unit: BatchState.Unit)] = []
+        }
     }
 
     struct SentDelta: Sendable {

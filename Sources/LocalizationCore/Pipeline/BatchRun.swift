@@ -191,7 +191,7 @@ public struct BatchRun: Sendable {
 
     /// Every page's content hash, and whether its outputs are all still there.
     private func scan(_ names: [String], previous: BatchState, progress: @Sendable (RunProgress) -> Void) async -> [Scan] {
-        let content = project.contentFolder
+        let content = project.contentFolder.path
         // Paths as strings: building 90,000 URLs cost more than the checks themselves.
         let output = project.outputFolder.path
         let outputs = previous.pages.mapValues { Array($0.outputs.keys) }
@@ -199,7 +199,7 @@ public struct BatchRun: Sendable {
         return await concurrentMap(names, slice: 64, completed: { progress(.init(phase: .scanning, done: $0, total: names.count)) }) { name in
             var scan = Scan(name: name)
             do {
-                scan.hash = BatchState.digest(try ProjectFiles.read(content.appendingPathComponent(name)))
+                scan.hash = BatchState.digest(try ProjectFiles.read(path: content + "/" + name))
             } catch let error as ProjectError {
                 scan.error = error
             } catch {

@@ -28,7 +28,11 @@ public struct BatchState: Sendable, Equatable {
             self.text = text
         }
 
-        var line: String { "\(id) \(hash) \(words) \(text)" }
+        /// The text without control characters, so that no separator or escape is needed.
+        var line: String { "\(id) \(hash) \(words) " + String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F })) }
+
+        /// Between units in `Page.units` (never in a unit's line, see `line`).
+        static let separator: Character = "\u{1F}"
 
         init?(line: Substring) {
             let fields = line.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
@@ -55,7 +59,7 @@ public struct BatchState: Sendable, Equatable {
     public struct Page: Sendable, Equatable {
         /// Digest of the page's bytes.
         public var hash: String
-        /// The page's units, one per line (see `Unit`), parsed only for pages that changed.
+        /// The page's units (see `Unit`), separated by U+001F, parsed only for pages that changed.
         public var units: String
         public var unitCount: Int
         public var words: Int
@@ -64,7 +68,7 @@ public struct BatchState: Sendable, Equatable {
 
         public init(hash: String, units: [Unit], outputs: [String: Output]) {
             self.hash = hash
-            self.units = units.map(\.line).joined(separator: "\n")
+            self.units = units.map(\.line).joined(separator: String(Unit.separator))
             unitCount = units.count
             words = units.reduce(0) { $0 + $1.words }
             self.outputs = outputs
@@ -79,7 +83,7 @@ public struct BatchState: Sendable, Equatable {
         }
 
         public var unitList: [Unit] {
-            units.isEmpty ? [] : units.split(separator: "\n", omittingEmptySubsequences: false).compactMap(Unit.init(line:))
+            units.isEmpty ? [] : units.split(separator: Unit.separator, omittingEmptySubsequences: false).compactMap(Unit.init(line:))
         }
     }
 
@@ -136,7 +140,7 @@ public struct BatchState: Sendable, Equatable {
     ///     translate-pipeline batch state <TAB> 1
     ///     inputs  <digest>
     ///     memory  <locale> <digest>
-    ///     page    <name> <hash> <units> <words> <unit lines, joined by \n> <outputs>
+    ///     page    <name> <hash> <units> <words> <units, joined by U+001F> <outputs>
     ///     out     <locale> <job id> <page> <unit hash words, joined by ;>
     ///     job     <job id> <locale> <path> <units> <words> <superseded>
     ///

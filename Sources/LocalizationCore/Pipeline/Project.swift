@@ -26,6 +26,9 @@ public struct Project: Sendable {
         /// copy of its source, as one paragraph that the tool segments itself. A copy is sent
         /// as a proposal, so one returned untouched is not taken for a translation.
         public var copySourceToTarget: Bool = false
+        /// The most units one delta job holds; more new work makes several jobs (whole pages
+        /// each), so that no job is too large for a CAT tool or for reading back.
+        public var maxJobUnits: Int = 2_000
         /// Where the locale definitions live (`locales/<tag>.json`).
         public var localesDirectory: String = "locales"
         /// The share of a page's units (translated, reviewed or automatic) a locale needs before
@@ -57,6 +60,7 @@ public struct Project: Sendable {
             matchThreshold = try container.decodeIfPresent(Int.self, forKey: .matchThreshold) ?? defaults.matchThreshold
             prefillExactMatches = try container.decodeIfPresent(String.self, forKey: .prefillExactMatches) ?? defaults.prefillExactMatches
             copySourceToTarget = try container.decodeIfPresent(Bool.self, forKey: .copySourceToTarget) ?? defaults.copySourceToTarget
+            maxJobUnits = max(1, try container.decodeIfPresent(Int.self, forKey: .maxJobUnits) ?? defaults.maxJobUnits)
             localesDirectory = try container.decodeIfPresent(String.self, forKey: .localesDirectory) ?? defaults.localesDirectory
             publishThreshold = try container.decodeIfPresent(Double.self, forKey: .publishThreshold) ?? defaults.publishThreshold
             publishThresholds = try container.decodeIfPresent([String: Double].self, forKey: .publishThresholds) ?? defaults.publishThresholds

@@ -27,6 +27,26 @@ public enum ProjectFiles {
         }
     }
 
+    /// `read(_:limit:)` for a path, with the system calls alone: a run reads every page of a
+    /// large site, and Foundation's URL and file handle cost more than the reading.
+    public static func read(path: String, limit: Int = 64 << 20) throws(ProjectError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .cannotRead(path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 << 10)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .cannotRead(path, reason: String(cString: strerror(errno)))
+            }
+            if count == 0 { return bytes }
+            bytes += chunk[..<count]
+            if bytes.count > limit { throw .tooLarge(path, limit: limit) }
+        }
+    }
+
     /// Replaces `url` with `bytes` so that a reader, or a crash, sees the old file or the new
     /// one and never a part; the parent folder is created when missing.
     public static func writeAtomically(_ bytes: [UInt8], to url: URL) throws(ProjectError) {

@@ -96,6 +96,20 @@ import Testing
         #expect(second.locales.first?.pending == 11)
     }
 
+    /// A large change is cut into jobs of at most `maxJobUnits` units, whole pages each.
+    @Test func largeChangesAreCutIntoSeveralJobs() async throws {
+        let site = try Site()
+        defer { site.remove() }
+        try Data(#"{"targetLocales": ["ar"], "pseudoLocales": [], "maxJobUnits": 4}"#.utf8).write(to: site.root.appendingPathComponent(Project.fileName))
+        let report = try await site.run()
+        #expect(report.jobs.map(\.path) == ["jobs/outgoing/ar-0001.xlf", "jobs/outgoing/ar-0002.xlf", "jobs/outgoing/ar-0003.xlf"])
+        #expect(report.jobs.map(\.units) == [5, 3, 2], "a page is never split; a page larger than the limit is a job alone")
+        #expect(try report.jobs.map { try site.job($0.path).files.map(\.original) } == [["a.html"], ["b.html"], ["c.html"]])
+        #expect(Set(report.jobs.compactMap(\.jobID)).count == 3)
+        #expect(report.analyses.map { $0.total.segments } == [10])
+        #expect(report.openJobs.map(\.pendingUnits) == [5, 3, 2])
+    }
+
     @Test func aUnitOutWithATranslatorThatChangesIsSupersededNotDuplicated() async throws {
         let site = try Site()
         defer { site.remove() }
@@ -205,6 +219,32 @@ import Testing
         let repaired = try await site.run()
         #expect(repaired.written.contains("site/ar/b.html"))
         #expect(try ProjectSnapshot(site.root, excluding: ["jobs/reports/run.json"]) == reference)
+    }
+
+    /// The state file reads back as it was written, names with tabs, newlines and backslashes
+    /// included; a file from another format version means "rebuild", a damaged one says where.
+    @Test func theStateFileReadsBackAsWritten() throws {
+        var state = BatchState()
+        state.inputs = "0123456789abcdef0123456789abcdef"
+        state.memories = ["ar": "none", "fa": "ffff"]
+        let units = [BatchState.Unit(id: "u1", hash: "aaaaaaaaaaaaaaaa", words: 5, text: "Der Rat tagt im Rathaus."),
+                     BatchState.Unit(id: "a2", hash: "bbbbbbbbbbbbbbbb", words: 0, text: "")]
+        state.pages["ordner/seite mit\tTab\\und\nZeile.html"] = BatchState.Page(
+            hash: "cccc", units: units,
+            outputs: ["ar": .init(bytes: "dddd", counts: [2, 0, 1, 0, 1, 1, 3, 0], published: false), "de": .init(bytes: "eeee")]
+        )
+        state.out["ar"] = ["ordner/seite mit\tTab\\und\nZeile.html#u1": .init(job: "ar-1234", hash: "aaaaaaaaaaaaaaaa", words: 5)]
+        state.jobs["ar-1234"] = .init(locale: "ar", path: "jobs/outgoing/ar-0001.xlf", units: 1, words: 5, superseded: 0)
+        let bytes = state.encoded()
+        let read = try BatchState.decode(bytes)
+        #expect(read == state)
+        #expect(read.pages.values.first?.unitList == units)
+        #expect(read.encoded() == bytes)
+
+        let older = Array("translate-pipeline batch state\t0\npage\tx\n".utf8)
+        #expect(try BatchState.decode(older) == BatchState(), "another version: everything is rebuilt")
+        let damaged = Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\t2\t", with: "\tzwei\t").utf8)
+        #expect(throws: BatchState.FormatError.self) { try BatchState.decode(damaged) }
     }
 
     private func modificationTimes(_ root: URL) throws -> [String: Date] {
