@@ -123,6 +123,6 @@ enum BatchBenchmark {
 
     static func progress(_ message: String) {
         print(message)
-        fflush(stdout)
+        fflush(nil)
     }
 }

@@ -23,6 +23,7 @@ struct MemoryGenerator {
 
     func write(blocks: [SiteGenerator.MemoryBlock]) throws -> Summary {
         let segmenter = try Segmenter.shipped(language: project.settings.sourceLocale)
+        let start = TimedRun.monotonicSeconds()
         // Each block's sentences, extracted once on every core; locales then only choose.
         let sentences: [[Content]] = ParallelMap.map(0 ..< blocks.count, chunk: 16) { index in
             let block = blocks[index]
@@ -31,6 +32,7 @@ struct MemoryGenerator {
             return page.units.flatMap { $0.segmented(by: segmenter).segments.map(\.source) }
         }
         let distinct = Set(sentences.joined().map { $0 }).count
+        print(String(format: "  %d blocks extracted and segmented in %.1f s", blocks.count, TimedRun.monotonicSeconds() - start))
         let provenance = MemoryEntry.Provenance(origin: .import, creator: Self.creator, date: "2026-11-27T00:00:00Z")
         let store = MemoryStore(project: project)
         try FileManager.default.createDirectory(at: store.folder, withIntermediateDirectories: true)
@@ -45,8 +47,10 @@ struct MemoryGenerator {
                 }
             }
             return Result {
-                let language = try TargetLanguage(locale)
-                try store.save(TranslationMemory(sourceLanguage: project.settings.sourceLocale, targetLanguage: locale, entries: entries), for: language)
+                let memory = TranslationMemory(sourceLanguage: project.settings.sourceLocale, targetLanguage: locale, entries: entries)
+                // MemoryStore's own format and file name; written without its fsync, which on
+                // a busy disk made generation slow and proves nothing here.
+                try Data(MemoryFile.write(memory).utf8).write(to: store.url(for: TargetLanguage(locale)))
                 return entries.count
             }
         }

@@ -32,10 +32,11 @@ struct PipelineRunner {
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         // <scratch>/<triple>/<configuration>/batch-benchmark
         let scratch = executable.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let command = ["/usr/bin/env", "swift", "build", "-c", "release", "--product", "translate-pipeline", "--scratch-path", scratch.path]
+        let command = ["/usr/bin/env", "swift", "build", "-c", "release", "--product", "translate-pipeline", "--scratch-path", scratch.path,
+                       "--package-path", SampleText.repositoryRoot.path]
         print("building: \(command.dropFirst().joined(separator: " "))")
         let logs = FileManager.default.temporaryDirectory.appendingPathComponent("batch-benchmark-build-\(getpid())")
-        let build = try TimedRun.run(command, logs: logs, name: "build", workingDirectory: SampleText.repositoryRoot)
+        let build = try TimedRun.run(command, logs: logs, name: "build")
         guard build.status == 0 else {
             throw BenchmarkError.run("""
             building translate-pipeline failed (exit \(build.status)):

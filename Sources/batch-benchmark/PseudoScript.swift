@@ -6,7 +6,7 @@ import LocalizationCore
 /// are benchmark data, not translations: they have the shape of real targets (script,
 /// direction, codes, numbers) so that the pipeline does the work real targets cause.
 struct PseudoScript: Sendable {
-    private let letters: [Character]
+    private let letters: [Unicode.Scalar]
 
     init(locale: String) {
         let alphabet: String
@@ -20,7 +20,7 @@ struct PseudoScript: Sendable {
         case "tr": alphabet = "abcçdefgğhıijklmnoöprsştuüvyz"
         default: alphabet = "áàâäãåçéèêëíìîïñóòôöõúùûüýÿ"
         }
-        letters = Array(alphabet)
+        letters = Array(alphabet.unicodeScalars)
     }
 
     /// The pseudo-target of a German sentence: same codes in the same places.
@@ -31,16 +31,20 @@ struct PseudoScript: Sendable {
         })
     }
 
+    /// Letters by code point (ASCII folded to lower case), everything else as it is; one
+    /// scalar at a time, as this runs for every sentence of every locale's memory.
     func transliterate(_ text: String) -> String {
-        var result = ""
-        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for character in text {
-            if character.isLetter, let scalar = character.lowercased().unicodeScalars.first {
-                result.append(letters[Int(scalar.value) % letters.count])
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if (65 ... 90).contains(value) || (97 ... 122).contains(value) {
+                result.append(letters[Int(value | 0x20) % letters.count])
+            } else if value >= 0xC0, scalar.properties.isAlphabetic {
+                result.append(letters[Int(value) % letters.count])
             } else {
-                result.append(character)
+                result.append(scalar)
             }
         }
-        return result
+        return String(result)
     }
 }

@@ -25,7 +25,9 @@ struct SampleText: Sendable {
         var phrases: [String] = []
         let enumerator = FileManager.default.enumerator(at: project.contentFolder, includingPropertiesForKeys: nil)
         var pages: [URL] = []
-        while let url = enumerator?.nextObject() as? URL where url.pathExtension == "html" { pages.append(url) }
+        while let url = enumerator?.nextObject() as? URL {
+            if url.pathExtension == "html" { pages.append(url) }
+        }
         for url in pages.sorted(by: { $0.path < $1.path }) {
             let page = try project.extract(pageAt: url)
             for unit in page.units where !unit.isAttribute {

@@ -109,22 +109,22 @@ struct SiteGenerator {
 
         var lines: [String] = []
         var own: [String] = ["<h1>\(title.htmlEscaped)</h1>", intro]
-        // Most pages are 4–20 KB; one in seven is a long one (a report, a list of offers).
-        let blockCount = 3 + random.below(10) + (random.chance(0.15) ? random.below(30) : 0)
+        // Most pages are 3–10 KB; one in seven is a long one (a report, a list of offers), up to 20 KB.
+        let blockCount = 3 + random.below(14) + (random.chance(0.15) ? random.below(30) : 0)
         for _ in 0 ..< blockCount {
             let roll = random.below(100)
             let block: String
             switch roll {
-            case 0 ..< 30: block = shared[random.skewed(shared.count)]
-            case 30 ..< 52: block = sectionParagraphs[sectionIndex][random.skewed(sectionParagraphs[sectionIndex].count)]
-            case 52 ..< 64: block = headings[random.below(headings.count)]
-            case 64 ..< 72:
+            case 0 ..< 36: block = shared[random.skewed(shared.count)]
+            case 36 ..< 66: block = sectionParagraphs[sectionIndex][random.skewed(sectionParagraphs[sectionIndex].count)]
+            case 66 ..< 78: block = headings[random.below(headings.count)]
+            case 78 ..< 84:
                 block = list(random: &random)
                 own.append(block)
-            case 72 ..< 77:
+            case 84 ..< 88:
                 block = table(random: &random)
                 own.append(block)
-            case 77 ..< 81:
+            case 88 ..< 90:
                 block = figure(random: &random)
                 own.append(block)
             default:

@@ -19,7 +19,7 @@ struct TimedRun {
     }
 
     /// Runs `arguments[0]` (a path) with the arguments, output to files under `logs`.
-    static func run(_ arguments: [String], logs: URL, name: String, workingDirectory: URL? = nil) throws -> Outcome {
+    static func run(_ arguments: [String], logs: URL, name: String) throws -> Outcome {
         try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
         let stdout = logs.appendingPathComponent("\(name).out")
         let stderr = logs.appendingPathComponent("\(name).err")
@@ -29,9 +29,6 @@ struct TimedRun {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, stdout.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, stderr.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        if let workingDirectory {
-            posix_spawn_file_actions_addchdir_np(&actions, workingDirectory.path)
-        }
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
