@@ -28,23 +28,47 @@ enum BatchBenchmark {
         let pagePaths = (0 ..< options.pages).map(generator.path(of:))
         guard !options.generateOnly else { return }
 
+        var report = BenchmarkReport(
+            commit: commit(), binary: "", cores: ProcessInfo.processInfo.activeProcessorCount, pages: generated.pages,
+            megabytes: Double(generated.bytes) / 1_048_576, locales: options.locales, distinctSentences: generated.sentences,
+            memoryEntriesPerLocale: generated.entriesPerLocale, generationSeconds: generated.seconds, runMode: "", edits: [:]
+        )
+        if !options.skipRuns {
+            try timePipeline(options, sample: sample, project: generatedFolder, pagePaths: pagePaths, report: &report)
+        }
+
+        if !options.skipToolkit, options.toolkitPages > 0 {
+            progress("comparison with translate-toolkit and xmllint…")
+            // The same evenly spread subset for all three tools.
+            let count = min(options.toolkitPages, pagePaths.count)
+            let subset = (0 ..< count).map { generatedFolder.appendingPathComponent("content").appendingPathComponent(pagePaths[$0 * pagePaths.count / count]) }
+            report.comparison = try ToolkitComparison(pages: subset, root: generatedFolder.appendingPathComponent("content"),
+                                                      work: options.out.appendingPathComponent("compare")).run()
+        }
+        report.printTable()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let json = options.out.appendingPathComponent("benchmark.json")
+        try encoder.encode(report).write(to: json)
+        print("\nfigures written to \(json.path)")
+    }
+
+    /// The four timed phases of `translate-pipeline run` on copies of the generated project.
+    static func timePipeline(_ options: BenchmarkOptions, sample: SampleText, project: URL, pagePaths: [String],
+                             report: inout BenchmarkReport) throws {
         let binary = try options.binary ?? PipelineRunner.buildPipeline()
         let logs = options.out.appendingPathComponent("logs")
         let runner = try PipelineRunner(binary: binary, logs: logs)
         print("timing \(binary) run --project … \(runner.quiet ? "--quiet" : "--json (no --quiet yet; report written to \(logs.path)/*.out)")")
-        var report = BenchmarkReport(
-            commit: commit(), binary: binary, cores: ProcessInfo.processInfo.activeProcessorCount, pages: generated.pages,
-            megabytes: Double(generated.bytes) / 1_048_576, locales: options.locales, distinctSentences: generated.sentences,
-            memoryEntriesPerLocale: generated.entriesPerLocale, generationSeconds: generated.seconds,
-            runMode: runner.quiet ? "--quiet" : "--json", edits: [:]
-        )
+        report.binary = binary
+        report.runMode = runner.quiet ? "--quiet" : "--json"
 
         // (a) Cold: a fresh copy of the generated project each time, no site/ or jobs/ yet.
         let work = options.out.appendingPathComponent("work")
         var cold = BenchmarkReport.Phase(name: "cold full run", samples: [], peakMegabytes: [], exitCodes: [], goalSeconds: 60)
         for repetition in 0 ..< options.coldRepeats {
             try? FileManager.default.removeItem(at: work)
-            try FileManager.default.copyItem(at: generatedFolder, to: work)
+            try FileManager.default.copyItem(at: project, to: work)
             progress("cold run \(repetition + 1)/\(options.coldRepeats)…")
             let outcome = try runner.run(project: work, name: "cold-\(repetition + 1)")
             record(outcome, in: &cold)
@@ -65,21 +89,6 @@ enum BatchBenchmark {
         report.phases.append(changed)
         // (d) Unchanged again: the state after an incremental run must be as good as after a full one.
         report.phases.append(try repeated("unchanged rerun again", goal: 2, count: 1, runner: runner, project: work))
-
-        if !options.skipToolkit, options.toolkitPages > 0 {
-            progress("comparison with translate-toolkit and xmllint…")
-            // The same evenly spread subset for all three tools.
-            let count = min(options.toolkitPages, pagePaths.count)
-            let subset = (0 ..< count).map { generatedFolder.appendingPathComponent("content").appendingPathComponent(pagePaths[$0 * pagePaths.count / count]) }
-            report.comparison = try ToolkitComparison(pages: subset, root: generatedFolder.appendingPathComponent("content"),
-                                                      work: options.out.appendingPathComponent("compare")).run()
-        }
-        report.printTable()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let json = options.out.appendingPathComponent("benchmark.json")
-        try encoder.encode(report).write(to: json)
-        print("\nfigures written to \(json.path)")
     }
 
     static func repeated(_ name: String, goal: Double, count: Int, runner: PipelineRunner, project: URL) throws -> BenchmarkReport.Phase {

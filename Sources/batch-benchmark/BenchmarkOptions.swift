@@ -2,7 +2,7 @@ import Foundation
 
 /// The command line: `batch-benchmark [--pages N] [--locales N] [--out DIR] [--toolkit-pages N]
 /// [--skip-toolkit] [--repeat K] [--cold-repeat K] [--coverage F] [--seed N] [--binary PATH]
-/// [--generate-only] [--regenerate]`.
+/// [--generate-only] [--skip-runs] [--regenerate]`.
 struct BenchmarkOptions {
     /// The locales with definitions in `locales/`, in the order `--locales N` takes them.
     static let allLocales = ["ar", "fa", "tr", "uk", "ru", "en", "ckb", "ti"]
@@ -18,6 +18,8 @@ struct BenchmarkOptions {
     var seed: UInt64 = 2026
     var binary: String?
     var generateOnly = false
+    /// Only the comparison with translate-toolkit and xmllint, no pipeline runs.
+    var skipRuns = false
     var regenerate = false
 
     var locales: [String] { Array(Self.allLocales.prefix(localeCount)) }
@@ -25,7 +27,7 @@ struct BenchmarkOptions {
     static let usage = """
     usage: batch-benchmark [--pages 10000] [--locales 8] [--out /tmp/tp-bench] [--toolkit-pages 1000]
                            [--skip-toolkit] [--repeat 3] [--cold-repeat 1] [--coverage 0.85] [--seed 2026]
-                           [--binary PATH/translate-pipeline] [--generate-only] [--regenerate]
+                           [--binary PATH/translate-pipeline] [--generate-only] [--skip-runs] [--regenerate]
     """
 
     init(arguments: [String]) throws {
@@ -53,6 +55,7 @@ struct BenchmarkOptions {
             case "--seed": seed = UInt64(try number(argument))
             case "--binary": binary = try value(argument)
             case "--generate-only": generateOnly = true
+            case "--skip-runs": skipRuns = true
             case "--regenerate": regenerate = true
             case "--help", "-h": throw BenchmarkError.run(Self.usage)
             default: throw BenchmarkError.run("unknown argument \(argument)\n\(Self.usage)")

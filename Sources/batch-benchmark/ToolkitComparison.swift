@@ -20,6 +20,11 @@ struct ToolkitComparison {
         var oursBothCoresSeconds: Double
         var oursUnits: Int
         var notes: [String]
+        /// The goals: toolkit ≥ 10× our time, ours ≤ 3× the bare parse (one core each).
+        var toolkitOverOurs: Double?
+        var oursOverXmllint: Double?
+        var toolkitGoalPass: Bool?
+        var xmllintGoalPass: Bool?
 
         var toolkitSeconds: Double? {
             guard let html2poSeconds, let po2htmlSeconds else { return nil }
@@ -83,8 +88,13 @@ struct ToolkitComparison {
             }
             if let error = failures.first { throw error }
         }
-        return Figures(pages: names.count, megabytes: Double(bytes) / 1_048_576, html2poSeconds: html2po, po2htmlSeconds: po2html, xmllintSeconds: xmllint,
-                       oursOneCoreSeconds: oneCore, oursBothCoresSeconds: bothCores, oursUnits: units, notes: notes)
+        var figures = Figures(pages: names.count, megabytes: Double(bytes) / 1_048_576, html2poSeconds: html2po, po2htmlSeconds: po2html,
+                              xmllintSeconds: xmllint, oursOneCoreSeconds: oneCore, oursBothCoresSeconds: bothCores, oursUnits: units, notes: notes)
+        figures.toolkitOverOurs = figures.toolkitSeconds.map { $0 / oneCore }
+        figures.oursOverXmllint = xmllint.map { oneCore / $0 }
+        figures.toolkitGoalPass = figures.toolkitOverOurs.map { $0 >= 10 }
+        figures.xmllintGoalPass = figures.oursOverXmllint.map { $0 <= 3 }
+        return figures
     }
 
     /// Every `count`-th page from `index`: extracted, segmented, written as an XLIFF job,
