@@ -82,6 +82,9 @@ struct BenchmarkReport: Encodable {
         print("  translate-toolkit po2html         \(seconds(comparison.po2htmlSeconds))")
         print("  xmllint --html --noout (parse)    \(seconds(comparison.xmllintSeconds))")
         print(String(format: "  ours, one core                    %.2f s  (%d units: extract, segment, XLIFF out and back, merge)", comparison.oursOneCoreSeconds, comparison.oursUnits))
+        let steps = comparison.oursSteps
+        print(String(format: "    of which extract %.2f s, segment %.2f s, XLIFF written %.2f s, read %.2f s, merge %.2f s",
+                     steps.extract, steps.segment, steps.writeJob, steps.readJob, steps.merge))
         print(String(format: "  ours, both cores                  %.2f s", comparison.oursBothCoresSeconds))
         if let toolkit = comparison.toolkitSeconds {
             let ratio = toolkit / comparison.oursOneCoreSeconds

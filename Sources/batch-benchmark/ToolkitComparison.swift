@@ -19,6 +19,7 @@ struct ToolkitComparison {
         var oursOneCoreSeconds: Double
         var oursBothCoresSeconds: Double
         var oursUnits: Int
+        var oursSteps: Steps
         var notes: [String]
         /// The goals: toolkit ≥ 10× our time, ours ≤ 3× the bare parse (one core each).
         var toolkitOverOurs: Double?
@@ -80,7 +81,8 @@ struct ToolkitComparison {
         let segmenter = try Segmenter.shipped(language: "de")
         let language = try TargetLanguage("en")
         var units = 0
-        let oneCore = try timed { units = try Self.extractAndMerge(urls, index: 0, of: 1, segmenter: segmenter, language: language, output: ours) }
+        var steps = Steps()
+        let oneCore = try timed { units = try Self.extractAndMerge(urls, index: 0, of: 1, segmenter: segmenter, language: language, output: ours, steps: &steps) }
         let failures = ManagedFailures()
         let bothCores = try timed {
             DispatchQueue.concurrentPerform(iterations: 2) { part in
@@ -89,7 +91,7 @@ struct ToolkitComparison {
             if let error = failures.first { throw error }
         }
         var figures = Figures(pages: names.count, megabytes: Double(bytes) / 1_048_576, html2poSeconds: html2po, po2htmlSeconds: po2html,
-                              xmllintSeconds: xmllint, oursOneCoreSeconds: oneCore, oursBothCoresSeconds: bothCores, oursUnits: units, notes: notes)
+                              xmllintSeconds: xmllint, oursOneCoreSeconds: oneCore, oursBothCoresSeconds: bothCores, oursUnits: units, oursSteps: steps, notes: notes)
         figures.toolkitOverOurs = figures.toolkitSeconds.map { $0 / oneCore }
         figures.oursOverXmllint = xmllint.map { oneCore / $0 }
         figures.toolkitGoalPass = figures.toolkitOverOurs.map { $0 >= 10 }
@@ -97,22 +99,49 @@ struct ToolkitComparison {
         return figures
     }
 
+    /// Seconds spent in each step of ours, summed over pages (one core), to show where the time goes.
+    struct Steps: Encodable {
+        var extract = 0.0
+        var segment = 0.0
+        var writeJob = 0.0
+        var readJob = 0.0
+        var merge = 0.0
+    }
+
     /// Every `count`-th page from `index`: extracted, segmented, written as an XLIFF job,
     /// read back and merged, the job and the page written to `output`. Returns the units.
     static func extractAndMerge(_ urls: [URL], index: Int, of count: Int, segmenter: Segmenter, language: TargetLanguage, output: URL) throws -> Int {
+        var steps = Steps()
+        return try extractAndMerge(urls, index: index, of: count, segmenter: segmenter, language: language, output: output, steps: &steps)
+    }
+
+    static func extractAndMerge(_ urls: [URL], index: Int, of count: Int, segmenter: Segmenter, language: TargetLanguage, output: URL,
+                                steps: inout Steps) throws -> Int {
         var units = 0
+        var clock = TimedRun.monotonicSeconds()
+        func lap(_ step: inout Double) {
+            let now = TimedRun.monotonicSeconds()
+            step += now - clock
+            clock = now
+        }
         for position in stride(from: index, to: urls.count, by: count) {
             let url = urls[position]
             let name = "page-\(position).html"
+            clock = TimedRun.monotonicSeconds()
             var page = HTMLExtractor().extract(HTMLPage(name: name, bytes: Array(try Data(contentsOf: url))))
+            lap(&steps.extract)
             page.units = page.units.map { $0.segmented(by: segmenter) }
             units += page.units.count
+            lap(&steps.segment)
             let job = Job.serialize(Job.document(pages: [page], sourceLanguage: "de", targetLanguage: language, version: .v1_2))
             let jobURL = output.appendingPathComponent(name + ".xlf")
             try Data(job.utf8).write(to: jobURL)
+            lap(&steps.writeJob)
             let document = try XLIFFReader().read(Array(try Data(contentsOf: jobURL)), file: jobURL.path)
+            lap(&steps.readJob)
             let merged = PageMerge().merge(page, units: document.file(original: name)?.units ?? [], language: language, jobFile: jobURL.path)
             try Data(merged.bytes).write(to: output.appendingPathComponent(name))
+            lap(&steps.merge)
         }
         return units
     }
