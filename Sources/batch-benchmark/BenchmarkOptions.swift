@@ -64,5 +64,5 @@ struct BenchmarkOptions {
     }
 
     /// What the generated project depends on: a project generated with other values is made again.
-    var generationKey: String { "pages \(pages) locales \(locales.joined(separator: ",")) coverage \(coverage) seed \(seed) v1" }
+    var generationKey: String { "pages \(pages) locales \(locales.joined(separator: ",")) coverage \(coverage) seed \(seed) v2" }
 }

@@ -53,7 +53,7 @@ struct BenchmarkReport: Encodable {
 
     func printTable() {
         print("")
-        print("batch benchmark — commit \(commit), \(cores) cores, binary \(binary)")
+        print("batch benchmark — commit \(commit), \(cores) cores" + (binary.isEmpty ? "" : ", binary \(binary)"))
         print(String(format: "site: %d pages, %.1f MB, %d locales (%@); memory: %d distinct sentences, entries per locale %@",
                      pages, megabytes, locales.count, locales.joined(separator: " "), distinctSentences,
                      locales.map { "\($0) \(memoryEntriesPerLocale[$0] ?? 0)" }.joined(separator: ", ")))
@@ -61,7 +61,12 @@ struct BenchmarkReport: Encodable {
             print("run (from --json): \(runFigures.pages.map(String.init) ?? "?") pages, \(runFigures.units.map(String.init) ?? "?") units, \(runFigures.words.map(String.init) ?? "?") words; published per locale: "
                 + locales.map { "\($0) \(runFigures.publishedPerLocale[$0].map(String.init) ?? "?")" }.joined(separator: ", "))
         }
-        print("1% change: " + edits.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+        if !edits.isEmpty { print("1% change: " + edits.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")) }
+        if !phases.isEmpty { printPhases() }
+        printComparison()
+    }
+
+    private func printPhases() {
         print("")
         print("phase".padded(24) + "median s".padded(11) + "samples s".padded(30) + "peak RSS MB".padded(13) + "goal".padded(10) + "result")
         for phase in phases {
@@ -70,10 +75,11 @@ struct BenchmarkReport: Encodable {
                 + String(format: "%.0f", phase.peakMegabytes.max() ?? 0).padded(13)
                 + String(format: "< %.0f s", phase.goalSeconds).padded(10) + (phase.pass ? "PASS" : "MISS"))
         }
-        if !phases.isEmpty {
-            print("peak memory (any run)".padded(24) + "".padded(11) + "".padded(30) + String(format: "%.0f", peakMegabytes).padded(13)
-                + "< 2 GB".padded(10) + (peakMegabytes < peakGoalMegabytes ? "PASS" : "MISS"))
-        }
+        print("peak memory (any run)".padded(24) + "".padded(11) + "".padded(30) + String(format: "%.0f", peakMegabytes).padded(13)
+            + "< 2 GB".padded(10) + (peakMegabytes < peakGoalMegabytes ? "PASS" : "MISS"))
+    }
+
+    private func printComparison() {
         guard let comparison else { return }
         print("")
         print(String(format: "extraction + merge on the same %d pages (%.1f MB):", comparison.pages, comparison.megabytes))

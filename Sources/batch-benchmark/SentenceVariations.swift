@@ -48,7 +48,8 @@ struct SentenceVariations {
                 words = words.map { word in
                     guard let digits = word.firstIndex(where: \.isNumber) else { return word }
                     let run = word[digits...].prefix(while: \.isNumber)
-                    let replacement = run.count == 4 ? String(1990 + random.below(37)) : String(1 + random.below(run.count >= 3 ? 900 : 99))
+                    // (two digits or fewer stay a possible day of a month: "am 3. Oktober")
+                    let replacement = run.count == 4 ? String(1990 + random.below(37)) : String(1 + random.below(run.count >= 3 ? 900 : 28))
                     return word.replacingCharacters(in: digits ..< run.endIndex, with: replacement)
                 }
             case 1:
