@@ -47,18 +47,6 @@ struct SampleText: Sendable {
     }
 }
 
-enum BenchmarkError: Error, CustomStringConvertible {
-    case sample(String)
-    case run(String)
-
-    var description: String {
-        switch self {
-        case .sample(let message): "sample content: \(message)"
-        case .run(let message): message
-        }
-    }
-}
-
 extension String {
     /// The text from the first `start` through the first `end` after it.
     func slice(from start: String, through end: String) -> String? {
