@@ -1,6 +1,7 @@
 import Foundation
 
-/// The first error of work on several threads.
+/// The first error of work on several threads; `@unchecked Sendable` because every access
+/// holds `lock`.
 final class ManagedFailures: @unchecked Sendable {
     private let lock = NSLock()
     private var errors: [any Error] = []
