@@ -34,7 +34,13 @@ enum BatchBenchmark {
             memoryEntriesPerLocale: generated.entriesPerLocale, generationSeconds: generated.seconds, runMode: "", edits: [:]
         )
         if !options.skipRuns {
-            try timePipeline(options, sample: sample, project: generatedFolder, pagePaths: pagePaths, report: &report)
+            // A failed run ends the timing, not the benchmark: what was measured is still
+            // printed and written, with the failure, and the exit code says so.
+            do {
+                try timePipeline(options, sample: sample, project: generatedFolder, pagePaths: pagePaths, report: &report)
+            } catch {
+                report.failure = "\(error)"
+            }
         }
 
         if !options.skipToolkit, options.toolkitPages > 0 {
@@ -51,6 +57,10 @@ enum BatchBenchmark {
         let json = options.out.appendingPathComponent("benchmark.json")
         try encoder.encode(report).write(to: json)
         print("\nfigures written to \(json.path)")
+        if let failure = report.failure {
+            FileHandle.standardError.write(Data("batch-benchmark: FAILED: \(failure)\n".utf8))
+            exit(1)
+        }
     }
 
     /// The four timed phases of `translate-pipeline run` on copies of the generated project.

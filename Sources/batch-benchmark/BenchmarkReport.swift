@@ -48,6 +48,8 @@ struct BenchmarkReport: Encodable {
     var phases: [Phase] = []
     var peakGoalMegabytes = 2048.0
     var comparison: ToolkitComparison.Figures?
+    /// Why the timed runs stopped early, when they did.
+    var failure: String?
 
     var peakMegabytes: Double { phases.flatMap(\.peakMegabytes).max() ?? 0 }
 
@@ -62,12 +64,13 @@ struct BenchmarkReport: Encodable {
                 + locales.map { "\($0) \(runFigures.publishedPerLocale[$0].map(String.init) ?? "?")" }.joined(separator: ", "))
         }
         if !edits.isEmpty { print("1% change: " + edits.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")) }
-        if !phases.isEmpty { printPhases() }
+        if !phases.isEmpty || failure != nil { printPhases() }
         printComparison()
     }
 
     private func printPhases() {
         print("")
+        if let failure { print("TIMED RUNS STOPPED: \(failure)\n") }
         print("phase".padded(24) + "median s".padded(11) + "samples s".padded(30) + "peak RSS MB".padded(13) + "goal".padded(10) + "result")
         for phase in phases {
             print(phase.name.padded(24) + String(format: "%.2f", phase.median).padded(11)
