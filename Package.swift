@@ -49,6 +49,12 @@ let package = Package(
             dependencies: ["LocalizationCore"],
             exclude: ["rapidfuzz_baseline.py"]
         ),
+        // `swift run -c release batch-benchmark`: the whole pipeline on a generated 10,000-page
+        // site, and extraction + merge against translate-toolkit (see the README).
+        .executableTarget(
+            name: "batch-benchmark",
+            dependencies: ["LocalizationCore"]
+        ),
         .testTarget(
             name: "LocalizationCoreTests",
             // libxml2 directly too: tests compare page structure with an independent parse.

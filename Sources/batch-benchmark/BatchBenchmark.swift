@@ -1,0 +1,147 @@
+import Foundation
+import LocalizationCore
+
+/// Times the whole pipeline on a generated city site (issue 7, item 5): a cold full run, an
+/// unchanged rerun, a run after 1% of the pages changed and a second unchanged rerun, each
+/// with the child's peak memory, against the goals (60 s, 2 s, 5 s, 2 GB); and extraction plus
+/// merge against translate-toolkit's html2po/po2html and a bare libxml2 parse on the same pages,
+/// as ratios measured in the same run.
+///
+/// Usage: swift run -c release batch-benchmark [--pages 10000] [--locales 8] [--out DIR]
+///        [--toolkit-pages 1000] [--skip-toolkit] [--repeat 3] — see `BenchmarkOptions`.
+@main
+enum BatchBenchmark {
+    static func main() {
+        do {
+            try run(BenchmarkOptions(arguments: Array(CommandLine.arguments.dropFirst())))
+        } catch {
+            FileHandle.standardError.write(Data("batch-benchmark: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+
+    static func run(_ options: BenchmarkOptions) throws {
+        let sample = try SampleText.load()
+        let generator = SiteGenerator(sample: sample, seed: options.seed)
+        let generatedFolder = options.out.appendingPathComponent("project")
+        let generated = try GeneratedProject.prepare(at: generatedFolder, options: options, generator: generator)
+        let pagePaths = (0 ..< options.pages).map(generator.path(of:))
+        guard !options.generateOnly else { return }
+
+        var report = BenchmarkReport(
+            commit: commit(), binary: "", cores: ProcessInfo.processInfo.activeProcessorCount, pages: generated.pages,
+            megabytes: Double(generated.bytes) / 1_048_576, locales: options.locales, distinctSentences: generated.sentences,
+            memoryEntriesPerLocale: generated.entriesPerLocale, generationSeconds: generated.seconds, runMode: "", edits: [:]
+        )
+        if !options.skipRuns {
+            // A failed run ends the timing, not the benchmark: what was measured is still
+            // printed and written, with the failure, and the exit code says so.
+            do {
+                try timePipeline(options, sample: sample, project: generatedFolder, pagePaths: pagePaths, report: &report)
+            } catch {
+                report.failure = "\(error)"
+            }
+        }
+
+        if !options.skipToolkit, options.toolkitPages > 0 {
+            progress("comparison with translate-toolkit and xmllint…")
+            // The same evenly spread subset for all three tools.
+            let count = min(options.toolkitPages, pagePaths.count)
+            let subset = (0 ..< count).map { generatedFolder.appendingPathComponent("content").appendingPathComponent(pagePaths[$0 * pagePaths.count / count]) }
+            report.comparison = try ToolkitComparison(pages: subset, root: generatedFolder.appendingPathComponent("content"),
+                                                      work: options.out.appendingPathComponent("compare")).run()
+        }
+        report.printTable()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let json = options.out.appendingPathComponent("benchmark.json")
+        try encoder.encode(report).write(to: json)
+        print("\nfigures written to \(json.path)")
+        if let failure = report.failure {
+            FileHandle.standardError.write(Data("batch-benchmark: FAILED: \(failure)\n".utf8))
+            exit(1)
+        }
+    }
+
+    /// The four timed phases of `translate-pipeline run` on copies of the generated project.
+    static func timePipeline(_ options: BenchmarkOptions, sample: SampleText, project: URL, pagePaths: [String],
+                             report: inout BenchmarkReport) throws {
+        let binary = try options.binary ?? PipelineRunner.buildPipeline()
+        let logs = options.out.appendingPathComponent("logs")
+        let runner = try PipelineRunner(binary: binary, logs: logs)
+        print("timing \(binary) run --project … \(runner.quiet ? "--quiet" : "--json (no --quiet yet; report written to \(logs.path)/*.out)")")
+        report.binary = binary
+        report.runMode = runner.quiet ? "--quiet" : "--json"
+
+        // (a) Cold: a fresh copy of the generated project each time, no site/ or jobs/ yet.
+        let work = options.out.appendingPathComponent("work")
+        var cold = BenchmarkReport.Phase(name: "cold full run", samples: [], peakMegabytes: [], exitCodes: [], goalSeconds: 60)
+        for repetition in 0 ..< options.coldRepeats {
+            try? FileManager.default.removeItem(at: work)
+            try FileManager.default.copyItem(at: project, to: work)
+            progress("cold run \(repetition + 1)/\(options.coldRepeats)…")
+            let outcome = try runner.run(project: work, name: "cold-\(repetition + 1)")
+            record(outcome, in: &cold)
+            if repetition == 0, !runner.quiet { report.runFigures = runFigures(outcome.stdout) }
+        }
+        report.phases.append(cold)
+        // (b) Unchanged rerun.
+        report.phases.append(try repeated("unchanged rerun", goal: 2, count: options.repeats, runner: runner, project: work))
+        // (c) 1% of the pages edited before each run (other pages each time).
+        var changed = BenchmarkReport.Phase(name: "after 1% changed", samples: [], peakMegabytes: [], exitCodes: [], goalSeconds: 5)
+        for repetition in 0 ..< options.repeats {
+            let edits = PageEdits(generator: SiteGenerator(sample: sample, seed: options.seed &+ UInt64(repetition)), pagePaths: pagePaths)
+            let done = try edits.apply(share: 0.01, to: work.appendingPathComponent("content"))
+            if repetition == 0 { report.edits = Dictionary(uniqueKeysWithValues: done.map { ($0.key.rawValue, $0.value) }) }
+            progress("1% changed, run \(repetition + 1)/\(options.repeats)…")
+            record(try runner.run(project: work, name: "changed-\(repetition + 1)"), in: &changed)
+        }
+        report.phases.append(changed)
+        // (d) Unchanged again: the state after an incremental run must be as good as after a full one.
+        report.phases.append(try repeated("unchanged rerun again", goal: 2, count: 1, runner: runner, project: work))
+    }
+
+    static func repeated(_ name: String, goal: Double, count: Int, runner: PipelineRunner, project: URL) throws -> BenchmarkReport.Phase {
+        var phase = BenchmarkReport.Phase(name: name, samples: [], peakMegabytes: [], exitCodes: [], goalSeconds: goal)
+        for repetition in 0 ..< count {
+            progress("\(name) \(repetition + 1)/\(count)…")
+            record(try runner.run(project: project, name: name.replacingOccurrences(of: " ", with: "-") + "-\(repetition + 1)"), in: &phase)
+        }
+        return phase
+    }
+
+    static func record(_ outcome: TimedRun.Outcome, in phase: inout BenchmarkReport.Phase) {
+        phase.samples.append(outcome.seconds)
+        phase.peakMegabytes.append(outcome.peakMegabytes)
+        phase.exitCodes.append(outcome.status)
+        print(String(format: "  %.2f s, peak %.0f MB, exit %d", outcome.seconds, outcome.peakMegabytes, outcome.status))
+    }
+
+    /// Pages, units, words and published pages per locale from a `run --json` report.
+    static func runFigures(_ url: URL) -> BenchmarkReport.RunFigures? {
+        guard let data = try? Data(contentsOf: url), let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+        var published: [String: Int] = [:]
+        let entries = (object["coverage"] as? [String: Any])?["entries"] as? [[String: Any]] ?? []
+        for entry in entries where entry["published"] as? Bool == true {
+            if let locale = entry["locale"] as? String { published[locale, default: 0] += 1 }
+        }
+        return .init(pages: object["pages"] as? Int, units: object["units"] as? Int, words: object["words"] as? Int, publishedPerLocale: published)
+    }
+
+    /// The repository's commit (and whether the tree has changes), for the figures' record.
+    static func commit() -> String {
+        let logs = FileManager.default.temporaryDirectory.appendingPathComponent("batch-benchmark-git-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: logs) }
+        let root = SampleText.repositoryRoot
+        guard let head = try? TimedRun.run(["/usr/bin/env", "git", "-C", root.path, "rev-parse", "--short", "HEAD"], logs: logs, name: "head"),
+              head.status == 0, let hash = try? String(contentsOf: head.stdout, encoding: .utf8) else { return "unknown" }
+        let status = try? TimedRun.run(["/usr/bin/env", "git", "-C", root.path, "status", "--porcelain", "--untracked-files=no"], logs: logs, name: "status")
+        let dirty = status.flatMap { try? String(contentsOf: $0.stdout, encoding: .utf8) }.map { !$0.isEmpty } ?? false
+        return hash.trimmingCharacters(in: .whitespacesAndNewlines) + (dirty ? " (with uncommitted changes)" : "")
+    }
+
+    static func progress(_ message: String) {
+        print(message)
+        fflush(nil)
+    }
+}

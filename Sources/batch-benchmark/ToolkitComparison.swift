@@ -1,0 +1,158 @@
+import Dispatch
+import Foundation
+import LocalizationCore
+
+/// Extraction plus merge on the same pages by three tools, in the same run: translate-toolkit's
+/// `html2po` then `po2html` (folder in, folder out), a bare libxml2 parse (`xmllint --html
+/// --noout`, one process for all files), and ours in-process: extract, segment, write the
+/// XLIFF job, read it back, merge — on one core and on both.
+///
+/// Both ours and the toolkit merge untranslated files (po2html with empty msgstrs, ours with
+/// no targets), so both rebuild every page from what they extracted.
+struct ToolkitComparison {
+    struct Figures: Encodable {
+        var pages: Int
+        var megabytes: Double
+        var html2poSeconds: Double?
+        var po2htmlSeconds: Double?
+        var xmllintSeconds: Double?
+        var oursOneCoreSeconds: Double
+        var oursBothCoresSeconds: Double
+        var oursUnits: Int
+        var oursSteps: Steps
+        var notes: [String]
+        /// The goals: toolkit ≥ 10× our time, ours ≤ 3× the bare parse (one core each).
+        var toolkitOverOurs: Double?
+        var oursOverXmllint: Double?
+        var toolkitGoalPass: Bool?
+        var xmllintGoalPass: Bool?
+
+        var toolkitSeconds: Double? {
+            guard let html2poSeconds, let po2htmlSeconds else { return nil }
+            return html2poSeconds + po2htmlSeconds
+        }
+    }
+
+    let pages: [URL]
+    let root: URL
+    let work: URL
+
+    func run() throws -> Figures {
+        let input = work.appendingPathComponent("in")
+        try? FileManager.default.removeItem(at: work)
+        var bytes = 0
+        var names: [String] = []
+        for url in pages {
+            let name = String(url.path.dropFirst(root.path.count + 1))
+            let destination = input.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: url, to: destination)
+            bytes += (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+            names.append(name)
+        }
+        var notes: [String] = []
+        var html2po: Double?
+        var po2html: Double?
+        let logs = work.appendingPathComponent("logs")
+        if let tool = Self.toolkit("html2po"), let back = Self.toolkit("po2html") {
+            let po = work.appendingPathComponent("po")
+            let extract = try TimedRun.run([tool, "--progress=none", "-i", input.path, "-o", po.path], logs: logs, name: "html2po")
+            if extract.status == 0 {
+                html2po = extract.seconds
+                let merge = try TimedRun.run([back, "--progress=none", "-i", po.path, "-t", input.path, "-o", work.appendingPathComponent("toolkit-out").path], logs: logs, name: "po2html")
+                if merge.status == 0 { po2html = merge.seconds } else { notes.append("po2html failed (exit \(merge.status)): \(merge.stderrTail)") }
+            } else {
+                notes.append("html2po failed (exit \(extract.status)): \(extract.stderrTail)")
+            }
+        } else {
+            notes.append("SKIPPED: translate-toolkit not installed (pip install translate-toolkit==3.20.4)")
+        }
+        var xmllint: Double?
+        if let tool = TimedRun.which("xmllint") {
+            let parse = try TimedRun.run([tool, "--html", "--noout"] + names.map { input.appendingPathComponent($0).path }, logs: logs, name: "xmllint")
+            // xmllint's exit code counts HTML5 elements libxml2 does not know as errors; the parse is done either way.
+            if parse.status < 128 { xmllint = parse.seconds } else { notes.append("xmllint ended by signal \(parse.status - 128)") }
+        } else {
+            notes.append("SKIPPED: xmllint not installed (apt-get install libxml2-utils)")
+        }
+        let ours = work.appendingPathComponent("ours")
+        try FileManager.default.createDirectory(at: ours, withIntermediateDirectories: true)
+        let urls = names.map { input.appendingPathComponent($0) }
+        let segmenter = try Segmenter.shipped(language: "de")
+        let language = try TargetLanguage("en")
+        var units = 0
+        var steps = Steps()
+        let oneCore = try timed { units = try Self.extractAndMerge(urls, index: 0, of: 1, segmenter: segmenter, language: language, output: ours, steps: &steps) }
+        let failures = ManagedFailures()
+        let bothCores = try timed {
+            DispatchQueue.concurrentPerform(iterations: 2) { part in
+                do { _ = try Self.extractAndMerge(urls, index: part, of: 2, segmenter: segmenter, language: language, output: ours) } catch { failures.record(error) }
+            }
+            if let error = failures.first { throw error }
+        }
+        var figures = Figures(pages: names.count, megabytes: Double(bytes) / 1_048_576, html2poSeconds: html2po, po2htmlSeconds: po2html,
+                              xmllintSeconds: xmllint, oursOneCoreSeconds: oneCore, oursBothCoresSeconds: bothCores, oursUnits: units, oursSteps: steps, notes: notes)
+        figures.toolkitOverOurs = figures.toolkitSeconds.map { $0 / oneCore }
+        figures.oursOverXmllint = xmllint.map { oneCore / $0 }
+        figures.toolkitGoalPass = figures.toolkitOverOurs.map { $0 >= 10 }
+        figures.xmllintGoalPass = figures.oursOverXmllint.map { $0 <= 3 }
+        return figures
+    }
+
+    /// Seconds spent in each step of ours, summed over pages (one core), to show where the time goes.
+    struct Steps: Encodable {
+        var extract = 0.0
+        var segment = 0.0
+        var writeJob = 0.0
+        var readJob = 0.0
+        var merge = 0.0
+    }
+
+    /// Every `count`-th page from `index`: extracted, segmented, written as an XLIFF job,
+    /// read back and merged, the job and the page written to `output`. Returns the units.
+    static func extractAndMerge(_ urls: [URL], index: Int, of count: Int, segmenter: Segmenter, language: TargetLanguage, output: URL) throws -> Int {
+        var steps = Steps()
+        return try extractAndMerge(urls, index: index, of: count, segmenter: segmenter, language: language, output: output, steps: &steps)
+    }
+
+    static func extractAndMerge(_ urls: [URL], index: Int, of count: Int, segmenter: Segmenter, language: TargetLanguage, output: URL,
+                                steps: inout Steps) throws -> Int {
+        var units = 0
+        var clock = TimedRun.monotonicSeconds()
+        func lap(_ step: inout Double) {
+            let now = TimedRun.monotonicSeconds()
+            step += now - clock
+            clock = now
+        }
+        for position in stride(from: index, to: urls.count, by: count) {
+            let url = urls[position]
+            let name = "page-\(position).html"
+            clock = TimedRun.monotonicSeconds()
+            var page = HTMLExtractor().extract(HTMLPage(name: name, bytes: Array(try Data(contentsOf: url))))
+            lap(&steps.extract)
+            page.units = page.units.map { $0.segmented(by: segmenter) }
+            units += page.units.count
+            lap(&steps.segment)
+            let job = Job.serialize(Job.document(pages: [page], sourceLanguage: "de", targetLanguage: language, version: .v1_2))
+            let jobURL = output.appendingPathComponent(name + ".xlf")
+            try Data(job.utf8).write(to: jobURL)
+            lap(&steps.writeJob)
+            let document = try XLIFFReader().read(Array(try Data(contentsOf: jobURL)), file: jobURL.path)
+            lap(&steps.readJob)
+            let merged = PageMerge().merge(page, units: document.file(original: name)?.units ?? [], language: language, jobFile: jobURL.path)
+            try Data(merged.bytes).write(to: output.appendingPathComponent(name))
+            lap(&steps.merge)
+        }
+        return units
+    }
+
+    static func toolkit(_ name: String) -> String? {
+        TimedRun.which("/opt/translate-toolkit/bin/\(name)") ?? TimedRun.which(name)
+    }
+
+    private func timed(_ body: () throws -> Void) throws -> Double {
+        let start = TimedRun.monotonicSeconds()
+        try body()
+        return TimedRun.monotonicSeconds() - start
+    }
+}
