@@ -1,3 +1,4 @@
+internal import Synchronization
 /// Numbers, dates and references in German source text that need no translator: recognised in
 /// a unit's source, and at assembly written the target locale's way with ICU (numbers and
 /// dates) or kept verbatim (references such as the council paper "0108/2021").
@@ -28,6 +29,29 @@ public struct AutoTranslatable: Sendable, Hashable {
 
     /// How the target locale writes it.
     public func formatted(for locale: LocaleDefinition) throws(ICUError) -> String {
+        // Opening an ICU date or number formatter costs far more than formatting with it, and
+        // a site repeats its numbers and dates on every page and in every locale: each is
+        // formatted once per process.
+        let key = FormatKey(formattingLocale: locale.formattingLocale, monthSkeleton: locale.monthSkeleton, daySkeleton: locale.daySkeleton, kind: kind)
+        if let known = Self.formattedCache.withLock({ $0[key] }) { return known }
+        let text = try format(for: locale)
+        Self.formattedCache.withLock { cache in
+            if cache.count > 100_000 { cache.removeAll() }
+            cache[key] = text
+        }
+        return text
+    }
+
+    private struct FormatKey: Hashable, Sendable {
+        var formattingLocale: String
+        var monthSkeleton: String
+        var daySkeleton: String
+        var kind: Kind
+    }
+
+    private static let formattedCache = Mutex<[FormatKey: String]>([:])
+
+    private func format(for locale: LocaleDefinition) throws(ICUError) -> String {
         switch kind {
         case .number(let value, let digits): try locale.numbers.format(value, fractionDigits: digits)
         case .year(let year): try locale.numbers.format(Double(year), grouping: false)

@@ -4,7 +4,8 @@ extension BatchRun {
     /// A page this run extracted and assembled.
     struct ExaminedPage: Sendable {
         var name: String
-        /// Sentence by sentence, numbers as text (as pages are assembled).
+        /// The units some target locale still needs, sentence by sentence, numbers as text;
+        /// nil when the page could not be read.
         var page: ExtractedPage?
         /// The page's new state; nil when it could not be read (its last outputs stay).
         var state: BatchState.Page?
@@ -56,7 +57,6 @@ extension BatchRun {
             // Translators and the memory work sentence by sentence.
             page.units = page.units.map { $0.segmented(by: segmenter) }
             result.diagnostics += page.diagnostics
-            result.page = page
             let source = project.settings.sourceLocale
             let units = page.units.map { unit in
                 BatchState.Unit(
@@ -97,6 +97,11 @@ extension BatchRun {
                 write(pseudo.bytes, to: pseudo.url, locale: language.tag, digest: outputs[language.tag]!.bytes, into: &result)
             }
             result.state = BatchState.Page(hash: BatchState.digest(bytes), units: units, outputs: outputs)
+            // Only units some locale still needs go on to the jobs: a large site's pages are
+            // not all kept in memory until the jobs are written.
+            let pendingAnywhere = Set(result.pending.values.joined())
+            page.units = page.units.filter { pendingAnywhere.contains($0.id) }
+            result.page = page
             return result
         }
 
