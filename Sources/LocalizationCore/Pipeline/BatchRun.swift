@@ -286,11 +286,11 @@ public struct BatchRun: Sendable {
                 let c = output.counts
                 let threshold = settings.publishThreshold(for: tag)
                 let entry = CoverageReport.Entry(page: name, locale: tag, units: c[0], reviewed: c[1], translated: c[2], automatic: c[3], pending: c[4],
-                                                 fallback: c[5], coverage: c[0] == 0 ? 1 : Double(c[1] + c[2] + c[3]) / Double(c[0]), threshold: threshold,
+                                                 fallback: c[5], threshold: threshold,
                                                  published: output.published, bidiProblems: c[7])
                 coverage.entries.append(entry)
                 if output.published { outputs[tag]!.translatedUnits += c[1] + c[2] + c[3] }
-                var summary = locales[tag] ?? RunReport.LocaleSummary(locale: tag)
+                var summary = locales[tag] ?? RunReport.LocaleSummary(locale: tag, threshold: threshold)
                 summary.units += c[0]
                 summary.reviewed += c[1]
                 summary.translated += c[2]

@@ -18,7 +18,8 @@ import Testing
                 "SKIPPED: translate-toolkit is not installed (pip install translate-toolkit==3.20.4; .ci/run installs it) — its XLIFF not checked"))
 struct TranslateToolkitTests {
     @Test func translatedUnitsReadBackAndMatchTheProjectsUnitsByPageAndSource() async throws {
-        let (root, _, job) = try await OmegaTRoundTripTests.arabicJob()
+        // Every memory translation a proposal, so that the job carries all of them pre-filled.
+        let (root, _, job) = try await OmegaTRoundTripTests.arabicJob(proposals: { _ in true })
         defer { try? FileManager.default.removeItem(at: root) }
         let project = try Project(root: root)
         let chain = TranslateToolkitChain(folder: root.appendingPathComponent("translate-toolkit"))
