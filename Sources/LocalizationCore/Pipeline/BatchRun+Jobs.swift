@@ -6,7 +6,7 @@ extension BatchRun {
     /// The state tracks what is out: a unit translated since leaves it, a unit retired with
     /// its page or text leaves it, and a unit out whose text changed is superseded (the new
     /// text goes into the new job; the old text, if it comes back, is a conflict).
-    func sendDeltaJobs(examined: [ExaminedPage], memories: [String: TranslationMemory], options: Options,
+    func sendDeltaJobs(examined: [ExaminedPage], memories: [String: TranslationMemory], catalog: LocaleCatalog?, options: Options,
                        state: inout BatchState, report: inout Report) async throws(ProjectError) {
         let settings = project.settings
         let examinedByName = Dictionary(examined.filter { $0.page != nil }.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -22,13 +22,14 @@ extension BatchRun {
         for tag in settings.targetLocales {
             let language = try Self.language(tag)
             var plan = DeltaPlan(language: language, out: state.out[language.tag] ?? [:])
+            let pendingByPage = examinedByName.mapValues { Set($0.pending[language.tag] ?? []) }
             // Out units of pages that are gone or were examined again.
             for (key, unit) in plan.out {
                 let page = Self.page(ofKey: key)
                 guard removed.contains(page) || examinedByName[page] != nil else { continue }
                 let current = examinedByName[page]
                 let id = Self.unitID(ofKey: key)
-                let stillPending = current?.pending[language.tag]?.contains(id) ?? false
+                let stillPending = pendingByPage[page]?.contains(id) ?? false
                 let sameText = current?.unitsByID[id]?.hash == unit.hash
                 if stillPending && sameText { continue }
                 plan.out[key] = nil
@@ -36,7 +37,10 @@ extension BatchRun {
                     plan.superseded.append((key, unit, successor))
                 }
             }
-            // New work: pending units not out with a translator.
+            // New work: pending units not out with a translator, in jobs of at most
+            // `maxJobUnits` units, whole pages together: files a translator can open, and that
+            // read back within limits.
+            var number = state.jobs.values.count { $0.locale == language.tag }
             for page in examined {
                 guard let extracted = page.page else { continue }
                 let pending = Set(page.pending[language.tag] ?? [])
@@ -46,28 +50,19 @@ extension BatchRun {
                     return plan.out["\(page.name)#\(unit.id)"]?.hash != info.hash
                 }
                 guard !selected.units.isEmpty else { continue }
-                plan.pages.append(selected)
-                plan.units += selected.units.compactMap { unit in page.unitsByID[unit.id].map { ("\(page.name)#\(unit.id)", $0) } }
-            }
-            // A large change makes several jobs of at most `maxJobUnits` units each, whole
-            // pages together: files a translator can open, and that read back within limits.
-            var number = state.jobs.values.count { $0.locale == language.tag }
-            var unitsByKey = Dictionary(plan.units.map { ($0.key, $0.unit) }, uniquingKeysWith: { first, _ in first })
-            for page in plan.pages {
-                let keys = page.units.map { "\(page.page.name)#\($0.id)" }
-                if plan.chunks.isEmpty || (plan.chunks[plan.chunks.count - 1].units.count + keys.count > settings.maxJobUnits && !plan.chunks[plan.chunks.count - 1].units.isEmpty) {
+                let fits = plan.chunks.last.map { $0.units.count + selected.units.count <= settings.maxJobUnits } ?? false
+                if !fits {
                     number += 1
                     plan.chunks.append(.init(url: try jobURL(for: language, number: number)))
                 }
-                plan.chunks[plan.chunks.count - 1].pages.append(page)
-                plan.chunks[plan.chunks.count - 1].units += keys.compactMap { key in unitsByKey.removeValue(forKey: key).map { (key, $0) } }
+                plan.chunks[plan.chunks.count - 1].pages.append(selected)
+                plan.chunks[plan.chunks.count - 1].units += selected.units.compactMap { unit in page.unitsByID[unit.id].map { ("\(page.name)#\(unit.id)", $0) } }
             }
             plans.append(plan)
         }
         // … then prepared and written on every core, a job per task.
         let glossary = plans.contains { !$0.chunks.isEmpty } ? GlossaryStore(project: project).termsForJobs(diagnostics: &report.diagnostics) : nil
         let importState = try ImportState.load(project)
-        let catalog = try SiteAssembly.catalog(for: project)
         let work = plans.flatMap { plan in plan.chunks.map { (language: plan.language, chunk: $0) } }
         let sent = await concurrentMap(work, slice: 1) { item -> Result<SentDelta, ProjectError> in
             let language = item.language
@@ -123,9 +118,6 @@ extension BatchRun {
         var language: TargetLanguage
         var out: [String: BatchState.OutUnit]
         var superseded: [(key: String, unit: BatchState.OutUnit, successor: String?)] = []
-        /// The examined pages with only their new work.
-        var pages: [ExtractedPage] = []
-        var units: [(key: String, unit: BatchState.Unit)] = []
         /// The jobs the new work is cut into (none when there is no new work).
         var chunks: [Chunk] = []
 

@@ -110,11 +110,11 @@ extension BatchRun {
         /// direction faults).
         private func pseudoPage(_ page: ExtractedPage, style: PseudoLocalizer.Style, language: TargetLanguage) -> (url: URL, bytes: [UInt8], diagnostics: [Diagnostic]) {
             let project = run.project
-            let jobPage = page.units.map { $0.withAutoTranslatablePlaceholders() }
-            var jobPageCopy = page
-            jobPageCopy.units = jobPage
+            // As a translator's job would hold it: numbers and dates as placeholders.
+            var jobPage = page
+            jobPage.units = page.units.map { $0.withAutoTranslatablePlaceholders() }
             let document = Job.pseudoTranslated(
-                Job.document(pages: [jobPageCopy], sourceLanguage: project.settings.sourceLocale, targetLanguage: language, version: project.xliffVersion),
+                Job.document(pages: [jobPage], sourceLanguage: project.settings.sourceLocale, targetLanguage: language, version: project.xliffVersion),
                 style: style
             )
             let url = project.outputFolder.appendingPathComponent(language.tag).appendingPathComponent(page.page.name)

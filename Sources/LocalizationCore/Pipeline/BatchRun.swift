@@ -136,7 +136,7 @@ public struct BatchRun: Sendable {
 
         // New work for translators, per locale.
         progress(.init(phase: .leveraging, done: 0, total: settings.targetLocales.count))
-        try await sendDeltaJobs(examined: examined, memories: memories, options: options, state: &state, report: &report)
+        try await sendDeltaJobs(examined: examined, memories: memories, catalog: catalog, options: options, state: &state, report: &report)
 
         state.inputs = inputs
         state.memories = signatures

@@ -6,10 +6,9 @@ public struct RunProgress: Sendable, Hashable {
         case importing = "importing returned files"
         /// Hashing pages to find what changed.
         case scanning = "scanning pages"
-        case extracting = "extracting changed pages"
         /// Memory and glossary for the delta jobs.
         case leveraging = "preparing jobs"
-        /// Localized pages, every locale.
+        /// Pages that changed: extracted, then assembled in every locale.
         case assembling = "assembling pages"
         case reporting = "writing reports"
     }

@@ -86,7 +86,7 @@ struct RunSummaryTests {
             }
         }
         feed(.scanning, 10_000)
-        feed(.extracting, 12)
+        feed(.leveraging, 12)
         feed(.assembling, 80_000)
         #expect(lines == ["scanning pages: 0/10000"] + (1 ... 10).map { "scanning pages: \($0 * 1_000)/10000" }
             + ["assembling pages: 0/80000"] + (1 ... 10).map { "assembling pages: \($0 * 8_000)/80000" })
