@@ -325,7 +325,7 @@ public struct BatchRun: Sendable {
             for concept in termbase.concepts {
                 let source = concept.preferredTerm(termbase.sourceLanguage)?.text ?? concept.terms(termbase.sourceLanguage).first?.text ?? concept.id
                 for term in concept.terms(tag) where term.reviewDecision == .proposed {
-                    pending.append(.init(locale: tag, conceptID: concept.id, source: source, term: term.text, occurrences: 0))
+                    pending.append(.init(locale: tag, conceptID: concept.id, source: source, term: term.text))
                 }
             }
         }

@@ -296,13 +296,13 @@ extension Dashboard {
                 close()
                 return
             }
-            output += "<p>Terms the community organisations have not decided on yet, most frequent first. "
+            output += "<p>Terms the community organisations have not decided on yet (most used first, where counted). "
                 + "<code>translate-pipeline glossary review sheet --language LOCALE</code> writes a sheet to review them.</p>\n"
             for locale in byLocale.keys.sorted() {
-                let terms = byLocale[locale]!.sorted { ($1.occurrences, $0.source, $0.term, $0.conceptID) < ($0.occurrences, $1.source, $1.term, $1.conceptID) }
+                let terms = byLocale[locale]!.sorted { ($1.occurrences ?? -1, $0.source, $0.term, $0.conceptID) < ($0.occurrences ?? -1, $1.source, $1.term, $1.conceptID) }
                 output += "<h3 id=\"glossary-\(HTML.escape(locale))\"><code>\(HTML.escape(locale))</code>: \(HTML.count(terms.count)) \(terms.count == 1 ? "term" : "terms")</h3>\n"
                 let rows = terms.prefix(limits.termsPerLocale).map { term -> [Cell] in
-                    [.user(term.source, lang: "de"), .user(term.term, lang: locale), .user(term.conceptID), .number(term.occurrences)]
+                    [.user(term.source, lang: "de"), .user(term.term, lang: locale), .user(term.conceptID), term.occurrences.map { .number($0) } ?? .text("not counted")]
                 }
                 table(caption: "Terms awaiting review in \(locale)", headers: ["German term", "proposed term", "concept", "units using it"],
                       rows: rows, total: terms.count)

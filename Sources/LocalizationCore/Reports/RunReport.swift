@@ -216,10 +216,11 @@ public struct RunReport: Sendable, Encodable {
         public var conceptID: String
         public var source: String
         public var term: String
-        /// Units of the site where the German term occurs.
-        public var occurrences: Int
+        /// Units of the site where the German term occurs; nil when the run did not count them
+        /// (`run` does not: it would mean extracting every page; the review sheet counts them).
+        public var occurrences: Int?
 
-        public init(locale: String, conceptID: String, source: String, term: String, occurrences: Int = 0) {
+        public init(locale: String, conceptID: String, source: String, term: String, occurrences: Int? = nil) {
             self.locale = locale
             self.conceptID = conceptID
             self.source = source
