@@ -47,10 +47,13 @@ public struct BatchRun: Sendable {
         defer { lock.release() }
         var report = Report()
         report.dryRun = options.dryRun
+        // The output folder is listed once, for the sweep and for the outputs that went missing.
+        let outputFiles = ProjectFiles.files(below: project.outputFolder.path)
         if !options.dryRun {
             // A command killed mid-write leaves temporary files beside the state it was replacing.
-            let stateFolders = [project.jobsFolder, project.outputFolder, MemoryStore(project: project).folder, GlossaryStore(project: project).folder]
+            let stateFolders = [project.jobsFolder, MemoryStore(project: project).folder, GlossaryStore(project: project).folder]
             let swept = try ImportTransaction.recover(in: project) + ProjectFiles.sweepStaleTemporaryFiles(in: stateFolders)
+                + ProjectFiles.sweepStaleTemporaryFiles(among: outputFiles, in: project.outputFolder.path)
             for path in swept.sorted() {
                 report.diagnostics.append(Diagnostic(.note, file: relative(URL(fileURLWithPath: path)), "removed a temporary file an interrupted run left behind"))
             }
@@ -67,11 +70,15 @@ public struct BatchRun: Sendable {
             throw .invalidProjectFile(Project.fileName, reason: "sentence segmentation for \(settings.sourceLocale): \(error)")
         }
 
-        // What changed: pages by content hash, everything else by its inputs.
-        let names = try ProjectFiles.pages(in: project.contentFolder)
-        let scans = await scan(names, previous: previous, progress: progress)
-        let inputs = try inputsDigest()
-        let signatures = try memorySignatures()
+        // What changed: pages by content hash, everything else by its inputs. Files whose
+        // stat is unchanged since they were last hashed are not read again.
+        var digests = FileDigests.load(project)
+        let content = try ProjectFiles.contentFiles(in: project.contentFolder)
+        let names = content.pages
+        let scans = await scan(names, previous: previous, digests: digests, existing: Set(outputFiles), progress: progress)
+        for scan in scans { if let lookup = scan.lookup { digests.note(lookup) } }
+        let inputs = try inputsDigest(contentFiles: content.others, digests: &digests)
+        let signatures = try memorySignatures(digests: &digests)
         let rebuildAll = previous.inputs != inputs || previous.memories != signatures
         var changes = RunReport.Changes()
         let current = Set(names)
@@ -147,6 +154,11 @@ public struct BatchRun: Sendable {
         if state != previous || !report.inbox.isEmpty {
             try writeReports(state: state, report: &report, dryRun: options.dryRun)
         }
+        digests.forgetUnseen()
+        if digests.changed, !options.dryRun {
+            // After the state: the cache only spares reading, it never decides an output.
+            try ProjectFiles.writeAtomically(digests.encoded(), to: FileDigests.url(project))
+        }
         return report
     }
 
@@ -184,61 +196,72 @@ public struct BatchRun: Sendable {
     struct Scan: Sendable {
         var name: String
         var hash = ""
+        var lookup: FileDigests.Lookup?
         /// An output the last run wrote for this page is gone from the output folder.
         var outputMissing = false
         var error: ProjectError?
     }
 
-    /// Every page's content hash, and whether its outputs are all still there.
-    private func scan(_ names: [String], previous: BatchState, progress: @Sendable (RunProgress) -> Void) async -> [Scan] {
-        let content = project.contentFolder.path
+    /// Every page's content hash, and whether its outputs are all still there (`existing`:
+    /// the output folder's files).
+    private func scan(_ names: [String], previous: BatchState, digests: FileDigests, existing: Set<String>,
+                      progress: @Sendable (RunProgress) -> Void) async -> [Scan] {
         // Paths as strings: building 90,000 URLs cost more than the checks themselves.
-        let output = project.outputFolder.path
-        let outputs = previous.pages.mapValues { Array($0.outputs.keys) }
+        let content = project.contentFolder.path
+        let cacheFolder = relative(project.contentFolder)
         progress(.init(phase: .scanning, done: 0, total: names.count))
         return await concurrentMap(names, slice: 64, completed: { progress(.init(phase: .scanning, done: $0, total: names.count)) }) { name in
             var scan = Scan(name: name)
-            do {
-                scan.hash = BatchState.digest(try ProjectFiles.read(path: content + "/" + name))
-            } catch let error as ProjectError {
-                scan.error = error
+            do throws(ProjectError) {
+                let lookup = try digests.digest(cacheFolder + "/" + name, path: content + "/" + name, limit: 64 << 20)
+                scan.hash = lookup.digest
+                scan.lookup = lookup
             } catch {
-                scan.error = .cannotRead(name, reason: "\(error)")
+                scan.error = error
             }
-            scan.outputMissing = (outputs[name] ?? []).contains { tag in
-                access(output + "/" + tag + "/" + name, F_OK) != 0
-            }
+            scan.outputMissing = previous.pages[name]?.outputs.keys.contains { !existing.contains($0 + "/" + name) } ?? false
             return scan
         }
     }
 
     /// A digest of every input other than pages and memories: the project file, the locale
-    /// definitions, the glossary, ITS rules and the pipeline's output version. When it
-    /// changes, every page is assembled again.
-    func inputsDigest() throws(ProjectError) -> String {
-        var files = [project.root.appendingPathComponent(Project.fileName)]
-        for folder in [project.localesFolder, GlossaryStore(project: project).folder, project.contentFolder] {
-            guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { continue }
-            for case let url as URL in enumerator where !["html", "htm", "md"].contains(url.pathExtension.lowercased()) {
-                files.append(url)
+    /// definitions, the glossary, ITS rules (`contentFiles`: the content folder's files other
+    /// than pages) and the pipeline's output version. When it changes, every page is
+    /// assembled again.
+    func inputsDigest(contentFiles: [String], digests: inout FileDigests) throws(ProjectError) -> String {
+        var files = [Project.fileName]
+        for (folder, listed) in [(project.localesFolder, nil), (GlossaryStore(project: project).folder, nil), (project.contentFolder, contentFiles)] {
+            let base = relative(folder)
+            // Pages and documentation do not shape every page.
+            let inputs = (listed ?? ProjectFiles.files(below: folder.path, skippingHidden: true)).filter { name in
+                !["html", "htm", "md"].contains(name.split(separator: ".").last.map { $0.lowercased() } ?? "")
             }
+            files += inputs.map { base + "/" + $0 }
         }
         var text = Self.outputVersion + "\n"
-        for url in files.sorted(by: { $0.path < $1.path }) {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
-            text += relative(url) + " " + BatchState.digest(try ProjectFiles.read(url, limit: 256 << 20)) + "\n"
+        for name in files.sorted() {
+            let path = project.root.path + "/" + name
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            let lookup = try digests.digest(name, path: path, limit: 256 << 20)
+            digests.note(lookup)
+            text += name + " " + lookup.digest + "\n"
         }
         return BatchState.digest(text)
     }
 
     /// Per target locale, the digest of its memory file ("none" when there is none): a run
     /// after an import assembles pages again.
-    private func memorySignatures() throws(ProjectError) -> [String: String] {
+    private func memorySignatures(digests: inout FileDigests) throws(ProjectError) -> [String: String] {
         var signatures: [String: String] = [:]
         for tag in project.settings.targetLocales {
             let url = try MemoryStore(project: project).url(for: try Self.language(tag))
-            signatures[tag] = FileManager.default.fileExists(atPath: url.path) ? BatchState.digest(try ProjectFiles.read(url, limit: 2 << 30)) : "none"
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                signatures[tag] = "none"
+                continue
+            }
+            let lookup = try digests.digest(relative(url), path: url.path, limit: 2 << 30)
+            digests.note(lookup)
+            signatures[tag] = lookup.digest
         }
         return signatures
     }
@@ -273,18 +296,18 @@ public struct BatchRun: Sendable {
         var outputs: [String: RunReport.Output] = [:]
         let written = Set(report.written)
         let order = [settings.sourceLocale] + settings.targetLocales + settings.pseudoLocales.map { $0.languageTag }
-        for name in state.pages.keys.sorted() {
-            let page = state.pages[name]!
+        // Per locale, not per page: a large site has a hundred thousand outputs.
+        let folders = Dictionary(order.map { ($0, relative(project.outputFolder.appendingPathComponent($0))) }) { first, _ in first }
+        let thresholds = Dictionary(order.map { ($0, settings.publishThreshold(for: $0)) }) { first, _ in first }
+        for (name, page) in state.pages.sorted(by: { $0.key < $1.key }) {
             report.units += page.unitCount
             report.words += page.words
             for tag in order {
-                guard let output = page.outputs[tag] else { continue }
-                let folder = relative(project.outputFolder.appendingPathComponent(tag))
+                guard let output = page.outputs[tag], let folder = folders[tag], let threshold = thresholds[tag] else { continue }
                 outputs[tag, default: .init(locale: tag, folder: folder, pages: 0, translatedUnits: 0)].pages += 1
-                if written.contains(folder + "/" + name) { outputs[tag]!.pagesWritten += 1 }
+                if !written.isEmpty, written.contains(folder + "/" + name) { outputs[tag]!.pagesWritten += 1 }
                 guard output.counts.count == 8 else { continue }
                 let c = output.counts
-                let threshold = settings.publishThreshold(for: tag)
                 let entry = CoverageReport.Entry(page: name, locale: tag, units: c[0], reviewed: c[1], translated: c[2], automatic: c[3], pending: c[4],
                                                  fallback: c[5], threshold: threshold,
                                                  published: output.published, bidiProblems: c[7])

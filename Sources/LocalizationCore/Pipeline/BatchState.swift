@@ -1,4 +1,5 @@
 public import Foundation
+import Synchronization
 
 /// What the last completed `run` saw and wrote, so the next one does only what changed:
 /// `jobs/state/batch.tsv`, written atomically as the run's last step. A run killed before
@@ -178,47 +179,102 @@ public struct BatchState: Sendable, Equatable {
     }
 
     static func decode(_ bytes: [UInt8]) throws(FormatError) -> BatchState {
+        // The header decides whether the rest is read at all.
+        let headerEnd = bytes.firstIndex(of: 0x0A) ?? bytes.endIndex
+        let header = bytes[..<headerEnd].split(separator: 0x09, omittingEmptySubsequences: false).map(unescape)
+        guard header.count == 2, header[0] == magic else { throw FormatError(line: 1, reason: "not a batch state file") }
+        guard header[1] == String(currentVersion) else { return BatchState() }
+
+        // The records, in slices of whole lines decoded on every core: a large site's state
+        // is tens of megabytes, read at every run.
+        let body = min(headerEnd + 1, bytes.endIndex)
+        let sliceCount = bytes.count - body > 1 << 20 ? ProcessInfo.processInfo.activeProcessorCount * 2 : 1
+        var bounds = [body]
+        for slice in 1 ..< sliceCount {
+            let guess = max(bounds.last!, body + (bytes.count - body) * slice / sliceCount)
+            bounds.append(bytes[guess...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.endIndex)
+        }
+        bounds.append(bytes.endIndex)
+        let slices = bounds
+        let decoded = Mutex<[Int: Result<BatchState, FormatError>]>([:])
+        DispatchQueue.concurrentPerform(iterations: sliceCount) { slice in
+            let result = Result { () throws(FormatError) in try decodeRecords(bytes[slices[slice] ..< slices[slice + 1]]) }
+            decoded.withLock { $0[slice] = result }
+        }
         var state = BatchState()
-        var number = 0
-        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: true) {
-            number += 1
-            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map(Self.unescape)
-            if number == 1 {
-                // Another format version: rebuild rather than misread.
-                guard fields.count == 2, fields[0] == magic else { throw FormatError(line: 1, reason: "not a batch state file") }
-                if fields[1] != String(currentVersion) { return BatchState() }
-                continue
-            }
-            func int(_ index: Int) throws(FormatError) -> Int {
-                guard index < fields.count, let value = Int(fields[index]) else { throw FormatError(line: number, reason: "field \(index + 1) is not a number") }
-                return value
-            }
-            switch (fields.first, fields.count) {
-            case ("inputs", 2):
-                state.inputs = fields[1]
-            case ("memory", 3):
-                state.memories[fields[1]] = fields[2]
-            case ("page", 7):
-                var outputs: [String: Output] = [:]
-                for entry in fields[6].split(separator: ";") {
-                    let parts = entry.split(separator: " ", omittingEmptySubsequences: false)
-                    guard parts.count == 4 else { throw FormatError(line: number, reason: "an output is not \"locale digest published counts\"") }
-                    outputs[String(parts[0])] = Output(bytes: String(parts[1]), counts: parts[3].split(separator: ",").compactMap { Int($0) }, published: parts[2] == "1")
-                }
-                state.pages[fields[1]] = Page(hash: fields[2], units: fields[5], unitCount: try int(3), words: try int(4), outputs: outputs)
-            case ("out", 5):
-                for member in fields[4].split(separator: ";") {
-                    let parts = member.split(separator: " ")
-                    guard parts.count == 3, let words = Int(parts[2]) else { throw FormatError(line: number, reason: "an out unit is not \"id hash words\"") }
-                    state.out[fields[1], default: [:]]["\(fields[3])#\(parts[0])"] = OutUnit(job: fields[2], hash: String(parts[1]), words: words)
-                }
-            case ("job", 7):
-                state.jobs[fields[1]] = SentJob(locale: fields[2], path: fields[3], units: try int(4), words: try int(5), superseded: try int(6))
-            default:
-                throw FormatError(line: number, reason: "unknown record \"\(fields.first ?? "")\" with \(fields.count) fields")
+        for slice in 0 ..< sliceCount {
+            switch decoded.withLock({ $0[slice]! }) {
+            case .success(let part):
+                if !part.inputs.isEmpty { state.inputs = part.inputs }
+                state.memories.merge(part.memories) { $1 }
+                state.pages.merge(part.pages) { $1 }
+                for (tag, units) in part.out { state.out[tag, default: [:]].merge(units) { $1 } }
+                state.jobs.merge(part.jobs) { $1 }
+            case .failure(var error):
+                // Line numbers count from the start of the file, not of the slice.
+                error.line += 1 + bytes[body ..< bounds[slice]].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                throw error
             }
         }
         return state
+    }
+
+    /// The records of `lines` (whole lines, no header); error lines count from its start.
+    private static func decodeRecords(_ lines: ArraySlice<UInt8>) throws(FormatError) -> BatchState {
+        var state = BatchState()
+        var number = 0
+        for line in lines.split(separator: 0x0A, omittingEmptySubsequences: true) {
+            number += 1
+            // Fields are unescaped one by one: a page's units field is large and never escaped.
+            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
+            func text(_ index: Int) -> String { unescape(fields[index]) }
+            func int(_ index: Int) throws(FormatError) -> Int {
+                guard index < fields.count, let value = integer(fields[index]) else { throw FormatError(line: number, reason: "field \(index + 1) is not a number") }
+                return value
+            }
+            switch (fields.first.map { String(decoding: $0, as: UTF8.self) }, fields.count) {
+            case ("inputs", 2):
+                state.inputs = text(1)
+            case ("memory", 3):
+                state.memories[text(1)] = text(2)
+            case ("page", 7):
+                var outputs: [String: Output] = [:]
+                for entry in fields[6].split(separator: UInt8(ascii: ";")) {
+                    let parts = entry.split(separator: 0x20, omittingEmptySubsequences: false)
+                    guard parts.count == 4 else { throw FormatError(line: number, reason: "an output is not \"locale digest published counts\"") }
+                    let counts = parts[3].split(separator: UInt8(ascii: ",")).compactMap(integer)
+                    outputs[unescape(parts[0])] = Output(bytes: unescape(parts[1]), counts: counts, published: parts[2].elementsEqual("1".utf8))
+                }
+                state.pages[text(1)] = Page(hash: text(2), units: text(5), unitCount: try int(3), words: try int(4), outputs: outputs)
+            case ("out", 5):
+                let tag = text(1), job = text(2), page = text(3)
+                for member in fields[4].split(separator: UInt8(ascii: ";")) {
+                    let parts = member.split(separator: 0x20)
+                    guard parts.count == 3, let words = integer(parts[2]) else { throw FormatError(line: number, reason: "an out unit is not \"id hash words\"") }
+                    state.out[tag, default: [:]][page + "#" + unescape(parts[0])] = OutUnit(job: job, hash: unescape(parts[1]), words: words)
+                }
+            case ("job", 7):
+                state.jobs[text(1)] = SentJob(locale: text(2), path: text(3), units: try int(4), words: try int(5), superseded: try int(6))
+            case (let kind, let count):
+                throw FormatError(line: number, reason: "unknown record \"\(kind ?? "")\" with \(count) fields")
+            }
+        }
+        return state
+    }
+
+    /// A decimal number written by `encoded()` (digits, maybe a minus sign), without making a
+    /// String of it first.
+    private static func integer(_ digits: ArraySlice<UInt8>) -> Int? {
+        var rest = digits[...]
+        let negative = rest.first == UInt8(ascii: "-")
+        if negative { rest = rest.dropFirst() }
+        guard !rest.isEmpty, rest.count <= 18 else { return nil }
+        var value = 0
+        for byte in rest {
+            guard (UInt8(ascii: "0") ... UInt8(ascii: "9")).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return negative ? -value : value
     }
 
     private static func line(_ fields: [String]) -> String {

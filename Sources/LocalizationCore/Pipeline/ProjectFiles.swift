@@ -93,15 +93,20 @@ public enum ProjectFiles {
     /// removed. Called when a run starts, so a `kill -9` leaves no litter for long.
     @discardableResult
     public static func sweepStaleTemporaryFiles(in folders: [URL]) -> [String] {
+        folders.flatMap { folder in sweepStaleTemporaryFiles(among: files(below: folder.path), in: folder.path) }.sorted()
+    }
+
+    /// `sweepStaleTemporaryFiles(in:)` for a folder already listed by `files(below:)`, so that
+    /// a run walks its large output folder once for both the sweep and its existence checks.
+    static func sweepStaleTemporaryFiles(among files: [String], in folder: String) -> [String] {
         var removed: [String] = []
-        for folder in folders {
-            guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { continue }
-            for case let url as URL in enumerator {
-                guard let pid = temporaryFileOwner(url.lastPathComponent), !isRunning(pid) else { continue }
-                if unlink(url.path) == 0 { removed.append(url.path) }
-            }
+        for file in files {
+            let name = file.lastIndex(of: "/").map { file[file.index(after: $0)...] } ?? file[...]
+            guard let pid = temporaryFileOwner(String(name)), !isRunning(pid) else { continue }
+            let path = folder + "/" + file
+            if unlink(path) == 0 { removed.append(path) }
         }
-        return removed.sorted()
+        return removed
     }
 
     /// The process id in a temporary file's name `.NAME.tmp-PID`, nil for any other name.
@@ -120,17 +125,50 @@ public enum ProjectFiles {
 
     /// HTML pages under `folder`, as paths relative to it, sorted.
     public static func pages(in folder: URL) throws(ProjectError) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else {
+        try contentFiles(in: folder).pages
+    }
+
+    /// The files of a content folder, hidden ones left out, split into HTML pages and the rest
+    /// (ITS rules and other inputs that shape every page); both sorted, relative to `folder`.
+    static func contentFiles(in folder: URL) throws(ProjectError) -> (pages: [String], others: [String]) {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw .cannotRead(folder.path, reason: "not a folder")
         }
-        let base = folder.standardizedFileURL.path
-        var names: [String] = []
-        for case let url as URL in enumerator where ["html", "htm"].contains(url.pathExtension.lowercased()) {
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(base + "/") else { continue }
-            names.append(String(path.dropFirst(base.count + 1)))
+        var pages: [String] = []
+        var others: [String] = []
+        for file in files(below: folder.path, skippingHidden: true) {
+            let dot = file.lastIndex(of: ".")
+            let suffix = dot.map { file[file.index(after: $0)...].lowercased() } ?? ""
+            if suffix == "html" || suffix == "htm" { pages.append(file) } else { others.append(file) }
         }
-        return names.sorted()
+        return (pages.sorted(), others.sorted())
+    }
+
+    /// Every entry below `folder` that is not a folder (files and symbolic links, which are
+    /// not followed), as paths relative to it, in no particular order. Empty when `folder` is
+    /// missing. With `opendir`/`readdir` alone: Foundation's enumerator built a URL per entry,
+    /// and a run lists 100,000 outputs.
+    static func files(below folder: String, skippingHidden: Bool = false) -> [String] {
+        var found: [String] = []
+        var pending = [""]
+        while let relative = pending.popLast() {
+            guard let directory = opendir(relative.isEmpty ? folder : folder + "/" + relative) else { continue }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+                if name == "." || name == ".." || (skippingHidden && name.hasPrefix(".")) { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var type = entry.pointee.d_type
+                if type == UInt8(DT_UNKNOWN) {
+                    // Some file systems leave the type to `lstat`.
+                    var info = Glibc.stat()
+                    type = lstat(folder + "/" + path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+                }
+                if type == UInt8(DT_DIR) { pending.append(path) } else { found.append(path) }
+            }
+        }
+        return found
     }
 
     /// `relative` resolved against `folder`, refused when it leaves `root` (after symlinks).

@@ -14,8 +14,9 @@ struct ProjectSnapshot: Equatable {
             guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
             let path = url.standardizedFileURL.resolvingSymlinksInPath().path
             let relative = path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
-            // The lock file holds the pid of the last command: process state, not project state.
-            guard !excluded.contains(relative), relative != ProjectLock.fileName else { continue }
+            // The lock file holds the pid of the last command, the file digest cache device and
+            // inode numbers: process and machine state, not project state.
+            guard !excluded.contains(relative), relative != ProjectLock.fileName, relative != "jobs/state/file-digests.tsv" else { continue }
             files[relative] = [UInt8](try Data(contentsOf: url))
         }
     }
