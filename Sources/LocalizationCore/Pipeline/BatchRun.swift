@@ -45,6 +45,7 @@ public struct BatchRun: Sendable {
         // One run or import at a time; an import a killed command committed is finished first.
         let lock = try ProjectLock(project: project)
         defer { lock.release() }
+        var clock = StepClock()
         var report = Report()
         report.dryRun = options.dryRun
         // The output folder is listed once, for the sweep and for the outputs that went missing.
@@ -58,9 +59,12 @@ public struct BatchRun: Sendable {
                 report.diagnostics.append(Diagnostic(.note, file: relative(URL(fileURLWithPath: path)), "removed a temporary file an interrupted run left behind"))
             }
         }
+        clock.finished("sweep")
         try importInbox(options, progress: progress, into: &report)
+        clock.finished("inbox")
 
         let previous = try BatchState.load(project)
+        clock.finished("state read")
         var state = previous
         let settings = project.settings
         let segmenter: Segmenter
@@ -79,6 +83,7 @@ public struct BatchRun: Sendable {
         for scan in scans { if let lookup = scan.lookup { digests.note(lookup) } }
         let inputs = try inputsDigest(contentFiles: content.others, digests: &digests)
         let signatures = try memorySignatures(digests: &digests)
+        clock.finished("scan")
         let rebuildAll = previous.inputs != inputs || previous.memories != signatures
         var changes = RunReport.Changes()
         let current = Set(names)
@@ -102,6 +107,7 @@ public struct BatchRun: Sendable {
         var examined: [ExaminedPage] = []
         if !toExamine.isEmpty {
             memories = try await loadMemories()
+            clock.finished("memories read")
             let context = try ExamineContext(run: self, segmenter: segmenter, catalog: catalog, memories: memories, previous: previous, dryRun: options.dryRun)
             report.diagnostics += context.prepared?.diagnostics ?? []
             progress(.init(phase: .assembling, done: 0, total: toExamine.count))
@@ -116,6 +122,7 @@ public struct BatchRun: Sendable {
                 }
             }
         }
+        clock.finished("pages assembled")
         // A full disk or a read-only folder: stop before any state records what was not written.
         if let failure = examined.lazy.compactMap(\.writeError).first { throw failure }
         for page in examined {
@@ -143,17 +150,21 @@ public struct BatchRun: Sendable {
 
         // New work for translators, per locale.
         progress(.init(phase: .leveraging, done: 0, total: settings.targetLocales.count))
+        clock.finished("changes")
         try await sendDeltaJobs(examined: examined, memories: memories, catalog: catalog, options: options, state: &state, report: &report)
+        clock.finished("delta jobs")
 
         state.inputs = inputs
         state.memories = signatures
         progress(.init(phase: .reporting, done: 0, total: 1))
         summarize(state, catalog: catalog, into: &report)
+        clock.finished("summary")
         // The dashboard of the last run that changed anything describes the site as it is.
         report.dashboard = relative(dashboardURL)
         if state != previous || !report.inbox.isEmpty {
             try writeReports(state: state, report: &report, dryRun: options.dryRun)
         }
+        clock.finished("reports written")
         digests.forgetUnseen()
         if digests.changed, !options.dryRun {
             // After the state: the cache only spares reading, it never decides an output.

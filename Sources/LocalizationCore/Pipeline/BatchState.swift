@@ -181,7 +181,7 @@ public struct BatchState: Sendable, Equatable {
     static func decode(_ bytes: [UInt8]) throws(FormatError) -> BatchState {
         // The header decides whether the rest is read at all.
         let headerEnd = bytes.firstIndex(of: 0x0A) ?? bytes.endIndex
-        let header = bytes[..<headerEnd].split(separator: 0x09, omittingEmptySubsequences: false).map(unescape)
+        let header = String(decoding: bytes[..<headerEnd], as: UTF8.self).split(separator: "\t", omittingEmptySubsequences: false)
         guard header.count == 2, header[0] == magic else { throw FormatError(line: 1, reason: "not a batch state file") }
         guard header[1] == String(currentVersion) else { return BatchState() }
 
@@ -220,61 +220,132 @@ public struct BatchState: Sendable, Equatable {
     }
 
     /// The records of `lines` (whole lines, no header); error lines count from its start.
+    ///
+    /// A cursor over the bytes rather than `split`: a large site's state has a hundred
+    /// thousand outputs and units out, and arrays of slices per record cost more than the
+    /// records.
     private static func decodeRecords(_ lines: ArraySlice<UInt8>) throws(FormatError) -> BatchState {
-        var state = BatchState()
-        var number = 0
-        for line in lines.split(separator: 0x0A, omittingEmptySubsequences: true) {
-            number += 1
-            // Fields are unescaped one by one: a page's units field is large and never escaped.
-            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
-            func text(_ index: Int) -> String { unescape(fields[index]) }
-            func int(_ index: Int) throws(FormatError) -> Int {
-                guard index < fields.count, let value = integer(fields[index]) else { throw FormatError(line: number, reason: "field \(index + 1) is not a number") }
-                return value
-            }
-            switch (fields.first.map { String(decoding: $0, as: UTF8.self) }, fields.count) {
-            case ("inputs", 2):
-                state.inputs = text(1)
-            case ("memory", 3):
-                state.memories[text(1)] = text(2)
-            case ("page", 7):
-                var outputs: [String: Output] = [:]
-                for entry in fields[6].split(separator: UInt8(ascii: ";")) {
-                    let parts = entry.split(separator: 0x20, omittingEmptySubsequences: false)
-                    guard parts.count == 4 else { throw FormatError(line: number, reason: "an output is not \"locale digest published counts\"") }
-                    let counts = parts[3].split(separator: UInt8(ascii: ",")).compactMap(integer)
-                    outputs[unescape(parts[0])] = Output(bytes: unescape(parts[1]), counts: counts, published: parts[2].elementsEqual("1".utf8))
+        try lines.withUnsafeBufferPointer { buffer throws(FormatError) in
+            var state = BatchState()
+            var reader = RecordReader(bytes: buffer)
+            var number = 0
+            while let line = reader.nextLine() {
+                number += 1
+                var fields = reader.fields(of: line)
+                guard fields.count > 0 else { continue }
+                func text(_ index: Int) -> String { reader.text(fields[index]) }
+                func int(_ index: Int) throws(FormatError) -> Int {
+                    guard index < fields.count, let value = reader.integer(fields[index]) else { throw FormatError(line: number, reason: "field \(index + 1) is not a number") }
+                    return value
                 }
-                state.pages[text(1)] = Page(hash: text(2), units: text(5), unitCount: try int(3), words: try int(4), outputs: outputs)
-            case ("out", 5):
-                let tag = text(1), job = text(2), page = text(3)
-                for member in fields[4].split(separator: UInt8(ascii: ";")) {
-                    let parts = member.split(separator: 0x20)
-                    guard parts.count == 3, let words = integer(parts[2]) else { throw FormatError(line: number, reason: "an out unit is not \"id hash words\"") }
-                    state.out[tag, default: [:]][page + "#" + unescape(parts[0])] = OutUnit(job: job, hash: unescape(parts[1]), words: words)
+                switch (reader.text(fields[0]), fields.count) {
+                case ("inputs", 2):
+                    state.inputs = text(1)
+                case ("memory", 3):
+                    state.memories[text(1)] = text(2)
+                case ("page", 7):
+                    var outputs: [String: Output] = [:]
+                    for entry in reader.parts(of: fields[6], separatedBy: UInt8(ascii: ";")) {
+                        // A source page's output has no counts: its fourth part is empty.
+                        let parts = reader.parts(of: entry, separatedBy: 0x20, keepingEmpty: true)
+                        guard parts.count == 4 else { throw FormatError(line: number, reason: "an output is not \"locale digest published counts\"") }
+                        let counts = reader.parts(of: parts[3], separatedBy: UInt8(ascii: ",")).compactMap { reader.integer($0) }
+                        outputs[reader.text(parts[0])] = Output(bytes: reader.text(parts[1]), counts: counts, published: reader.text(parts[2]) == "1")
+                    }
+                    state.pages[text(1)] = Page(hash: text(2), units: text(5), unitCount: try int(3), words: try int(4), outputs: outputs)
+                case ("out", 5):
+                    let tag = text(1), job = text(2), prefix = text(3) + "#"
+                    var units = state.out[tag] ?? [:]
+                    state.out[tag] = nil
+                    for member in reader.parts(of: fields[4], separatedBy: UInt8(ascii: ";")) {
+                        let parts = reader.parts(of: member, separatedBy: 0x20)
+                        guard parts.count == 3, let words = reader.integer(parts[2]) else { throw FormatError(line: number, reason: "an out unit is not \"id hash words\"") }
+                        units[prefix + reader.text(parts[0])] = OutUnit(job: job, hash: reader.text(parts[1]), words: words)
+                    }
+                    state.out[tag] = units
+                case ("job", 7):
+                    state.jobs[text(1)] = SentJob(locale: text(2), path: text(3), units: try int(4), words: try int(5), superseded: try int(6))
+                case (let kind, let count):
+                    throw FormatError(line: number, reason: "unknown record \"\(kind)\" with \(count) fields")
                 }
-            case ("job", 7):
-                state.jobs[text(1)] = SentJob(locale: text(2), path: text(3), units: try int(4), words: try int(5), superseded: try int(6))
-            case (let kind, let count):
-                throw FormatError(line: number, reason: "unknown record \"\(kind ?? "")\" with \(count) fields")
+                fields.removeAll(keepingCapacity: true)
             }
+            return state
         }
-        return state
     }
 
-    /// A decimal number written by `encoded()` (digits, maybe a minus sign), without making a
-    /// String of it first.
-    private static func integer(_ digits: ArraySlice<UInt8>) -> Int? {
-        var rest = digits[...]
-        let negative = rest.first == UInt8(ascii: "-")
-        if negative { rest = rest.dropFirst() }
-        guard !rest.isEmpty, rest.count <= 18 else { return nil }
-        var value = 0
-        for byte in rest {
-            guard (UInt8(ascii: "0") ... UInt8(ascii: "9")).contains(byte) else { return nil }
-            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+    /// Lines, fields and numbers of a state file, as ranges of its bytes.
+    private struct RecordReader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        private var position = 0
+
+        init(bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
         }
-        return negative ? -value : value
+
+        mutating func nextLine() -> Range<Int>? {
+            while position < bytes.count, bytes[position] == 0x0A { position += 1 }
+            guard position < bytes.count else { return nil }
+            let end = index(of: 0x0A, in: position ..< bytes.count) ?? bytes.count
+            defer { position = end }
+            return position ..< end
+        }
+
+        func fields(of line: Range<Int>) -> [Range<Int>] {
+            parts(of: line, separatedBy: 0x09, keepingEmpty: true)
+        }
+
+        /// The ranges between separators; empty ones are dropped unless `keepingEmpty`.
+        func parts(of range: Range<Int>, separatedBy separator: UInt8, keepingEmpty: Bool = false) -> [Range<Int>] {
+            var parts: [Range<Int>] = []
+            var start = range.lowerBound
+            while true {
+                let end = index(of: separator, in: start ..< range.upperBound) ?? range.upperBound
+                if keepingEmpty || end > start { parts.append(start ..< end) }
+                guard end < range.upperBound else { return parts }
+                start = end + 1
+            }
+        }
+
+        private func index(of byte: UInt8, in range: Range<Int>) -> Int? {
+            guard !range.isEmpty, let base = bytes.baseAddress,
+                  let found = memchr(base + range.lowerBound, Int32(byte), range.count) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+
+        /// The field's text, unescaped (see `escape`).
+        func text(_ range: Range<Int>) -> String {
+            let field = UnsafeBufferPointer(rebasing: bytes[range])
+            guard index(of: 0x5C, in: range) != nil else { return String(decoding: field, as: UTF8.self) }
+            var unescaped: [UInt8] = []
+            var escaped = false
+            for byte in field {
+                if escaped {
+                    unescaped.append(byte == UInt8(ascii: "t") ? 0x09 : byte == UInt8(ascii: "n") ? 0x0A : byte)
+                    escaped = false
+                } else if byte == 0x5C {
+                    escaped = true
+                } else {
+                    unescaped.append(byte)
+                }
+            }
+            return String(decoding: unescaped, as: UTF8.self)
+        }
+
+        /// A decimal number as `encoded()` writes it (digits, maybe a minus sign).
+        func integer(_ range: Range<Int>) -> Int? {
+            var digits = range
+            let negative = digits.first.map { bytes[$0] == UInt8(ascii: "-") } ?? false
+            if negative { digits = digits.dropFirst() }
+            guard !digits.isEmpty, digits.count <= 18 else { return nil }
+            var value = 0
+            for index in digits {
+                let byte = bytes[index]
+                guard (UInt8(ascii: "0") ... UInt8(ascii: "9")).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return negative ? -value : value
+        }
     }
 
     private static func line(_ fields: [String]) -> String {
@@ -284,23 +355,6 @@ public struct BatchState: Sendable, Equatable {
     private static func escape(_ field: String) -> String {
         guard field.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x5C }) else { return field }
         return field.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t").replacingOccurrences(of: "\n", with: "\\n")
-    }
-
-    private static func unescape(_ field: ArraySlice<UInt8>) -> String {
-        guard field.contains(0x5C) else { return String(decoding: field, as: UTF8.self) }
-        var bytes: [UInt8] = []
-        var escaped = false
-        for byte in field {
-            if escaped {
-                bytes.append(byte == UInt8(ascii: "t") ? 0x09 : byte == UInt8(ascii: "n") ? 0x0A : byte)
-                escaped = false
-            } else if byte == 0x5C {
-                escaped = true
-            } else {
-                bytes.append(byte)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func url(_ project: Project) -> URL {

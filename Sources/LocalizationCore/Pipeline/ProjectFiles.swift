@@ -3,6 +3,10 @@ internal import Glibc
 #elseif canImport(Darwin)
 internal import Darwin
 #endif
+// `struct stat` is declared through CoreFoundation's module map on Linux.
+#if canImport(CoreFoundation)
+internal import CoreFoundation
+#endif
 public import Foundation
 
 /// File access for project state: whole-file reads, atomic writes (temp file, fsync, rename,
@@ -101,8 +105,9 @@ public enum ProjectFiles {
     static func sweepStaleTemporaryFiles(among files: [String], in folder: String) -> [String] {
         var removed: [String] = []
         for file in files {
-            let name = file.lastIndex(of: "/").map { file[file.index(after: $0)...] } ?? file[...]
-            guard let pid = temporaryFileOwner(String(name)), !isRunning(pid) else { continue }
+            // Bytes, not Characters: this runs for every file of the output folder.
+            let name = file.utf8.lastIndex(of: UInt8(ascii: "/")).map { file.utf8[file.utf8.index(after: $0)...] } ?? file.utf8[...]
+            guard name.first == UInt8(ascii: "."), let pid = temporaryFileOwner(String(name)!), !isRunning(pid) else { continue }
             let path = folder + "/" + file
             if unlink(path) == 0 { removed.append(path) }
         }

@@ -247,6 +247,56 @@ import Testing
         #expect(throws: BatchState.FormatError.self) { try BatchState.decode(damaged) }
     }
 
+    /// A state the size of a large site's is decoded in slices on every core: generated
+    /// states of several megabytes (escapes, empty counts, units out) read back equal, and a
+    /// damaged record far into the file is reported at its line in the file.
+    @Test(arguments: [1, 2, 3]) func aLargeStateReadsBackAsWritten(seed: UInt64) throws {
+        var random = SplitMix64(seed: seed)
+        var state = BatchState()
+        state.inputs = "inputs"
+        let tags = ["ar", "fa", "tr", "uk", "de", "en-XA"]
+        let odd = ["", "\t", "\n", "\\", " ", ";", "#", "ä"]
+        for number in 0 ..< 4_000 {
+            let name = "teil-\(random.next() % 50)/seite-\(number)\(odd[Int(random.next() % UInt64(odd.count))]).html"
+            let units = (0 ..< Int(random.next() % 40)).map { index in
+                BatchState.Unit(id: "u\(index)", hash: String(random.next(), radix: 16), words: Int(random.next() % 30),
+                                text: String(repeating: "Wort ", count: Int(random.next() % 12)) + odd[index % odd.count])
+            }
+            var outputs: [String: BatchState.Output] = [:]
+            for tag in tags where random.next() % 5 != 0 {
+                let counts = tag == "de" ? [] : (0 ..< 8).map { _ in Int(random.next() % 100) }
+                outputs[tag] = .init(bytes: String(random.next(), radix: 16), counts: counts, published: random.next() % 2 == 0)
+            }
+            state.pages[name] = BatchState.Page(hash: String(random.next(), radix: 16), units: units, outputs: outputs)
+            for unit in units where random.next() % 4 == 0 {
+                let tag = tags[Int(random.next() % 4)]
+                state.out[tag, default: [:]][name + "#" + unit.id] = .init(job: "\(tag)-\(random.next() % 3)", hash: unit.hash, words: unit.words)
+            }
+        }
+        for tag in tags.prefix(4) {
+            for job in 0 ..< 3 { state.jobs["\(tag)-\(job)"] = .init(locale: tag, path: "jobs/outgoing/\(tag)-000\(job).xlf", units: job, words: 2 * job, superseded: job % 2) }
+        }
+        let bytes = state.encoded()
+        #expect(bytes.count > 4 << 20, "large enough to be cut into slices: \(bytes.count) bytes")
+        let read = try BatchState.decode(bytes)
+        #expect(read == state)
+        #expect(read.encoded() == bytes)
+
+        // A record near the end made wrong: the error names its line in the whole file.
+        var lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let target = lines.indices.last { lines[$0].hasPrefix("page\t") }!
+        var fields = lines[target].split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        fields[3] = "viele"
+        lines[target] = fields.joined(separator: "\t")
+        do {
+            _ = try BatchState.decode(Array(lines.joined(separator: "\n").utf8))
+            Issue.record("a damaged state was read")
+        } catch {
+            #expect(error.line == target + 1)
+            #expect(error.reason == "field 4 is not a number")
+        }
+    }
+
     private func modificationTimes(_ root: URL) throws -> [String: Date] {
         var times: [String: Date] = [:]
         let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.contentModificationDateKey])
