@@ -19,14 +19,15 @@ public enum MemoryFile {
         return XLIFF21Writer(moduleMarkup: markup, moduleNamespaces: ["mda": metadataNamespace]).write(document)
     }
 
-    public static func read(_ bytes: [UInt8], file: String) throws(XLIFFError) -> TranslationMemory {
+    /// `validating: false` skips the XLIFF 2 conformance check, for bytes checked before.
+    public static func read(_ bytes: [UInt8], file: String, validating: Bool = true) throws(XLIFFError) -> TranslationMemory {
         let root: XML.Element
         do {
             root = try XMLReader(limits: .init(maximumFileBytes: 2 << 30, maximumTextBytes: 1 << 20)).parse(bytes, file: file)
         } catch {
             throw .notXML(error)
         }
-        let document = try XLIFFReader().read(root, file: file)
+        let document = try XLIFFReader(validating: validating).read(root, file: file)
         guard let targetLanguage = document.targetLanguage else {
             throw .invalid(file: file, line: root.line, message: "a memory file needs trgLang")
         }

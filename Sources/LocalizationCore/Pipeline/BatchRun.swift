@@ -106,7 +106,7 @@ public struct BatchRun: Sendable {
         var memories: [String: TranslationMemory] = [:]
         var examined: [ExaminedPage] = []
         if !toExamine.isEmpty {
-            memories = try await loadMemories()
+            memories = try await loadMemories(checked: previous.memories)
             clock.finished("memories read")
             let context = try ExamineContext(run: self, segmenter: segmenter, catalog: catalog, memories: memories, previous: previous, dryRun: options.dryRun)
             report.diagnostics += context.prepared?.diagnostics ?? []
@@ -155,7 +155,9 @@ public struct BatchRun: Sendable {
         clock.finished("delta jobs")
 
         state.inputs = inputs
-        state.memories = signatures
+        // The state names only memories a run has read (and so checked); a site without pages
+        // to assemble reads none.
+        if !memories.isEmpty { state.memories = signatures }
         progress(.init(phase: .reporting, done: 0, total: 1))
         summarize(state, catalog: catalog, into: &report)
         clock.finished("summary")
@@ -277,13 +279,14 @@ public struct BatchRun: Sendable {
         return signatures
     }
 
-    /// Every target locale's memory, read on every core.
-    private func loadMemories() async throws(ProjectError) -> [String: TranslationMemory] {
+    /// Every target locale's memory, read on every core; `checked`: the digests of the memories
+    /// the last run read (see `MemoryStore.load(_:checked:)`).
+    private func loadMemories(checked: [String: String]) async throws(ProjectError) -> [String: TranslationMemory] {
         let store = MemoryStore(project: project)
         var languages: [TargetLanguage] = []
         for tag in project.settings.targetLocales { languages.append(try Self.language(tag)) }
         let loaded = await concurrentMap(languages, slice: 1) { language in
-            Result { () throws(ProjectError) in try store.load(language) }
+            Result { () throws(ProjectError) in try store.load(language, checked: checked[language.tag]) }
         }
         var memories: [String: TranslationMemory] = [:]
         for (language, result) in zip(languages, loaded) {

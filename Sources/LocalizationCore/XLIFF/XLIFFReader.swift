@@ -1,9 +1,13 @@
 /// Reads an XLIFF file of any supported version into the unit model.
 public struct XLIFFReader: Sendable {
     public var xmlReader: XMLReader
+    /// Whether an XLIFF 2 document is checked against the specification's constraints before
+    /// it is read. Only for bytes already checked: the pipeline's own memory, read again.
+    public var validating = true
 
-    public init(xmlReader: XMLReader = XMLReader()) {
+    public init(xmlReader: XMLReader = XMLReader(), validating: Bool = true) {
         self.xmlReader = xmlReader
+        self.validating = validating
     }
 
     public func read(_ bytes: [UInt8], file: String) throws(XLIFFError) -> XLIFFDocument {
@@ -27,7 +31,7 @@ public struct XLIFFReader: Sendable {
         case (XLIFF12Reader.namespace11?, _):
             document = try XLIFF12Reader(namespace: XLIFF12Reader.namespace11).read(root, file: file)
         case (XLIFF21Writer.namespace?, let version?) where version.hasPrefix("2."):
-            document = try XLIFF2Reader().read(root, file: file)
+            document = try XLIFF2Reader(validating: validating).read(root, file: file)
         case (_, let version):
             throw .unsupportedVersion(file: file, version: version ?? "(none)")
         }
