@@ -114,7 +114,12 @@ enum BatchBenchmark {
         phase.samples.append(outcome.seconds)
         phase.peakMegabytes.append(outcome.peakMegabytes)
         phase.exitCodes.append(outcome.status)
+        let steps = outcome.steps
+        phase.steps.append(Dictionary(steps.map { ($0.name, $0.seconds) }) { first, second in first + second })
         print(String(format: "  %.2f s, peak %.0f MB, exit %d", outcome.seconds, outcome.peakMegabytes, outcome.status))
+        if !steps.isEmpty {
+            print("    steps: " + steps.filter { $0.seconds >= 0.05 }.map { $0.name + String(format: " %.2f s", $0.seconds) }.joined(separator: ", "))
+        }
     }
 
     /// Pages, units, words and published pages per locale from a `run --json` report.

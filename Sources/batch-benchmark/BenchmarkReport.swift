@@ -8,10 +8,12 @@ struct BenchmarkReport: Encodable {
         var peakMegabytes: [Double]
         var exitCodes: [Int32]
         var goalSeconds: Double
+        /// Per sample, the run's own time per step (`TRANSLATE_PIPELINE_STEP_TIMES`).
+        var steps: [[String: Double]] = []
         var median: Double { samples.median }
         var pass: Bool { median < goalSeconds }
 
-        enum CodingKeys: String, CodingKey { case name, samples, peakMegabytes, exitCodes, goalSeconds, median, pass }
+        enum CodingKeys: String, CodingKey { case name, samples, peakMegabytes, exitCodes, goalSeconds, steps, median, pass }
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -20,6 +22,7 @@ struct BenchmarkReport: Encodable {
             try container.encode(peakMegabytes, forKey: .peakMegabytes)
             try container.encode(exitCodes, forKey: .exitCodes)
             try container.encode(goalSeconds, forKey: .goalSeconds)
+            try container.encode(steps, forKey: .steps)
             try container.encode(median, forKey: .median)
             try container.encode(pass, forKey: .pass)
         }

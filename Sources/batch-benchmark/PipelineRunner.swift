@@ -14,6 +14,8 @@ struct PipelineRunner {
     init(binary: String, logs: URL) throws {
         self.binary = binary
         self.logs = logs
+        // The runs print their time per step to standard error (logs/*.err), for the report.
+        setenv("TRANSLATE_PIPELINE_STEP_TIMES", "1", 1)
         let help = try TimedRun.run([binary, "run", "--help"], logs: logs, name: "run-help")
         quiet = ((try? String(contentsOf: help.stdout, encoding: .utf8)) ?? "").contains("--quiet")
     }

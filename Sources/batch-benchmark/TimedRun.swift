@@ -11,6 +11,16 @@ struct TimedRun {
         var stdout: URL
         var stderr: URL
 
+        /// "step NAME: SECONDS s" lines of the child's error output, in order.
+        var steps: [(name: String, seconds: Double)] {
+            let text = (try? String(contentsOf: stderr, encoding: .utf8)) ?? ""
+            return text.split(separator: "\n").compactMap { line in
+                guard line.hasPrefix("step "), let colon = line.lastIndex(of: ":"),
+                      let seconds = Double(line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces).dropLast(2)) else { return nil }
+                return (String(line.dropFirst(5)[..<colon]), seconds)
+            }
+        }
+
         /// The last lines of the child's error output, for a failure message.
         var stderrTail: String {
             let text = (try? String(contentsOf: stderr, encoding: .utf8)) ?? ""
