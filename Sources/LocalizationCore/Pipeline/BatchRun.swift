@@ -106,7 +106,7 @@ public struct BatchRun: Sendable {
         var memories: [String: TranslationMemory] = [:]
         var examined: [ExaminedPage] = []
         if !toExamine.isEmpty {
-            memories = try await loadMemories(checked: previous.memories)
+            memories = try await loadMemories(signatures, checked: previous.memories, dryRun: options.dryRun)
             clock.finished("memories read")
             let context = try ExamineContext(run: self, segmenter: segmenter, catalog: catalog, memories: memories, previous: previous, dryRun: options.dryRun)
             report.diagnostics += context.prepared?.diagnostics ?? []
@@ -279,14 +279,17 @@ public struct BatchRun: Sendable {
         return signatures
     }
 
-    /// Every target locale's memory, read on every core; `checked`: the digests of the memories
+    /// Every target locale's memory, read on every core, from its snapshot when it has one
+    /// (`signatures`: the digests of the memory files); `checked`: the digests of the memories
     /// the last run read (see `MemoryStore.load(_:checked:)`).
-    private func loadMemories(checked: [String: String]) async throws(ProjectError) -> [String: TranslationMemory] {
+    private func loadMemories(_ signatures: [String: String], checked: [String: String], dryRun: Bool) async throws(ProjectError) -> [String: TranslationMemory] {
         let store = MemoryStore(project: project)
         var languages: [TargetLanguage] = []
         for tag in project.settings.targetLocales { languages.append(try Self.language(tag)) }
         let loaded = await concurrentMap(languages, slice: 1) { language in
-            Result { () throws(ProjectError) in try store.load(language, checked: checked[language.tag]) }
+            Result { () throws(ProjectError) in
+                try store.loadForRun(language, digest: signatures[language.tag] ?? "none", checked: checked[language.tag], dryRun: dryRun)
+            }
         }
         var memories: [String: TranslationMemory] = [:]
         for (language, result) in zip(languages, loaded) {

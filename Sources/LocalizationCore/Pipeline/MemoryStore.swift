@@ -36,6 +36,29 @@ public struct MemoryStore: Sendable {
         }
     }
 
+    /// Where `run` keeps a snapshot of a locale's memory (`MemorySnapshot`).
+    func snapshotURL(for language: TargetLanguage) throws(ProjectError) -> URL {
+        let name = "memory-" + language.tag.lowercased() + ".snapshot"
+        guard ProjectFiles.isSafeName(name) else { throw .unsafeName(name) }
+        return project.jobsFolder.appendingPathComponent("state").appendingPathComponent(name)
+    }
+
+    /// The memory for a run, whose file has `digest` (`BatchState.digest`, "none" for no
+    /// file): from the snapshot made from those bytes when there is one, else from the XLIFF
+    /// file (see `load(_:checked:)`), leaving a snapshot for the next run unless `dryRun`.
+    func loadForRun(_ language: TargetLanguage, digest: String, checked: String?, dryRun: Bool) throws(ProjectError) -> TranslationMemory {
+        let snapshot = try snapshotURL(for: language)
+        guard digest != "none" else { return try load(language) }
+        if let bytes = try? ProjectFiles.read(path: snapshot.path, limit: 2 << 30),
+           let memory = MemorySnapshot.decode(bytes, madeFrom: digest) {
+            return memory
+        }
+        let memory = try load(language, checked: checked)
+        // A cache: a run that cannot write it (a full disk) reads the XLIFF file next time.
+        if !dryRun { try? ProjectFiles.writeAtomically(MemorySnapshot.encode(memory, madeFrom: digest), to: snapshot) }
+        return memory
+    }
+
     public func save(_ memory: TranslationMemory, for language: TargetLanguage) throws(ProjectError) {
         try ProjectFiles.writeAtomically(Array(MemoryFile.write(memory).utf8), to: try url(for: language))
     }

@@ -1,0 +1,182 @@
+/// A memory's entries in a compact binary form, made from its XLIFF file and named by that
+/// file's digest, so that a run after a small change does not parse eight 40 MB XLIFF files
+/// again (that took most of such a run). The XLIFF file stays the memory; a snapshot is a
+/// cache beside the run's state: one made from other bytes, or damaged, is not used.
+///
+/// Layout: a header line `translate-pipeline memory snapshot <TAB> 1`, a line with the digest
+/// of the XLIFF bytes it was made from, a line with the digest of the payload, then the
+/// payload: the languages and every entry, each string as a LEB128 length and UTF-8 bytes.
+public enum MemorySnapshot {
+    static let header = "translate-pipeline memory snapshot\t1\n"
+
+    public static func encode(_ memory: TranslationMemory, madeFrom digest: String) -> [UInt8] {
+        var payload = Writer()
+        payload.string(memory.sourceLanguage)
+        payload.string(memory.targetLanguage)
+        payload.number(memory.entries.count)
+        for entry in memory.entries {
+            payload.content(entry.source)
+            payload.content(entry.target)
+            payload.string(entry.state.rawValue)
+            payload.string(entry.provenance.origin.rawValue)
+            payload.optional(entry.provenance.creator)
+            payload.optional(entry.provenance.job)
+            payload.string(entry.provenance.date)
+            payload.optional(entry.context.unit)
+            payload.optional(entry.context.previous)
+            payload.optional(entry.context.next)
+        }
+        return Array((header + digest + "\n" + BatchState.digest(payload.bytes) + "\n").utf8) + payload.bytes
+    }
+
+    /// The memory in `bytes` when they are an intact snapshot of the XLIFF bytes with `digest`.
+    public static func decode(_ bytes: [UInt8], madeFrom digest: String) -> TranslationMemory? {
+        let prefix = Array((header + digest + "\n").utf8)
+        guard bytes.count > prefix.count + 33, bytes.starts(with: prefix), bytes[prefix.count + 32] == 0x0A else { return nil }
+        let payload = Array(bytes[(prefix.count + 33)...])
+        guard String(decoding: bytes[prefix.count ..< prefix.count + 32], as: UTF8.self) == BatchState.digest(payload) else { return nil }
+        var reader = Reader(bytes: payload)
+        guard let source = reader.string(), let target = reader.string(), let count = reader.number() else { return nil }
+        var entries: [MemoryEntry] = []
+        entries.reserveCapacity(min(count, payload.count))
+        for _ in 0 ..< count {
+            guard let entrySource = reader.content(), let entryTarget = reader.content(),
+                  let state = reader.string().flatMap(TranslationState.init(rawValue:)),
+                  let origin = reader.string().flatMap(MemoryEntry.Origin.init(rawValue:)),
+                  let creator = reader.optional(), let job = reader.optional(), let date = reader.string(),
+                  let unit = reader.optional(), let previous = reader.optional(), let next = reader.optional()
+            else { return nil }
+            entries.append(MemoryEntry(source: entrySource, target: entryTarget, state: state,
+                                       provenance: .init(origin: origin, creator: creator, job: job, date: date),
+                                       context: .init(unit: unit, previous: previous, next: next)))
+        }
+        guard reader.atEnd else { return nil }
+        return TranslationMemory(sourceLanguage: source, targetLanguage: target, entries: entries)
+    }
+
+    private struct Writer {
+        var bytes: [UInt8] = []
+
+        mutating func number(_ value: Int) {
+            var rest = UInt64(value)
+            repeat {
+                let low = UInt8(rest & 0x7F)
+                rest >>= 7
+                bytes.append(rest == 0 ? low : low | 0x80)
+            } while rest != 0
+        }
+
+        mutating func string(_ text: String) {
+            number(text.utf8.count)
+            bytes += text.utf8
+        }
+
+        /// Absent as 0, present as 1 and the string.
+        mutating func optional(_ text: String?) {
+            guard let text else { return number(0) }
+            number(1)
+            string(text)
+        }
+
+        mutating func content(_ content: Content) {
+            number(content.fragments.count)
+            for fragment in content.fragments {
+                switch fragment {
+                case .text(let text):
+                    number(0)
+                    string(text)
+                case .opening(let code):
+                    number(1)
+                    self.code(code)
+                case .closing(let code):
+                    number(2)
+                    self.code(code)
+                case .standalone(let code, let isolated):
+                    number(isolated == nil ? 3 : isolated == .opening ? 4 : 5)
+                    self.code(code)
+                }
+            }
+        }
+
+        mutating func code(_ code: InlineCode) {
+            string(code.id)
+            string(code.kind.rawValue)
+            string(code.elementName)
+            string(code.originalData)
+            optional(code.displayText)
+            number((code.canDelete ? 1 : 0) | (code.canCopy ? 2 : 0))
+            number(code.formatAttributes.count)
+            for (name, value) in code.formatAttributes.sorted(by: { $0.key < $1.key }) {
+                string(name)
+                string(value)
+            }
+        }
+    }
+
+    /// Reads what `Writer` wrote; nil for anything else (a damaged file is not trusted).
+    private struct Reader {
+        let bytes: [UInt8]
+        var position = 0
+
+        var atEnd: Bool { position == bytes.count }
+
+        mutating func number() -> Int? {
+            var value: UInt64 = 0
+            var shift: UInt64 = 0
+            while position < bytes.count, shift < 63 {
+                let byte = bytes[position]
+                position += 1
+                value |= UInt64(byte & 0x7F) << shift
+                if byte & 0x80 == 0 { return value <= UInt64(Int.max) ? Int(value) : nil }
+                shift += 7
+            }
+            return nil
+        }
+
+        mutating func string() -> String? {
+            guard let count = number(), count <= bytes.count - position else { return nil }
+            defer { position += count }
+            return String(decoding: bytes[position ..< position + count], as: UTF8.self)
+        }
+
+        /// `.some(nil)` for an absent value, nil for damage.
+        mutating func optional() -> String?? {
+            switch number() {
+            case 0: .some(nil)
+            case 1: string().map { .some($0) }
+            default: nil
+            }
+        }
+
+        mutating func content() -> Content? {
+            guard let count = number(), count <= bytes.count - position else { return nil }
+            var fragments: [Content.Fragment] = []
+            for _ in 0 ..< count {
+                switch number() {
+                case 0: guard let text = string() else { return nil }; fragments.append(.text(text))
+                case 1: guard let code = code() else { return nil }; fragments.append(.opening(code))
+                case 2: guard let code = code() else { return nil }; fragments.append(.closing(code))
+                case 3: guard let code = code() else { return nil }; fragments.append(.standalone(code))
+                case 4: guard let code = code() else { return nil }; fragments.append(.standalone(code, isolated: .opening))
+                case 5: guard let code = code() else { return nil }; fragments.append(.standalone(code, isolated: .closing))
+                default: return nil
+                }
+            }
+            return Content(fragments)
+        }
+
+        mutating func code() -> InlineCode? {
+            guard let id = string(), let kind = string().flatMap(InlineCode.Kind.init(rawValue:)), let elementName = string(),
+                  let originalData = string(), let displayText = optional(), let flags = number(),
+                  let attributeCount = number(), attributeCount <= bytes.count - position
+            else { return nil }
+            var attributes: [String: String] = [:]
+            for _ in 0 ..< attributeCount {
+                guard let name = string(), let value = string() else { return nil }
+                attributes[name] = value
+            }
+            return InlineCode(id: id, kind: kind, elementName: elementName, originalData: originalData, displayText: displayText,
+                              canDelete: flags & 1 != 0, canCopy: flags & 2 != 0, formatAttributes: attributes)
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+@testable import LocalizationCore
+
+/// The binary snapshot `run` keeps of each memory must give back exactly the memory read from
+/// XLIFF, and nothing when it was made from other bytes or is damaged.
+@Suite struct MemorySnapshotTests {
+    /// The sample project's memories, as `run` reads them.
+    static let sampleMemories = ["ar", "en", "fa", "ru", "tr", "uk"]
+
+    @Test(arguments: sampleMemories) func theSampleMemoryComesBackEqual(locale: String) throws {
+        let url = TestPaths.packageRoot.appendingPathComponent("memory/\(locale).xlf")
+        let bytes = try ProjectFiles.read(url)
+        let memory = try MemoryFile.read(bytes, file: url.path)
+        #expect(!memory.entries.isEmpty)
+        let digest = BatchState.digest(bytes)
+        let snapshot = MemorySnapshot.encode(memory, madeFrom: digest)
+        let read = try #require(MemorySnapshot.decode(snapshot, madeFrom: digest))
+        #expect(read.entries == memory.entries)
+        #expect(read.sourceLanguage == memory.sourceLanguage && read.targetLanguage == memory.targetLanguage)
+        #expect(MemorySnapshot.encode(read, madeFrom: digest) == snapshot, "the same bytes for the same memory")
+    }
+
+    /// Generated entries with every kind of fragment, code field and optional value.
+    @Test(arguments: [1, 2, 3] as [UInt64]) func generatedEntriesComeBackEqual(seed: UInt64) throws {
+        var random = SplitMix64(seed: seed)
+        func pick<T>(_ values: [T]) -> T { values[Int(random.next() % UInt64(values.count))] }
+        func optional(_ text: String) -> String? { random.next() % 2 == 0 ? nil : text }
+        let texts = ["Der Rat tagt.", "", "ä ö ü ß", "\u{1F}\t\n", "مرحبا", "e\u{301}", String(repeating: "lang ", count: 40)]
+        func code(_ id: String) -> InlineCode {
+            InlineCode(id: id, kind: pick([.formatting, .link, .image, .lineBreak, .protected, .autoTranslatable, .other]),
+                       elementName: pick(["b", "a", "number", ""]), originalData: pick(["<b class=\"x\">", "", "<a href='/'>"]),
+                       displayText: optional(pick(texts)), canDelete: random.next() % 2 == 0, canCopy: random.next() % 2 == 0,
+                       formatAttributes: random.next() % 3 == 0 ? ["x": "1", "type": pick(texts), "pos": "open"] : [:])
+        }
+        func content() -> Content {
+            Content((0 ..< Int(random.next() % 6)).map { index in
+                switch random.next() % 6 {
+                case 0: .opening(code("c\(index)"))
+                case 1: .closing(code("c\(index)"))
+                case 2: .standalone(code("s\(index)"))
+                case 3: .standalone(code("i\(index)"), isolated: pick([.opening, .closing]))
+                default: .text(pick(texts) + "\(index)")
+                }
+            })
+        }
+        var memory = TranslationMemory(sourceLanguage: "de", targetLanguage: "ar")
+        for number in 0 ..< 500 {
+            memory.add(MemoryEntry(
+                source: content(), target: content(), state: pick(TranslationState.allCases),
+                provenance: .init(origin: pick(MemoryEntry.Origin.allCases), creator: optional("Übersetzerin"), job: optional("ar-0001"), date: "2026-11-\(number % 28 + 1)"),
+                context: .init(unit: optional("seite.html#u\(number)"), previous: optional(pick(texts)), next: optional(pick(texts)))
+            ))
+        }
+        let snapshot = MemorySnapshot.encode(memory, madeFrom: "digest")
+        let read = try #require(MemorySnapshot.decode(snapshot, madeFrom: "digest"))
+        #expect(read.entries == memory.entries)
+    }
+
+    @Test func aSnapshotOfOtherBytesOrDamagedIsNotUsed() throws {
+        let url = TestPaths.packageRoot.appendingPathComponent("memory/ar.xlf")
+        let memory = try MemoryFile.read(try ProjectFiles.read(url), file: url.path)
+        let snapshot = MemorySnapshot.encode(memory, madeFrom: "abc")
+        #expect(MemorySnapshot.decode(snapshot, madeFrom: "abd") == nil, "made from other bytes")
+        #expect(MemorySnapshot.decode(Array(snapshot.dropLast()), madeFrom: "abc") == nil, "cut short")
+        #expect(MemorySnapshot.decode(snapshot + [0], madeFrom: "abc") == nil, "bytes after the end")
+        #expect(MemorySnapshot.decode([], madeFrom: "abc") == nil)
+        // Any byte changed anywhere, in the header, the digests or the payload.
+        var random = SplitMix64(seed: 9)
+        for _ in 0 ..< 200 {
+            var damaged = snapshot
+            let index = Int(random.next() % UInt64(damaged.count))
+            damaged[index] ^= UInt8(1 + random.next() % 255)
+            #expect(MemorySnapshot.decode(damaged, madeFrom: "abc") == nil, "byte \(index) changed")
+        }
+    }
+
+    /// A run leaves a snapshot per memory and uses it next time; the pages it writes are the
+    /// same either way.
+    @Test func aRunUsesTheSnapshotAndWritesTheSamePages() async throws {
+        let root = try temporaryFolder("snapshot-run")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for folder in ["content", "locales", "memory", "glossary"] {
+            try FileManager.default.copyItem(at: TestPaths.packageRoot.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
+        }
+        try FileManager.default.copyItem(at: TestPaths.packageRoot.appendingPathComponent(Project.fileName), to: root.appendingPathComponent(Project.fileName))
+        let project = try Project(root: root)
+        _ = try await BatchRun(project: project).run(.init(now: "2026-11-27T08:00:00Z"))
+        let store = MemoryStore(project: project)
+        let arabic = try TargetLanguage("ar")
+        let snapshot = try store.snapshotURL(for: arabic)
+        #expect(FileManager.default.fileExists(atPath: snapshot.path))
+        let first = try ProjectSnapshot(root.appendingPathComponent("site"))
+
+        // The pages again, from the snapshot: removed outputs are rebuilt the same.
+        try FileManager.default.removeItem(at: root.appendingPathComponent("site"))
+        _ = try await BatchRun(project: project).run(.init(now: "2026-11-27T08:00:00Z"))
+        #expect(try ProjectSnapshot(root.appendingPathComponent("site")) == first)
+
+        // A snapshot that lies about the memory is not used: it was made from other bytes.
+        var memory = try store.load(arabic)
+        let stale = MemorySnapshot.encode(TranslationMemory(sourceLanguage: "de", targetLanguage: "ar"), madeFrom: "0123456789abcdef0123456789abcdef")
+        try ProjectFiles.writeAtomically(stale, to: snapshot)
+        try FileManager.default.removeItem(at: root.appendingPathComponent("site"))
+        _ = try await BatchRun(project: project).run(.init(now: "2026-11-27T08:00:00Z"))
+        #expect(try ProjectSnapshot(root.appendingPathComponent("site")) == first)
+        memory = try store.load(arabic)
+        let digest = BatchState.digest(try ProjectFiles.read(try store.url(for: arabic)))
+        #expect(MemorySnapshot.decode(try ProjectFiles.read(snapshot), madeFrom: digest)?.entries == memory.entries, "made again from the file")
+    }
+}
