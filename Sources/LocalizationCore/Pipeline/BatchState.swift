@@ -147,30 +147,62 @@ public struct BatchState: Sendable, Equatable {
     ///
     /// where `<outputs>` is `locale digest published c0,c1,…` per output, joined by `;`.
     public func encoded() -> [UInt8] {
-        var text = Self.magic + "\t\(version)\n"
-        text += "inputs\t\(inputs)\n"
+        // Bytes appended in place: a large site's state is tens of megabytes, and building it
+        // from a String per field took a good part of a run that changed a few pages.
+        var file = LineWriter()
+        file.line([Self.magic, String(version)], escaping: false)
+        file.line(["inputs", inputs])
         for (tag, digest) in memories.sorted(by: { $0.key < $1.key }) {
-            text += Self.line(["memory", tag, digest])
+            file.line(["memory", tag, digest])
         }
         for (name, page) in pages.sorted(by: { $0.key < $1.key }) {
             let outputs = page.outputs.sorted(by: { $0.key < $1.key }).map { tag, output in
                 "\(tag) \(output.bytes) \(output.published ? 1 : 0) " + output.counts.map(String.init).joined(separator: ",")
             }.joined(separator: ";")
-            text += Self.line(["page", name, page.hash, String(page.unitCount), String(page.words), page.units, outputs])
+            file.line(["page", name, page.hash, String(page.unitCount), String(page.words), page.units, outputs])
         }
         for (tag, units) in out.sorted(by: { $0.key < $1.key }) {
-            // One line per locale, job and page: a large site has many units out.
-            let groups = Dictionary(grouping: units) { "\($0.value.job)\t\(BatchRun.page(ofKey: $0.key))" }
-            for (group, members) in groups.sorted(by: { $0.key < $1.key }) {
-                let parts = group.split(separator: "\t", maxSplits: 1).map(String.init)
-                let list = members.sorted(by: { $0.key < $1.key }).map { "\(BatchRun.unitID(ofKey: $0.key)) \($0.value.hash) \($0.value.words)" }
-                text += Self.line(["out", tag, parts[0], parts[1], list.joined(separator: ";")])
+            // One line per locale, job and page (a large site has many units out), in the order
+            // of job, page and unit.
+            let members = units.map { key, unit in (job: unit.job, page: BatchRun.page(ofKey: key), id: BatchRun.unitID(ofKey: key), unit: unit) }
+                .sorted { ($0.job, $0.page, $0.id) < ($1.job, $1.page, $1.id) }
+            var start = members.startIndex
+            while start < members.endIndex {
+                let first = members[start]
+                let end = members[start...].firstIndex { $0.job != first.job || $0.page != first.page } ?? members.endIndex
+                let list = members[start ..< end].map { "\($0.id) \($0.unit.hash) \($0.unit.words)" }.joined(separator: ";")
+                file.line(["out", tag, first.job, first.page, list])
+                start = end
             }
         }
         for (id, job) in jobs.sorted(by: { $0.key < $1.key }) {
-            text += Self.line(["job", id, job.locale, job.path, String(job.units), String(job.words), String(job.superseded)])
+            file.line(["job", id, job.locale, job.path, String(job.units), String(job.words), String(job.superseded)])
         }
-        return Array(text.utf8)
+        return file.bytes
+    }
+
+    /// Tab-separated fields, one record per line, tabs, newlines and backslashes escaped.
+    private struct LineWriter {
+        var bytes: [UInt8] = []
+
+        mutating func line(_ fields: [String], escaping: Bool = true) {
+            for (index, field) in fields.enumerated() {
+                if index > 0 { bytes.append(0x09) }
+                if escaping, field.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x5C }) {
+                    for byte in field.utf8 {
+                        switch byte {
+                        case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
+                        case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
+                        case 0x5C: bytes += [0x5C, 0x5C]
+                        default: bytes.append(byte)
+                        }
+                    }
+                } else {
+                    bytes += field.utf8
+                }
+            }
+            bytes.append(0x0A)
+        }
     }
 
     struct FormatError: Error {
@@ -346,15 +378,6 @@ public struct BatchState: Sendable, Equatable {
             }
             return negative ? -value : value
         }
-    }
-
-    private static func line(_ fields: [String]) -> String {
-        fields.map(escape).joined(separator: "\t") + "\n"
-    }
-
-    private static func escape(_ field: String) -> String {
-        guard field.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x5C }) else { return field }
-        return field.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t").replacingOccurrences(of: "\n", with: "\\n")
     }
 
     public static func url(_ project: Project) -> URL {
