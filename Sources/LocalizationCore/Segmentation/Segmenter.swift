@@ -59,7 +59,7 @@ public final class Segmenter: Sendable {
         var segments: [String] = []
         var start = 0
         for boundary in boundaries(in: units) + [units.count] {
-            segments.append(String(decoding: units[start ..< boundary], as: UTF16.self))
+            segments.append(String(utf16: units[start ..< boundary]))
             start = boundary
         }
         return segments.filter { !$0.isEmpty }

@@ -125,6 +125,17 @@ import Testing
         }
     }
 
+    @Test func utf16TextIsDecodedAsTheStandardLibraryDoes() {
+        var generator = SplitMix64(seed: 11)
+        // Letters, umlauts, a pair's halves alone and together, the placeholder.
+        let alphabet: [UInt16] = [0x41, 0x20, 0x2E, 0xE4, 0x7FF, 0x800, 0xFFFC, 0xFFFF, 0xD835, 0xDC00, 0xD83D, 0xDE00, 0xDBFF, 0xDFFF]
+        for _ in 0 ..< 2000 {
+            let units = (0 ..< Int(generator.next() % 12)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            #expect(String(utf16: units[...]) == String(decoding: units, as: UTF16.self), "\(units)")
+            #expect(Array(String(utf16: units[...]).utf8) == Array(String(decoding: units, as: UTF16.self).utf8))
+        }
+    }
+
     @Test func patternShapesBoundTheirMatches() throws {
         #expect(RegexShape(pattern: #"\b\p{L}\."#)?.maximumLength == 4)
         #expect(RegexShape(pattern: #"\b(?:Nr|bzw)\."#)?.maximumLength == 8)
