@@ -19,6 +19,46 @@ int32_t cicu_sentence_breaks(const uint16_t *text, int32_t length, const char *l
     return count;
 }
 
+struct cicu_sentence_iterator {
+    UBreakIterator *iterator;
+};
+
+cicu_sentence_iterator *cicu_sentence_iterator_open(const char *locale, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    UBreakIterator *iterator = ubrk_open(UBRK_SENTENCE, locale, NULL, 0, &error);
+    *status = error;
+    if (U_FAILURE(error)) return NULL;
+    cicu_sentence_iterator *result = malloc(sizeof *result);
+    if (result == NULL) {
+        ubrk_close(iterator);
+        *status = U_MEMORY_ALLOCATION_ERROR;
+        return NULL;
+    }
+    result->iterator = iterator;
+    return result;
+}
+
+void cicu_sentence_iterator_close(cicu_sentence_iterator *iterator) {
+    if (iterator == NULL) return;
+    ubrk_close(iterator->iterator);
+    free(iterator);
+}
+
+int32_t cicu_sentence_iterator_breaks(cicu_sentence_iterator *iterator, const uint16_t *text, int32_t length,
+                                      int32_t *breaks, int32_t capacity, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    // setText starts the iteration afresh: the boundaries are those of a new iterator.
+    ubrk_setText(iterator->iterator, (const UChar *)text, length, &error);
+    if (U_FAILURE(error)) { *status = error; return 0; }
+    int32_t count = 0;
+    for (int32_t position = ubrk_next(iterator->iterator); position != UBRK_DONE; position = ubrk_next(iterator->iterator)) {
+        if (count < capacity) breaks[count] = position;
+        count++;
+    }
+    *status = count > capacity ? U_BUFFER_OVERFLOW_ERROR : U_ZERO_ERROR;
+    return count;
+}
+
 int32_t cicu_word_count(const uint16_t *text, int32_t length, const char *locale, int32_t *status) {
     UErrorCode error = U_ZERO_ERROR;
     UBreakIterator *iterator = ubrk_open(UBRK_WORD, locale, (const UChar *)text, length, &error);
@@ -102,6 +142,14 @@ int32_t cicu_regex_find(cicu_regex *regex, int32_t start, int32_t *match_start, 
 int32_t cicu_regex_matches_at(cicu_regex *regex, int32_t start, int32_t *status) {
     UErrorCode error = U_ZERO_ERROR;
     UBool found = uregex_lookingAt(regex->expression, start, &error);
+    *status = error;
+    return (U_SUCCESS(error) && found) ? 1 : 0;
+}
+
+int32_t cicu_regex_match_end_at(cicu_regex *regex, int32_t start, int32_t *match_end, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    UBool found = uregex_lookingAt(regex->expression, start, &error);
+    if (U_SUCCESS(error) && found) *match_end = uregex_end(regex->expression, 0, &error);
     *status = error;
     return (U_SUCCESS(error) && found) ? 1 : 0;
 }

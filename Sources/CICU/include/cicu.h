@@ -138,6 +138,19 @@ int32_t cicu_bidi_first_strong(const uint16_t *text, int32_t length);
 int32_t cicu_sentence_breaks(const uint16_t *text, int32_t length, const char *locale,
                              int32_t *breaks, int32_t capacity, int32_t *status);
 
+/// A sentence break iterator kept open across texts: opening one per text (as
+/// `cicu_sentence_breaks` does) costs more than the iteration for short texts. Used by one
+/// thread at a time.
+typedef struct cicu_sentence_iterator cicu_sentence_iterator;
+
+cicu_sentence_iterator *cicu_sentence_iterator_open(const char *locale, int32_t *status);
+void cicu_sentence_iterator_close(cicu_sentence_iterator *iterator);
+
+/// What `cicu_sentence_breaks` writes for `text`, with an iterator opened once; the text
+/// need only stay alive during the call.
+int32_t cicu_sentence_iterator_breaks(cicu_sentence_iterator *iterator, const uint16_t *text, int32_t length,
+                                      int32_t *breaks, int32_t capacity, int32_t *status);
+
 /// The number of words in `text` by ICU's word break rules (segments that hold letters,
 /// numbers or ideographs; spaces and punctuation do not count).
 int32_t cicu_word_count(const uint16_t *text, int32_t length, const char *locale, int32_t *status);
@@ -162,6 +175,10 @@ int32_t cicu_regex_find(cicu_regex *regex, int32_t start, int32_t *match_start, 
 
 /// 1 when the pattern matches at `start` (anchored there, not necessarily to the end).
 int32_t cicu_regex_matches_at(cicu_regex *regex, int32_t start, int32_t *status);
+
+/// Like `cicu_regex_matches_at`, with the end of the match in `*match_end` when there is one:
+/// the match `cicu_regex_find` reports when it reaches `start`.
+int32_t cicu_regex_match_end_at(cicu_regex *regex, int32_t start, int32_t *match_end, int32_t *status);
 
 // MARK: Collation (glossary) — cicu_collation.c
 

@@ -111,8 +111,9 @@ private struct ExtractionWalk {
             let token = tokens[index]
             switch token.kind {
             case .text:
-                if context.translate {
-                    run.append(.text(token.range, preservesSpace: context.preservesSpace))
+                // The open element's flags, read without copying the element.
+                if stack.last?.translate ?? true {
+                    run.append(.text(token.range, preservesSpace: stack.last?.preservesSpace ?? false))
                 } else {
                     // A unit's bytes must be contiguous: untranslatable text ends the run.
                     flushRun()
@@ -265,8 +266,9 @@ private struct ExtractionWalk {
         let names = HTMLVocabulary.translatableAttributeNames(of: token.name, attributes: token.attributes) { attribute in
             attribute.valueRange.map(page.text) ?? ""
         }
-        for attribute in token.attributes where names.contains(attribute.name) || annotations.attributes[AttributeKey(element: key, name: attribute.name)]?.translate == true {
-            let rule = annotations.attributes[AttributeKey(element: key, name: attribute.name)]
+        for attribute in token.attributes {
+            let rule = annotations.attributes.isEmpty ? nil : annotations.attributes[AttributeKey(element: key, name: attribute.name)]
+            guard names.contains(attribute.name) || rule?.translate == true else { continue }
             if rule?.translate == false { continue }
             guard let range = attribute.valueRange, !range.isEmpty else { continue }
             let text = Self.collapsingWhitespace(page.text(range))
@@ -386,13 +388,17 @@ private struct ExtractionWalk {
             }
         }
         let source = Content(fragments)
-        guard source.plainText.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { return }
+        let hasLetters = source.fragments.contains { fragment in
+            if case .text(let text) = fragment { text.unicodeScalars.contains { $0.properties.isAlphabetic } } else { false }
+        }
+        guard hasLetters else { return }
 
         let range = items[0].range.lowerBound ..< items[items.count - 1].range.upperBound
         let container = stack.last { $0.isBlock } ?? context
-        let id = uniqueID(base: container.idValue.flatMap(Self.nmtoken) ?? "u" + stableHash("\(path())|\(Self.signature(of: source))"))
+        let path = path()
+        let id = uniqueID(base: container.idValue.flatMap(Self.nmtoken) ?? "u" + stableHash("\(path)|\(Self.signature(of: source))"))
         units.append(TextUnit(
-            id: id, placement: .elementContent(elementName: container.name), name: path(),
+            id: id, placement: .elementContent(elementName: container.name), name: path,
             source: source, notes: container.notes, sourceLanguage: foreignLanguage(container.language),
             direction: container.direction, line: page.line(of: range.lowerBound)
         ))
@@ -413,10 +419,17 @@ private struct ExtractionWalk {
 
     /// The block elements above the current position, e.g. `body/main/section/p`.
     func path() -> String {
-        stack.filter(\.isBlock).suffix(4).map(\.name).joined(separator: "/")
+        var names: [String] = []
+        for element in stack.reversed() where element.isBlock {
+            names.append(element.name)
+            if names.count == 4 { break }
+        }
+        return names.reversed().joined(separator: "/")
     }
 
     mutating func nextKey(for name: String, at offset: Int) -> ElementKey {
+        // Keys only look up what global rules said; without rules no element needs one.
+        guard !annotations.isEmpty else { return ElementKey(name: name, line: 0, ordinal: 0) }
         var key = ElementKey(name: name, line: page.line(of: offset), ordinal: 0)
         key.ordinal = elementOrdinals[key, default: 0]
         elementOrdinals[ElementKey(name: name, line: key.line, ordinal: 0)] = key.ordinal + 1
@@ -478,21 +491,42 @@ private struct ExtractionWalk {
     }
 
     /// Runs of HTML whitespace become one space, as a browser renders them.
+    ///
+    /// Works on UTF-8: the whitespace is ASCII, so every other byte is copied as it is; text
+    /// with nothing to change (most of it) is returned without building a new string.
     static func collapsingWhitespace(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{0C}" {
-                pendingSpace = true
-                continue
-            }
-            if pendingSpace { result.unicodeScalars.append(" ") }
-            pendingSpace = false
-            result.unicodeScalars.append(scalar)
+        func isSpace(_ byte: UInt8) -> Bool {
+            byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
         }
-        if pendingSpace { result.unicodeScalars.append(" ") }
-        return result
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            // Unchanged unless some whitespace is not a lone space.
+            var needsChange = false
+            var previousWasSpace = false
+            for byte in bytes {
+                let space = isSpace(byte)
+                if space, byte != 0x20 || previousWasSpace {
+                    needsChange = true
+                    break
+                }
+                previousWasSpace = space
+            }
+            guard needsChange else { return nil }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                if isSpace(byte) {
+                    pendingSpace = true
+                    continue
+                }
+                if pendingSpace { result.append(0x20) }
+                pendingSpace = false
+                result.append(byte)
+            }
+            if pendingSpace { result.append(0x20) }
+            return String(decoding: result, as: UTF8.self)
+        } ?? text
     }
 
     /// The source as text with code markers: what a unit's identity depends on.

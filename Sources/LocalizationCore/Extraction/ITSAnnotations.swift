@@ -32,4 +32,7 @@ struct ITSAnnotations: Sendable {
 
     var elements: [ElementKey: Properties] = [:]
     var attributes: [AttributeKey: Properties] = [:]
+
+    /// True for a page without global rules (most pages): nothing to look up.
+    var isEmpty: Bool { elements.isEmpty && attributes.isEmpty }
 }

@@ -30,11 +30,14 @@ final class ICURegex {
 
     /// Runs `body` with the regex bound to `text`; the binding ends with the call.
     func withText<Result>(_ text: [UInt16], _ body: (Bound) -> Result) -> Result {
-        text.withUnsafeBufferPointer { buffer in
-            var status: Int32 = 0
-            cicu_regex_set_text(handle, buffer.baseAddress, Int32(buffer.count), &status)
-            return body(Bound(handle: handle, length: buffer.count))
-        }
+        text.withUnsafeBufferPointer { withText($0, body) }
+    }
+
+    /// Runs `body` with the regex bound to `text`, which must stay valid during the call.
+    func withText<Result>(_ text: UnsafeBufferPointer<UInt16>, _ body: (Bound) -> Result) -> Result {
+        var status: Int32 = 0
+        cicu_regex_set_text(handle, text.baseAddress, Int32(text.count), &status)
+        return body(Bound(handle: handle, length: text.count))
     }
 
     /// Whether the pattern (anchored with `^…$` by the caller) matches `text`.
@@ -73,6 +76,16 @@ final class ICURegex {
             guard position <= length else { return false }
             var status: Int32 = 0
             return cicu_regex_matches_at(handle, Int32(position), &status) == 1
+        }
+
+        /// Where the match beginning exactly at `position` ends: the match `firstMatch(from:)`
+        /// reports when its search reaches `position`.
+        func matchEnd(at position: Int) -> Int? {
+            guard position <= length else { return nil }
+            var end: Int32 = 0
+            var status: Int32 = 0
+            guard cicu_regex_match_end_at(handle, Int32(position), &end, &status) == 1 else { return nil }
+            return Int(end)
         }
     }
 }

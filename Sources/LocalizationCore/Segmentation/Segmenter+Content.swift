@@ -10,11 +10,15 @@ extension Segmenter {
     public func segments(of content: Content) -> [Content] {
         var units: [UInt16] = []
         var codeAt: [Int: Content.Fragment] = [:]
+        // Where the codes are, in order: a sentence's content is built from these, not by
+        // looking up every offset.
+        var codeOffsets: [Int] = []
         for fragment in content.fragments {
             if case .text(let text) = fragment {
                 units += text.utf16
             } else {
                 codeAt[units.count] = fragment
+                codeOffsets.append(units.count)
                 units.append(Self.placeholder)
             }
         }
@@ -26,7 +30,7 @@ extension Segmenter {
         var segments: [Content] = []
         var start = 0
         for end in cuts + [units.count] where end > start {
-            segments.append(Self.content(units: units, range: start ..< end, codeAt: codeAt))
+            segments.append(Self.content(units: units, range: start ..< end, codeOffsets: codeOffsets, codeAt: codeAt))
             start = end
         }
         return segments.isEmpty ? [content] : segments
@@ -49,16 +53,16 @@ extension Segmenter {
         return cut
     }
 
-    private static func content(units: [UInt16], range: Range<Int>, codeAt: [Int: Content.Fragment]) -> Content {
+    private static func content(units: [UInt16], range: Range<Int>, codeOffsets: [Int], codeAt: [Int: Content.Fragment]) -> Content {
         var fragments: [Content.Fragment] = []
         var textStart = range.lowerBound
-        for offset in range {
+        for offset in codeOffsets where range.contains(offset) {
             guard let fragment = codeAt[offset] else { continue }
-            if textStart < offset { fragments.append(.text(String(decoding: units[textStart ..< offset], as: UTF16.self))) }
+            if textStart < offset { fragments.append(.text(String(utf16: units[textStart ..< offset]))) }
             fragments.append(fragment)
             textStart = offset + 1
         }
-        if textStart < range.upperBound { fragments.append(.text(String(decoding: units[textStart ..< range.upperBound], as: UTF16.self))) }
+        if textStart < range.upperBound { fragments.append(.text(String(utf16: units[textStart ..< range.upperBound]))) }
         // A pair cut by the boundary becomes isolated halves in each sentence.
         let opened = Set(fragments.compactMap { if case .opening(let code) = $0 { code.id } else { nil } })
         let closed = Set(fragments.compactMap { if case .closing(let code) = $0 { code.id } else { nil } })
@@ -92,5 +96,46 @@ extension Content.Fragment {
         case .closing, .standalone(_, .closing?): true
         default: false
         }
+    }
+}
+
+extension String {
+    /// The text of UTF-16 code units, each unpaired surrogate replaced by U+FFFD: what
+    /// `String(decoding:as: UTF16.self)` gives, transcoded to UTF-8 in one pass (the standard
+    /// library decodes UTF-16 scalar by scalar).
+    init(utf16 units: ArraySlice<UInt16>) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(units.count * 3)
+        var index = units.startIndex
+        while index < units.endIndex {
+            let unit = units[index]
+            index += 1
+            var scalar = UInt32(unit)
+            if unit & 0xF800 == 0xD800 {
+                if unit & 0xFC00 == 0xD800, index < units.endIndex, units[index] & 0xFC00 == 0xDC00 {
+                    scalar = 0x10000 + ((UInt32(unit) & 0x3FF) << 10) + (UInt32(units[index]) & 0x3FF)
+                    index += 1
+                } else {
+                    scalar = 0xFFFD
+                }
+            }
+            switch scalar {
+            case 0 ..< 0x80:
+                bytes.append(UInt8(scalar))
+            case 0x80 ..< 0x800:
+                bytes.append(UInt8(0xC0 | scalar >> 6))
+                bytes.append(UInt8(0x80 | scalar & 0x3F))
+            case 0x800 ..< 0x10000:
+                bytes.append(UInt8(0xE0 | scalar >> 12))
+                bytes.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+                bytes.append(UInt8(0x80 | scalar & 0x3F))
+            default:
+                bytes.append(UInt8(0xF0 | scalar >> 18))
+                bytes.append(UInt8(0x80 | scalar >> 12 & 0x3F))
+                bytes.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+                bytes.append(UInt8(0x80 | scalar & 0x3F))
+            }
+        }
+        self.init(decoding: bytes, as: UTF8.self)
     }
 }

@@ -56,7 +56,33 @@ public struct XMLReader: Sendable {
         guard let root = xmlDocGetRootElement(document) else {
             throw XMLError(file: file, line: nil, message: "the document has no root element")
         }
-        return try convert(root, file: file)
+        var namespaces = NamespaceNames()
+        return try convert(root, file: file, namespaces: &namespaces)
+    }
+
+    /// Namespace URIs as Swift strings, made once per declaration rather than once per
+    /// element and attribute that uses it (a 40 MB memory file has a million of them).
+    private struct NamespaceNames {
+        var byDeclaration: [UnsafeMutablePointer<xmlNs>: String?] = [:]
+
+        mutating func uri(of namespace: UnsafeMutablePointer<xmlNs>?) -> String? {
+            guard let namespace else { return nil }
+            if let known = byDeclaration[namespace] { return known }
+            let uri = namespace.pointee.href.map { String(cString: $0) }
+            byDeclaration[namespace] = uri
+            return uri
+        }
+    }
+
+    /// An attribute's value: its one text child as it is (what `xmlNodeGetContent` would
+    /// copy), or what libxml2 makes of several children.
+    private static func value(of attribute: UnsafeMutablePointer<xmlAttr>) -> String {
+        if let child = attribute.pointee.children, child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content {
+            return String(cString: content)
+        }
+        let value = xmlNodeGetContent(UnsafeMutableRawPointer(attribute).assumingMemoryBound(to: xmlNode.self))
+        defer { if let value { cltp_xmlFree(value) } }
+        return value.map { String(cString: $0) } ?? ""
     }
 
     /// Entity declarations are refused before libxml2 sees them: a declared entity is the
@@ -77,11 +103,11 @@ public struct XMLReader: Sendable {
         }
     }
 
-    private func convert(_ node: xmlNodePtr, file: String) throws(XMLError) -> XML.Element {
+    private func convert(_ node: xmlNodePtr, file: String, namespaces: inout NamespaceNames) throws(XMLError) -> XML.Element {
         let line = Int(xmlGetLineNo(node))
         var element = XML.Element(
             name: String(cString: node.pointee.name),
-            namespace: node.pointee.ns.flatMap { $0.pointee.href.map { String(cString: $0) } },
+            namespace: namespaces.uri(of: node.pointee.ns),
             line: line
         )
         var declaration = node.pointee.nsDef
@@ -92,20 +118,18 @@ public struct XMLReader: Sendable {
         }
         var attribute = node.pointee.properties
         while let current = attribute {
-            let value = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self))
             element.attributes.append(XML.Attribute(
                 name: String(cString: current.pointee.name),
-                namespace: current.pointee.ns.flatMap { $0.pointee.href.map { String(cString: $0) } },
-                value: value.map { String(cString: $0) } ?? ""
+                namespace: namespaces.uri(of: current.pointee.ns),
+                value: Self.value(of: current)
             ))
-            if let value { cltp_xmlFree(value) }
             attribute = current.pointee.next
         }
         var child = node.pointee.children
         while let current = child {
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
-                element.children.append(.element(try convert(current, file: file)))
+                element.children.append(.element(try convert(current, file: file, namespaces: &namespaces)))
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content {
                     let text = String(cString: content)

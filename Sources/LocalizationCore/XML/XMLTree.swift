@@ -35,7 +35,11 @@ public enum XML {
         }
 
         public func firstElement(named name: String) -> Element? {
-            elements(named: name).first
+            // The first match, without collecting the others (readers ask for it per unit).
+            for node in children {
+                if case .element(let element) = node, element.name == name, element.namespace == namespace { return element }
+            }
+            return nil
         }
 
         /// All text below this element, in document order.
