@@ -9,7 +9,11 @@ public enum BidiIsolation {
     /// words, when they contain a letter or are a number with separators; a plain "44" needs
     /// no isolation.
     public static func leftToRightRuns(in text: String) -> [Range<Int>] {
-        let classes = text.unicodeScalars.map(BidiClass.init)
+        leftToRightRuns(classes: text.unicodeScalars.map(BidiClass.init))
+    }
+
+    /// The runs of a text given the bidi class of each of its scalars.
+    static func leftToRightRuns(classes: [BidiClass]) -> [Range<Int>] {
         var runs: [Range<Int>] = []
         var index = 0
         while index < classes.count {

@@ -103,13 +103,22 @@ public enum AutoTranslatables {
     /// date's year in Western digits, it is replaced by ICU's form for the locale. References
     /// and everything else stay as the translator wrote them.
     public static func localize(_ target: Content, source: Content, locale: LocaleDefinition) -> Content {
+        localize(target, sourceItems: recognize(in: source.plainText), locale: locale)
+    }
+
+    /// `localize(_:source:locale:)` with the source's auto-translatables recognised once, for a
+    /// unit assembled in many locales.
+    static func localize(_ target: Content, sourceItems: [AutoTranslatable], locale: LocaleDefinition) -> Content {
         var replacements: [(from: String, to: String)] = []
-        for item in recognize(in: source.plainText) {
+        for item in sourceItems {
             guard case .reference = item.kind else {
                 if let formatted = try? item.formatted(for: locale), formatted != item.text {
                     replacements.append((item.text, formatted))
                 }
-                if case .date(let date) = item.kind, let year = try? locale.numbers.format(Double(date.year), grouping: false), year != String(date.year) {
+                // The year alone, formatted as a year is (through the same cache).
+                if case .date(let date) = item.kind,
+                   let year = try? AutoTranslatable(kind: .year(date.year), text: String(date.year), range: 0 ..< 0).formatted(for: locale),
+                   year != String(date.year) {
                     replacements.append((String(date.year), year))
                 }
                 continue
@@ -134,7 +143,7 @@ public enum AutoTranslatables {
             var index = 0
             while index + pattern.count <= scalars.count {
                 let range = index ..< index + pattern.count
-                if Array(scalars[range]) == pattern, isBoundary(scalars, before: index), isBoundary(scalars, after: range.upperBound),
+                if scalars[range].elementsEqual(pattern), isBoundary(scalars, before: index), isBoundary(scalars, after: range.upperBound),
                    !done.contains(where: { $0.overlaps(range) }) {
                     scalars.replaceSubrange(range, with: replacement)
                     let delta = replacement.count - pattern.count
