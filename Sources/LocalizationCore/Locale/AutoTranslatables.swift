@@ -155,9 +155,7 @@ public enum AutoTranslatables {
                 }
             }
         }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars)
-        return String(result)
+        return String(scalars: scalars)
     }
 
     // MARK: Recognition
@@ -171,9 +169,7 @@ public enum AutoTranslatables {
         guard start < s.count, isDigit(s[start]) || monthScalars.contains(where: { $0.first == s[start] }) else { return nil }
         guard isBoundary(s, before: start) else { return nil }
         func item(_ kind: AutoTranslatable.Kind, _ end: Int) -> AutoTranslatable {
-            var text = String.UnicodeScalarView()
-            text.append(contentsOf: s[start ..< end])
-            return AutoTranslatable(kind: kind, text: String(text), range: start ..< end)
+            AutoTranslatable(kind: kind, text: String(scalars: s[start ..< end]), range: start ..< end)
         }
         // "November 2020"
         if let (month, afterMonth) = monthName(s, at: start), let (year, end) = yearAfterSpace(s, at: afterMonth) {
@@ -279,9 +275,7 @@ public enum AutoTranslatables {
     }
 
     private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        String(scalars: scalars)
     }
 }
 
@@ -291,19 +285,13 @@ extension String {
         let scalars = Array(unicodeScalars)
         let leading = scalars.prefix { $0.properties.isWhitespace }
         let trailing = scalars.dropFirst(leading.count).reversed().prefix { $0.properties.isWhitespace }.reversed()
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: leading)
-        view.append(contentsOf: replacement.unicodeScalars)
-        view.append(contentsOf: trailing)
-        return String(view)
+        return String(scalars: leading) + replacement + String(scalars: trailing)
     }
 
     var trimmingWhitespace: String {
         let scalars = Array(unicodeScalars)
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[first ... last])
-        return String(view)
+        return String(scalars: scalars[first ... last])
     }
 }
