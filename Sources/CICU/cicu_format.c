@@ -52,48 +52,84 @@ static UChar *cicu_utf16(const char *text, int32_t length, int32_t *utf16_length
 
 enum { CICU_TEXT_CAPACITY = 512 };
 
-int32_t cicu_number_format(const char *locale, double value, int32_t style, int32_t min_fraction,
-                           int32_t max_fraction, int32_t grouping, char *out, int32_t capacity,
-                           int32_t *status) {
+struct cicu_number_formatter {
+    UNumberFormat *format;
+};
+
+cicu_number_formatter *cicu_number_formatter_open(const char *locale, int32_t style, int32_t min_fraction,
+                                                  int32_t max_fraction, int32_t grouping, int32_t *status) {
     UErrorCode error = U_ZERO_ERROR;
     char id[ULOC_FULLNAME_CAPACITY];
-    if (!cicu_locale_id(locale, id, (int32_t)sizeof id, &error)) { *status = error; return 0; }
+    if (!cicu_locale_id(locale, id, (int32_t)sizeof id, &error)) { *status = error; return NULL; }
     UNumberFormat *format =
         unum_open(style == CICU_NUMBER_PERCENT ? UNUM_PERCENT : UNUM_DECIMAL, NULL, 0, id, NULL, &error);
-    if (U_FAILURE(error)) { *status = error; return 0; }
+    if (U_FAILURE(error)) { *status = error; return NULL; }
     if (min_fraction >= 0) unum_setAttribute(format, UNUM_MIN_FRACTION_DIGITS, min_fraction);
     if (max_fraction >= 0) unum_setAttribute(format, UNUM_MAX_FRACTION_DIGITS, max_fraction);
     unum_setAttribute(format, UNUM_GROUPING_USED, grouping ? 1 : 0);
+    cicu_number_formatter *result = (cicu_number_formatter *)malloc(sizeof(cicu_number_formatter));
+    if (result == NULL) { unum_close(format); *status = U_MEMORY_ALLOCATION_ERROR; return NULL; }
+    result->format = format;
+    *status = error;
+    return result;
+}
+
+void cicu_number_formatter_close(cicu_number_formatter *formatter) {
+    if (formatter == NULL) return;
+    unum_close(formatter->format);
+    free(formatter);
+}
+
+int32_t cicu_number_formatter_format(cicu_number_formatter *formatter, double value, char *out,
+                                     int32_t capacity, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
     UChar text[CICU_TEXT_CAPACITY];
-    int32_t length = unum_formatDouble(format, value, text, CICU_TEXT_CAPACITY, NULL, &error);
-    unum_close(format);
+    int32_t length = unum_formatDouble(formatter->format, value, text, CICU_TEXT_CAPACITY, NULL, &error);
     if (U_FAILURE(error)) { *status = error; return 0; }
     int32_t written = cicu_write_utf8(text, length, out, capacity, &error);
     *status = error;
     return written;
 }
 
-int32_t cicu_date_format_skeleton(const char *locale, const char *skeleton, double millis,
-                                  char *out, int32_t capacity, int32_t *status) {
+struct cicu_date_formatter {
+    UDateFormat *format;
+};
+
+cicu_date_formatter *cicu_date_formatter_open(const char *locale, const char *skeleton, int32_t *status) {
     UErrorCode error = U_ZERO_ERROR;
     char id[ULOC_FULLNAME_CAPACITY];
-    if (!cicu_locale_id(locale, id, (int32_t)sizeof id, &error)) { *status = error; return 0; }
+    if (!cicu_locale_id(locale, id, (int32_t)sizeof id, &error)) { *status = error; return NULL; }
     UChar skeleton16[64];
     int32_t skeletonLength = 0;
     u_strFromUTF8(skeleton16, 64, &skeletonLength, skeleton, -1, &error);
-    if (U_FAILURE(error)) { *status = error; return 0; }
+    if (U_FAILURE(error)) { *status = error; return NULL; }
     UDateTimePatternGenerator *generator = udatpg_open(id, &error);
-    if (U_FAILURE(error)) { *status = error; return 0; }
+    if (U_FAILURE(error)) { *status = error; return NULL; }
     UChar pattern[128];
     int32_t patternLength = udatpg_getBestPattern(generator, skeleton16, skeletonLength, pattern, 128, &error);
     udatpg_close(generator);
-    if (U_FAILURE(error)) { *status = error; return 0; }
+    if (U_FAILURE(error)) { *status = error; return NULL; }
     static const UChar utc[] = {'U', 'T', 'C', 0};
     UDateFormat *format = udat_open(UDAT_PATTERN, UDAT_PATTERN, id, utc, -1, pattern, patternLength, &error);
-    if (U_FAILURE(error)) { *status = error; return 0; }
+    if (U_FAILURE(error)) { *status = error; return NULL; }
+    cicu_date_formatter *result = (cicu_date_formatter *)malloc(sizeof(cicu_date_formatter));
+    if (result == NULL) { udat_close(format); *status = U_MEMORY_ALLOCATION_ERROR; return NULL; }
+    result->format = format;
+    *status = error;
+    return result;
+}
+
+void cicu_date_formatter_close(cicu_date_formatter *formatter) {
+    if (formatter == NULL) return;
+    udat_close(formatter->format);
+    free(formatter);
+}
+
+int32_t cicu_date_formatter_format(cicu_date_formatter *formatter, double millis, char *out,
+                                   int32_t capacity, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
     UChar text[CICU_TEXT_CAPACITY];
-    int32_t length = udat_format(format, millis, text, CICU_TEXT_CAPACITY, NULL, &error);
-    udat_close(format);
+    int32_t length = udat_format(formatter->format, millis, text, CICU_TEXT_CAPACITY, NULL, &error);
     if (U_FAILURE(error)) { *status = error; return 0; }
     int32_t written = cicu_write_utf8(text, length, out, capacity, &error);
     *status = error;

@@ -51,22 +51,37 @@ int32_t cicu_normalize_nfc(const char *source, int32_t length, char *out, int32_
 // Every `out`/`capacity` pair preflights: capacity 0 returns the length needed (status
 // U_BUFFER_OVERFLOW_ERROR), and a call with that capacity fills it.
 
-/// Number styles for `cicu_number_format`.
+/// Number styles for `cicu_number_formatter_open`.
 enum { CICU_NUMBER_DECIMAL = 0, CICU_NUMBER_PERCENT = 1 };
-
-/// Formats `value` for the locale: decimal or percent (where 0.7 is "70 %"), with the given
-/// fraction digits (-1 keeps the style's default) and grouping on (1) or off (0, for years).
-int32_t cicu_number_format(const char *locale, double value, int32_t style, int32_t min_fraction,
-                           int32_t max_fraction, int32_t grouping, char *out, int32_t capacity,
-                           int32_t *status);
 
 /// 1 when ICU knows the numbering system (CLDR name such as "latn", "arab", "arabext").
 int32_t cicu_numbering_system_is_known(const char *name);
 
-/// Formats a date given as milliseconds since 1970 (UTC) with the locale's best pattern for a
-/// CLDR skeleton such as "yMMMM" or "yMMMMd"; the date is shown in UTC.
-int32_t cicu_date_format_skeleton(const char *locale, const char *skeleton, double millis,
-                                  char *out, int32_t capacity, int32_t *status);
+/// A number format for a locale, opened once for many values (opening costs far more than
+/// formatting). Opaque; close it with `cicu_number_formatter_close`. Not thread-safe: callers
+/// serialise the use of one formatter.
+typedef struct cicu_number_formatter cicu_number_formatter;
+
+/// Opens a decimal or percent format (where 0.7 is "70 %") with the given fraction digits (-1
+/// keeps the style's default) and grouping on (1) or off (0, for years); NULL on failure.
+cicu_number_formatter *cicu_number_formatter_open(const char *locale, int32_t style, int32_t min_fraction,
+                                                  int32_t max_fraction, int32_t grouping, int32_t *status);
+void cicu_number_formatter_close(cicu_number_formatter *formatter);
+int32_t cicu_number_formatter_format(cicu_number_formatter *formatter, double value, char *out,
+                                     int32_t capacity, int32_t *status);
+
+/// A date format for a locale and skeleton, opened once for many dates (pattern generator and
+/// date format are the expensive part). Opaque; close it with `cicu_date_formatter_close`.
+/// Not thread-safe (formatting sets its calendar): callers serialise the use of one formatter.
+typedef struct cicu_date_formatter cicu_date_formatter;
+
+/// Opens the locale's best pattern for a CLDR skeleton such as "yMMMM" or "yMMMMd", showing
+/// dates in UTC; NULL on failure.
+cicu_date_formatter *cicu_date_formatter_open(const char *locale, const char *skeleton, int32_t *status);
+void cicu_date_formatter_close(cicu_date_formatter *formatter);
+/// Formats a date given as milliseconds since 1970 (UTC).
+int32_t cicu_date_formatter_format(cicu_date_formatter *formatter, double millis, char *out,
+                                   int32_t capacity, int32_t *status);
 
 /// The CLDR plural category ("zero", "one", "two", "few", "many", "other") of `value` shown
 /// with `fraction_digits` visible fraction digits.

@@ -119,6 +119,12 @@ struct Renderer {
     func render(_ range: Range<Int>, inside container: PageSkeleton.Slot? = nil) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(range.count + range.count / 3)
+        render(range, inside: container, into: &output)
+        return output
+    }
+
+    /// `render(_:inside:)` appended to `output`: slots and codes render into the one buffer.
+    private func render(_ range: Range<Int>, inside container: PageSkeleton.Slot? = nil, into output: inout [UInt8]) {
         var cursor = range.lowerBound
         var index = firstReplacement(atOrAfter: range.lowerBound)
         while index < replacements.count, replacements[index].range.lowerBound < range.upperBound {
@@ -129,13 +135,12 @@ struct Renderer {
             if case .slot(let slot) = replacement, slot == container { continue }
             output += page.bytes[cursor ..< editRange.lowerBound]
             switch replacement {
-            case .slot(let slot): output += render(slot)
+            case .slot(let slot): render(slot, into: &output)
             case .bytes(let bytes): output += bytes
             }
             cursor = editRange.upperBound
         }
         output += page.bytes[cursor ..< range.upperBound]
-        return output
     }
 
     private func firstReplacement(atOrAfter offset: Int) -> Int {
@@ -148,64 +153,88 @@ struct Renderer {
         return low
     }
 
-    private func render(_ slot: PageSkeleton.Slot) -> [UInt8] {
+    private func render(_ slot: PageSkeleton.Slot, into output: inout [UInt8]) {
         guard let target = targets[slot.unitID] else {
-            guard fallbackUnits.contains(slot.unitID) else { return render(slot.range) }
-            return fallbackOpening + render(slot.range, inside: slot) + Array("</span>".utf8)
+            guard fallbackUnits.contains(slot.unitID) else { return render(slot.range, into: &output) }
+            output += fallbackOpening
+            render(slot.range, inside: slot, into: &output)
+            output += "</span>".utf8
+            return
         }
         switch slot.kind {
         case .attribute(let quote):
-            let escaped = HTMLEscaping.escape(target.plainText, inAttribute: true, asciiOnly: !page.isUTF8)
-            return quote == nil ? [UInt8(ascii: "\"")] + escaped + [UInt8(ascii: "\"")] : escaped
+            if quote == nil { output.append(UInt8(ascii: "\"")) }
+            HTMLEscaping.escape(target.plainText, inAttribute: true, asciiOnly: !page.isUTF8, into: &output)
+            if quote == nil { output.append(UInt8(ascii: "\"")) }
         case .content(let codes):
-            var output: [UInt8] = []
             for fragment in target.fragments {
                 switch fragment {
                 case .text(let text) where isolateLeftToRightRuns && rawTextUnits.contains(slot.unitID):
-                    output += HTMLEscaping.escape(BidiIsolation.isolatedWithControls(text), inAttribute: false, asciiOnly: !page.isUTF8)
+                    HTMLEscaping.escape(BidiIsolation.isolatedWithControls(text), inAttribute: false, asciiOnly: !page.isUTF8, into: &output)
                 case .text(let text) where isolateLeftToRightRuns:
-                    output += BidiIsolation.html(text, asciiOnly: !page.isUTF8)
+                    BidiIsolation.html(text, asciiOnly: !page.isUTF8, into: &output)
                 case .text(let text):
-                    output += HTMLEscaping.escape(text, inAttribute: false, asciiOnly: !page.isUTF8)
+                    HTMLEscaping.escape(text, inAttribute: false, asciiOnly: !page.isUTF8, into: &output)
                 case .standalone(let code, nil) where isolateLeftToRightRuns
                     && !BidiIsolation.leftToRightRuns(in: code.displayText ?? "").isEmpty:
                     // A protected name ("MiSO") keeps its own markup, isolated as a whole.
-                    if let ranges = codes[code.id] { output += Array(#"<bdi dir="ltr">"#.utf8) + render(ranges.opening) + Array("</bdi>".utf8) }
+                    if let ranges = codes[code.id] {
+                        output += #"<bdi dir="ltr">"#.utf8
+                        render(ranges.opening, into: &output)
+                        output += "</bdi>".utf8
+                    }
                 case .opening(let code), .standalone(let code, _):
-                    if let ranges = codes[code.id] { output += render(ranges.opening) }
+                    if let ranges = codes[code.id] { render(ranges.opening, into: &output) }
                 case .closing(let code):
-                    if let closing = codes[code.id]?.closing { output += render(closing) }
+                    if let closing = codes[code.id]?.closing { render(closing, into: &output) }
                 }
             }
-            return output
         }
     }
 }
 
-/// HTML escaping over Unicode scalars, never `Character`s: a quote followed by a combining
-/// mark is one `Character`, and a grapheme-wise escaper would let it out of an attribute.
+/// HTML escaping over Unicode scalars (or UTF-8 bytes), never `Character`s: a quote followed
+/// by a combining mark is one `Character`, and a grapheme-wise escaper would let it out of an
+/// attribute.
 enum HTMLEscaping {
     static func escape(_ text: String, inAttribute: Bool, asciiOnly: Bool) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count)
+        escape(text, inAttribute: inAttribute, asciiOnly: asciiOnly, into: &output)
+        return output
+    }
+
+    static func escape(_ text: String, inAttribute: Bool, asciiOnly: Bool, into output: inout [UInt8]) {
+        guard asciiOnly else {
+            // A String is valid UTF-8, and every character escaped is ASCII, whose byte never
+            // occurs inside a multi-byte sequence: the bytes are copied, the few escaped.
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "&"): output += "&amp;".utf8
+                case UInt8(ascii: "<"): output += "&lt;".utf8
+                case UInt8(ascii: ">"): output += "&gt;".utf8
+                case UInt8(ascii: "\"") where inAttribute: output += "&quot;".utf8
+                case UInt8(ascii: "'") where inAttribute: output += "&#39;".utf8
+                default: output.append(byte)
+                }
+            }
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "&": output += Array("&amp;".utf8)
-            case "<": output += Array("&lt;".utf8)
-            case ">": output += Array("&gt;".utf8)
-            case "\"" where inAttribute: output += Array("&quot;".utf8)
-            case "'" where inAttribute: output += Array("&#39;".utf8)
+            case "&": output += "&amp;".utf8
+            case "<": output += "&lt;".utf8
+            case ">": output += "&gt;".utf8
+            case "\"" where inAttribute: output += "&quot;".utf8
+            case "'" where inAttribute: output += "&#39;".utf8
             default:
                 if scalar.isASCII {
                     output.append(UInt8(scalar.value))
-                } else if asciiOnly {
-                    // A page in a legacy encoding gets references, which every encoding can carry.
-                    output += Array("&#x\(String(scalar.value, radix: 16, uppercase: true));".utf8)
                 } else {
-                    output += Array(String(scalar).utf8)
+                    // A page in a legacy encoding gets references, which every encoding can carry.
+                    output += "&#x\(String(scalar.value, radix: 16, uppercase: true));".utf8
                 }
             }
         }
-        return output
     }
 }

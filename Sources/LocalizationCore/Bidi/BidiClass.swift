@@ -27,8 +27,23 @@ public enum BidiClass: Int32, Sendable, Hashable, CaseIterable {
     case popDirectionalIsolate = 22      // PDI
 
     public init(_ scalar: Unicode.Scalar) {
-        self = BidiClass(rawValue: cicu_bidi_class(scalar.value)) ?? .otherNeutral
+        // Markup, Latin names, digits and punctuation, and the Cyrillic and Arabic scripts,
+        // lie below U+0800: read from a table of ICU's own answers rather than through a call
+        // into ICU for every character.
+        if scalar.value < 0x800 {
+            self = Self.common[Int(scalar.value)]
+        } else {
+            self = Self.fromICU(scalar.value)
+        }
     }
+
+    /// ICU's class of a code point.
+    static func fromICU(_ codePoint: UInt32) -> BidiClass {
+        BidiClass(rawValue: cicu_bidi_class(codePoint)) ?? .otherNeutral
+    }
+
+    /// ICU's classes of U+0000–U+07FF, looked up once.
+    static let common: [BidiClass] = (0 ..< 0x800).map(fromICU)
 
     /// Removed by rule X9: embeddings, overrides, PDF and boundary neutrals get no level and
     /// no place in the visual order.

@@ -9,7 +9,11 @@ public enum BidiIsolation {
     /// words, when they contain a letter or are a number with separators; a plain "44" needs
     /// no isolation.
     public static func leftToRightRuns(in text: String) -> [Range<Int>] {
-        let classes = text.unicodeScalars.map(BidiClass.init)
+        leftToRightRuns(classes: text.unicodeScalars.map(BidiClass.init))
+    }
+
+    /// The runs of a text given the bidi class of each of its scalars.
+    static func leftToRightRuns(classes: [BidiClass]) -> [Range<Int>] {
         var runs: [Range<Int>] = []
         var index = 0
         while index < classes.count {
@@ -49,36 +53,50 @@ public enum BidiIsolation {
     /// The text with each run wrapped in LRI (U+2066) … PDI (U+2069), for places that hold
     /// text but no markup (`<title>`).
     public static func isolatedWithControls(_ text: String) -> String {
+        let runs = leftToRightRuns(in: text)
+        guard !runs.isEmpty else { return text }
         let scalars = Array(text.unicodeScalars)
-        var result = String.UnicodeScalarView()
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(scalars.count + 2 * runs.count)
         var cursor = 0
-        for run in leftToRightRuns(in: text) {
-            result.append(contentsOf: scalars[cursor ..< run.lowerBound])
+        for run in runs {
+            result += scalars[cursor ..< run.lowerBound]
             result.append("\u{2066}")
-            result.append(contentsOf: scalars[run])
+            result += scalars[run]
             result.append("\u{2069}")
             cursor = run.upperBound
         }
-        result.append(contentsOf: scalars[cursor...])
-        return String(result)
+        result += scalars[cursor...]
+        return String(scalars: result)
     }
 
     /// The text escaped for element content, each run in `<bdi dir="ltr">`.
     static func html(_ text: String, asciiOnly: Bool) -> [UInt8] {
-        let scalars = Array(text.unicodeScalars)
         var output: [UInt8] = []
-        var cursor = 0
-        func escaped(_ range: Range<Int>) -> [UInt8] {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[range])
-            return HTMLEscaping.escape(String(view), inAttribute: false, asciiOnly: asciiOnly)
+        html(text, asciiOnly: asciiOnly, into: &output)
+        return output
+    }
+
+    /// `html(_:asciiOnly:)` appended to `output`.
+    static func html(_ text: String, asciiOnly: Bool, into output: inout [UInt8]) {
+        let runs = leftToRightRuns(in: text)
+        // Most right-to-left sentences hold no left-to-right run: escaped as they are.
+        guard !runs.isEmpty else {
+            HTMLEscaping.escape(text, inAttribute: false, asciiOnly: asciiOnly, into: &output)
+            return
         }
-        for run in leftToRightRuns(in: text) {
-            output += escaped(cursor ..< run.lowerBound)
-            output += Array(#"<bdi dir="ltr">"#.utf8) + escaped(run) + Array("</bdi>".utf8)
+        let scalars = Array(text.unicodeScalars)
+        var cursor = 0
+        func escaped(_ range: Range<Int>) {
+            HTMLEscaping.escape(String(scalars: scalars[range]), inAttribute: false, asciiOnly: asciiOnly, into: &output)
+        }
+        for run in runs {
+            escaped(cursor ..< run.lowerBound)
+            output += #"<bdi dir="ltr">"#.utf8
+            escaped(run)
+            output += "</bdi>".utf8
             cursor = run.upperBound
         }
-        output += escaped(cursor ..< scalars.count)
-        return output
+        escaped(cursor ..< scalars.count)
     }
 }

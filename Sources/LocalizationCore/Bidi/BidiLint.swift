@@ -58,11 +58,14 @@ public enum BidiLint {
                     end += 1
                 }
                 let tagBytes = UnsafeBufferPointer(rebasing: bytes[index ..< min(end + 1, bytes.count)])
-                let tagText = String(decoding: tagBytes, as: UTF8.self)
-                for character in tagText.unicodeScalars where isBidiControl(character) {
-                    report("bidi control U+\(hex(character)) inside a tag or attribute value")
+                // Every bidi control starts with byte D8 (U+061C) or E2 (the others): a tag
+                // without either, as almost every tag is, is not decoded to look for them.
+                if tagBytes.contains(where: { $0 == 0xD8 || $0 == 0xE2 }) {
+                    for character in String(decoding: tagBytes, as: UTF8.self).unicodeScalars where isBidiControl(character) {
+                        report("bidi control U+\(hex(character)) inside a tag or attribute value")
+                    }
                 }
-                if !isComment { inspect(tag: tagText, bytes: tagBytes, direction: direction, bdiDepth: &bdiDepth, sawRootDirection: &sawRootDirection, report: report) }
+                if !isComment { inspect(bytes: tagBytes, direction: direction, bdiDepth: &bdiDepth, sawRootDirection: &sawRootDirection, report: report) }
                 line += tagBytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
                 index = end + 1
                 continue
@@ -94,12 +97,13 @@ public enum BidiLint {
         return problems
     }
 
-    private static func inspect(tag: String, bytes: UnsafeBufferPointer<UInt8>, direction: TextDirection, bdiDepth: inout Int,
+    private static func inspect(bytes: UnsafeBufferPointer<UInt8>, direction: TextDirection, bdiDepth: inout Int,
                                 sawRootDirection: inout Bool, report: (String) -> Void) {
         // Almost every tag is ASCII. Without CR (which joins LF into one Character) each
         // Character is then one byte, so the name, the case folding and the attribute search
         // are done on the bytes; any other tag is read as characters.
         let ascii = bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        let tag = ascii ? "" : String(decoding: bytes, as: UTF8.self)
         let name: String
         let isClosing: Bool
         if ascii {
@@ -127,19 +131,36 @@ public enum BidiLint {
         guard !isClosing, direction == .rightToLeft else { return }
         let lowered = ascii ? nil : tag.lowercased()
         let loweredBytes = ascii ? bytes.map(lowercasedASCII) : []
-        func contains(_ text: String) -> Bool {
-            if let lowered { return lowered.contains(text) }
-            let needle = Array(text.utf8)
-            guard needle.count <= loweredBytes.count else { return false }
-            return (0 ... loweredBytes.count - needle.count).contains { loweredBytes[$0 ..< $0 + needle.count].elementsEqual(needle) }
+        func contains(_ needle: Needle) -> Bool {
+            if let lowered { return lowered.contains(needle.text) }
+            let bytes = needle.bytes
+            guard bytes.count <= loweredBytes.count else { return false }
+            return (0 ... loweredBytes.count - bytes.count).contains { start in
+                loweredBytes[start] == bytes[0] && loweredBytes[start ..< start + bytes.count].elementsEqual(bytes)
+            }
         }
         if name == "html" {
-            sawRootDirection = contains(#"dir="rtl""#)
+            sawRootDirection = contains(Needle.rightToLeft)
         }
-        let hasAttribute = { (text: String) in [" ", "\n", "\t"].contains { contains($0 + text) } }
-        if name != "html", hasAttribute(#"lang="de""#), !hasAttribute(#"dir="ltr""#) {
+        if name != "html", Needle.german.contains(where: contains), !Needle.leftToRight.contains(where: contains) {
             report("German block inside a right-to-left page without dir=\"ltr\"")
         }
+    }
+
+    /// Attribute text looked for in a lowercased tag, with its bytes, made once.
+    private struct Needle {
+        let text: String
+        let bytes: [UInt8]
+
+        init(_ text: String) {
+            self.text = text
+            bytes = Array(text.utf8)
+        }
+
+        static let rightToLeft = Needle(#"dir="rtl""#)
+        /// The attribute after a space, a line feed or a tab.
+        static let german = [" ", "\n", "\t"].map { Needle($0 + #"lang="de""#) }
+        static let leftToRight = [" ", "\n", "\t"].map { Needle($0 + #"dir="ltr""#) }
     }
 
     private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {

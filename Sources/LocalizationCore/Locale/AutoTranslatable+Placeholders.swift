@@ -130,9 +130,7 @@ extension Content {
     }
 
     private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        String(scalars: scalars)
     }
 }
 

@@ -103,13 +103,22 @@ public enum AutoTranslatables {
     /// date's year in Western digits, it is replaced by ICU's form for the locale. References
     /// and everything else stay as the translator wrote them.
     public static func localize(_ target: Content, source: Content, locale: LocaleDefinition) -> Content {
+        localize(target, sourceItems: recognize(in: source.plainText), locale: locale)
+    }
+
+    /// `localize(_:source:locale:)` with the source's auto-translatables recognised once, for a
+    /// unit assembled in many locales.
+    static func localize(_ target: Content, sourceItems: [AutoTranslatable], locale: LocaleDefinition) -> Content {
         var replacements: [(from: String, to: String)] = []
-        for item in recognize(in: source.plainText) {
+        for item in sourceItems {
             guard case .reference = item.kind else {
                 if let formatted = try? item.formatted(for: locale), formatted != item.text {
                     replacements.append((item.text, formatted))
                 }
-                if case .date(let date) = item.kind, let year = try? locale.numbers.format(Double(date.year), grouping: false), year != String(date.year) {
+                // The year alone, formatted as a year is (through the same cache).
+                if case .date(let date) = item.kind,
+                   let year = try? AutoTranslatable(kind: .year(date.year), text: String(date.year), range: 0 ..< 0).formatted(for: locale),
+                   year != String(date.year) {
                     replacements.append((String(date.year), year))
                 }
                 continue
@@ -134,7 +143,7 @@ public enum AutoTranslatables {
             var index = 0
             while index + pattern.count <= scalars.count {
                 let range = index ..< index + pattern.count
-                if Array(scalars[range]) == pattern, isBoundary(scalars, before: index), isBoundary(scalars, after: range.upperBound),
+                if scalars[range].elementsEqual(pattern), isBoundary(scalars, before: index), isBoundary(scalars, after: range.upperBound),
                    !done.contains(where: { $0.overlaps(range) }) {
                     scalars.replaceSubrange(range, with: replacement)
                     let delta = replacement.count - pattern.count
@@ -146,9 +155,7 @@ public enum AutoTranslatables {
                 }
             }
         }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars)
-        return String(result)
+        return String(scalars: scalars)
     }
 
     // MARK: Recognition
@@ -162,9 +169,7 @@ public enum AutoTranslatables {
         guard start < s.count, isDigit(s[start]) || monthScalars.contains(where: { $0.first == s[start] }) else { return nil }
         guard isBoundary(s, before: start) else { return nil }
         func item(_ kind: AutoTranslatable.Kind, _ end: Int) -> AutoTranslatable {
-            var text = String.UnicodeScalarView()
-            text.append(contentsOf: s[start ..< end])
-            return AutoTranslatable(kind: kind, text: String(text), range: start ..< end)
+            AutoTranslatable(kind: kind, text: String(scalars: s[start ..< end]), range: start ..< end)
         }
         // "November 2020"
         if let (month, afterMonth) = monthName(s, at: start), let (year, end) = yearAfterSpace(s, at: afterMonth) {
@@ -270,9 +275,7 @@ public enum AutoTranslatables {
     }
 
     private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        String(scalars: scalars)
     }
 }
 
@@ -282,19 +285,13 @@ extension String {
         let scalars = Array(unicodeScalars)
         let leading = scalars.prefix { $0.properties.isWhitespace }
         let trailing = scalars.dropFirst(leading.count).reversed().prefix { $0.properties.isWhitespace }.reversed()
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: leading)
-        view.append(contentsOf: replacement.unicodeScalars)
-        view.append(contentsOf: trailing)
-        return String(view)
+        return String(scalars: leading) + replacement + String(scalars: trailing)
     }
 
     var trimmingWhitespace: String {
         let scalars = Array(unicodeScalars)
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[first ... last])
-        return String(view)
+        return String(scalars: scalars[first ... last])
     }
 }

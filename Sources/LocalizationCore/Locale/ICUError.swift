@@ -26,15 +26,24 @@ enum ICUCall {
     /// U_BUFFER_OVERFLOW_ERROR: the preflight answer.
     static let bufferOverflow: Int32 = 15
 
-    /// Calls `body` once with capacity 0 to learn the length, then with a buffer that size.
+    /// Calls `body` with a buffer of `initialCapacity` bytes; only a longer result costs a second
+    /// call, with the length the first one reported (the C functions preflight, see cicu.h).
+    /// Most results (a number, a date, a message) are short, and a call that opens an ICU
+    /// service costs far more than the buffer.
     static func string(
         _ operation: String,
+        initialCapacity: Int = 256,
         _ body: (UnsafeMutablePointer<CChar>?, Int32, UnsafeMutablePointer<Int32>) -> Int32
     ) throws(ICUError) -> String {
         var status: Int32 = 0
-        let needed = body(nil, 0, &status)
-        guard status <= 0 || status == bufferOverflow else { throw ICUError(operation, code: status) }
-        if needed == 0 { return "" }
+        var needed: Int32 = 0
+        let first: String? = withUnsafeTemporaryAllocation(of: CChar.self, capacity: initialCapacity) { buffer in
+            needed = body(buffer.baseAddress, Int32(initialCapacity), &status)
+            guard status <= 0, needed <= Int32(initialCapacity) else { return nil }
+            return String(decoding: UnsafeRawBufferPointer(start: buffer.baseAddress, count: Int(needed)), as: UTF8.self)
+        }
+        if let first { return first }
+        guard status == bufferOverflow else { throw ICUError(operation, code: status) }
         var buffer = [CChar](repeating: 0, count: Int(needed) + 1)
         status = 0
         let length = buffer.withUnsafeMutableBufferPointer { body($0.baseAddress, needed + 1, &status) }

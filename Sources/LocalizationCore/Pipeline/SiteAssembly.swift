@@ -70,6 +70,8 @@ public struct SiteAssembly: Sendable {
         var switchers: [String: (entries: [LocaleDefinition], label: String)] = [:]
         var fallbackNotices: [String: String] = [:]
         var untranslatedTooltips: [String: String] = [:]
+        /// The source language's chrome messages, compiled once.
+        var chrome: ChromeStrings?
         /// Target locales without a usable definition, reported once per run.
         public var diagnostics: [Diagnostic] = []
     }
@@ -95,6 +97,7 @@ public struct SiteAssembly: Sendable {
             prepared.untranslatedTooltips[locale.tag] = (try? catalog.message("untranslatedNotice", for: locale.tag)) ?? ""
         }
         prepared.source = catalog.definitions[project.settings.sourceLocale]
+        prepared.chrome = ChromeStrings(catalog: catalog)
         let all = [prepared.source].compactMap { $0 } + prepared.locales
         let byName = Dictionary(all.map { ($0.nativeName, $0) }, uniquingKeysWith: { first, _ in first })
         for current in all {
@@ -126,25 +129,35 @@ public struct SiteAssembly: Sendable {
     public func assemble(_ page: ExtractedPage, with prepared: Prepared) -> [PageOutput] {
         let source = project.settings.sourceLocale
         let name = page.page.name
+        // What every locale needs of a unit and of the page, worked out once for all of them.
+        let chromeStrings = prepared.chrome ?? ChromeStrings(catalog: catalog)
+        let units = page.units.map { UnitSource($0, page: name, chrome: chromeStrings) }
+        let landmarks = PageLandmarks(page.page.bytes)
         var plans: [String: (targets: [String: Content], statuses: [PublishGate.UnitStatus], published: Bool)] = [:]
         for locale in prepared.locales {
             guard let memory = prepared.memories[locale.tag] else { continue }
             var targets: [String: Content] = [:]
             var statuses: [PublishGate.UnitStatus] = []
-            for unit in page.units {
-                let (target, status) = translation(of: unit, page: name, memory: memory, locale: locale)
+            statuses.reserveCapacity(units.count)
+            for unit in units {
+                let (target, status) = translation(of: unit, memory: memory, locale: locale, chrome: chromeStrings)
                 statuses.append(status)
-                if let target { targets[unit.id] = target }
+                if let target { targets[unit.unit.id] = target }
             }
             let gate = PublishGate(threshold: project.settings.publishThreshold(for: locale.tag))
             plans[locale.tag] = (targets, statuses, gate.publishes(statuses))
         }
         let published = [source] + prepared.locales.map(\.tag).filter { plans[$0]?.published == true }
+        // Only published pages use these; each is the same for every locale.
+        let anyPublished = published.count > 1
+        let numberNodes = anyPublished ? Self.numberNodes(in: page) : []
+        let leftToRightUntranslatables = prepared.locales.contains { $0.direction == .rightToLeft && plans[$0.tag]?.published == true }
+            ? Self.leftToRightUntranslatables(in: page.page.bytes) : []
         var outputs: [PageOutput] = []
         // The German page, with the same switcher and alternates.
         if let sourceDefinition = prepared.source {
             let bytes = PageAssembler().assemble(page, targets: [:], language: nil,
-                                                 options: chrome(page, current: sourceDefinition, prepared: prepared, published: published, notice: nil))
+                                                 options: chrome(page, landmarks, current: sourceDefinition, prepared: prepared, published: published, notice: nil))
             outputs.append(output(bytes, locale: source, page: name, direction: .leftToRight))
         }
         for locale in prepared.locales {
@@ -152,19 +165,19 @@ public struct SiteAssembly: Sendable {
             let pending = zip(page.units, plan.statuses).filter { $0.1 == .pending }.map(\.0.id)
             let bytes: [UInt8]
             if plan.published {
-                var options = chrome(page, current: locale, prepared: prepared, published: published, notice: nil)
+                var options = chrome(page, landmarks, current: locale, prepared: prepared, published: published, notice: nil)
                 options.isolateLeftToRightRuns = locale.direction == .rightToLeft
                 options.fallbackUnits = Set(pending)
                 let tooltip = prepared.untranslatedTooltips[locale.tag] ?? ""
                 options.fallbackAttributes = #" lang="\#(source)" dir="ltr" class="tp-fallback" title="\#(Self.attribute(tooltip, asciiOnly: !page.page.isUTF8))""#
                 if locale.direction == .rightToLeft {
-                    options.insertions += Self.leftToRightUntranslatables(in: page.page.bytes)
+                    options.insertions += leftToRightUntranslatables
                 }
-                options.replacements = Self.numberNodes(in: page, locale: locale)
+                options.replacements = Self.replacements(numberNodes, locale: locale, asciiOnly: !page.page.isUTF8)
                 bytes = PageAssembler().assemble(page, targets: plan.targets, language: language, options: options)
             } else {
                 bytes = PageAssembler().assemble(page, targets: [:], language: nil,
-                                                 options: chrome(page, current: locale, prepared: prepared, published: published, notice: prepared.fallbackNotices[locale.tag]))
+                                                 options: chrome(page, landmarks, current: locale, prepared: prepared, published: published, notice: prepared.fallbackNotices[locale.tag]))
             }
             var result = output(bytes, locale: locale.tag, page: name, direction: plan.published ? locale.direction : .leftToRight)
             let count = { (status: PublishGate.UnitStatus) in plan.statuses.count { $0 == status } }
@@ -207,23 +220,51 @@ public struct SiteAssembly: Sendable {
         return result
     }
 
+    /// What looking a unit up needs in every locale, worked out once per page: its sentences'
+    /// contexts in the memory, its numbers and dates, and the chrome messages it reads as.
+    struct UnitSource {
+        let unit: TextUnit
+        let sentences: [Segment]
+        let contexts: [MemoryEntry.Context]
+        /// The auto-translatables of the whole source, written the locale's way in its target.
+        let items: [AutoTranslatable]
+        /// The unit's one number or date, when that is all it holds.
+        let whole: (text: String, item: AutoTranslatable)?
+        let chrome: [ChromeStrings.Match]
+
+        init(_ unit: TextUnit, page: String, chrome: ChromeStrings) {
+            self.unit = unit
+            let sentences = unit.segments
+            self.sentences = sentences
+            let texts = sentences.map(\.source.plainText)
+            let unitContext = "\(page)#\(unit.id)"
+            contexts = texts.indices.map { index in
+                MemoryEntry.Context(unit: unitContext, previous: index > 0 ? texts[index - 1] : nil,
+                                    next: index + 1 < texts.count ? texts[index + 1] : nil)
+            }
+            items = AutoTranslatables.recognize(in: unit.source.plainText)
+            whole = AutoTranslatables.wholeItem(unit.source)
+            self.chrome = chrome.matches(for: unit.source)
+        }
+    }
+
     /// The target a reader of `locale` gets for a unit, and the unit's status: every sentence
     /// needs an exact or in-context match in a translated or reviewed state.
     func translation(of unit: TextUnit, page: String, memory: TranslationMemory, locale: LocaleDefinition) -> (Content?, PublishGate.UnitStatus) {
+        let chrome = ChromeStrings(catalog: catalog)
+        return translation(of: UnitSource(unit, page: page, chrome: chrome), memory: memory, locale: locale, chrome: chrome)
+    }
+
+    private func translation(of source: UnitSource, memory: TranslationMemory, locale: LocaleDefinition, chrome: ChromeStrings) -> (Content?, PublishGate.UnitStatus) {
+        let unit = source.unit
         var translated = unit
-        let sentences = unit.segments
         let isAttribute = unit.isAttribute
         var index = 0
         translated.updateSegments { segment in
             defer { index += 1 }
             var segment = segment
             segment.target = nil
-            let context = MemoryEntry.Context(
-                unit: "\(page)#\(unit.id)",
-                previous: index > 0 ? sentences[index - 1].source.plainText : nil,
-                next: index + 1 < sentences.count ? sentences[index + 1].source.plainText : nil
-            )
-            for match in memory.matches(for: segment.source, context: context, threshold: 100, limit: 3) where match.score >= 100 {
+            for match in memory.matches(for: segment.source, context: source.contexts[index], threshold: 100, limit: 3) where match.score >= 100 {
                 // No bidi control may stand in an attribute value (SECURITY.md). The marks a
                 // translator set for running text (LRM, RLM, ALM) are hints that a bare
                 // attribute value cannot use, so they are left out; a target that needs
@@ -240,26 +281,42 @@ public struct SiteAssembly: Sendable {
         }
         if let target = translated.target, !target.isEmpty,
            TargetCheck.problems(target: target, source: unit.source, isAttribute: isAttribute).isEmpty {
-            let localized = AutoTranslatables.localize(target, source: unit.source, locale: locale)
+            let localized = AutoTranslatables.localize(target, sourceItems: source.items, locale: locale)
             return (localized, translated.state == .translated ? .translated : .reviewed)
         }
-        if let target = catalog.chromeTarget(for: unit.source, locale: locale) ?? AutoTranslatables.wholeTarget(for: unit.source, locale: locale) {
+        if let target = chrome.target(for: source.chrome, locale: locale) ?? source.whole.flatMap({ whole in
+            (try? whole.item.formatted(for: locale)).map { Content(text: whole.text.replacingTrimmedText(with: $0)) }
+        }) {
             return (target, .automatic)
         }
         return (nil, .pending)
     }
 
+    /// Where chrome goes in a page: the same for every locale, so found once.
+    struct PageLandmarks {
+        /// Before `</head>`.
+        var headEnd: Int?
+        /// After the `>` of `<body …>`.
+        var bodyContent: Int?
+
+        init(_ bytes: [UInt8]) {
+            headEnd = SiteAssembly.find("</head", in: bytes)
+            if let bodyStart = SiteAssembly.find("<body", in: bytes), let close = bytes[bodyStart...].firstIndex(of: UInt8(ascii: ">")) {
+                bodyContent = close + 1
+            }
+        }
+    }
+
     /// Alternate links and stylesheet before `</head>`; after `<body>`, the language switcher
     /// and, for a page kept in German, the notice in the reader's language.
-    private func chrome(_ page: ExtractedPage, current: LocaleDefinition, prepared: Prepared, published: [String], notice: String?) -> PageAssembler.Options {
+    private func chrome(_ page: ExtractedPage, _ landmarks: PageLandmarks, current: LocaleDefinition, prepared: Prepared, published: [String], notice: String?) -> PageAssembler.Options {
         var options = PageAssembler.Options()
-        let bytes = page.page.bytes
         // A page in a legacy encoding gets character references for everything not ASCII.
         let ascii = !page.page.isUTF8
         let root = String(repeating: "../", count: page.page.name.split(separator: "/").count)
         let source = project.settings.sourceLocale
         let href = { (tag: String) in Self.attribute(root + tag + "/" + page.page.name) }
-        if let headEnd = Self.find("</head", in: bytes) {
+        if let headEnd = landmarks.headEnd {
             var head = "<link rel=\"stylesheet\" href=\"\(Self.attribute(root + Self.stylesheetName))\">\n"
             for tag in published {
                 head += "<link rel=\"alternate\" hreflang=\"\(tag)\" href=\"\(href(tag))\">\n"
@@ -267,7 +324,7 @@ public struct SiteAssembly: Sendable {
             head += "<link rel=\"alternate\" hreflang=\"x-default\" href=\"\(href(source))\">\n"
             options.insertions.append((headEnd, Array(head.utf8)))
         }
-        if let bodyStart = Self.find("<body", in: bytes), let close = bytes[bodyStart...].firstIndex(of: UInt8(ascii: ">")) {
+        if let bodyContent = landmarks.bodyContent {
             let switcher = prepared.switchers[current.tag] ?? ([], "")
             var body = "\n<nav class=\"tp-language-switcher\" lang=\"\(current.tag)\" dir=\"\(current.direction.rawValue)\" aria-label=\"\(Self.attribute(switcher.label, asciiOnly: ascii))\"><ul>"
             for locale in switcher.entries {
@@ -280,7 +337,7 @@ public struct SiteAssembly: Sendable {
                     ? BidiIsolation.html(notice, asciiOnly: ascii) : HTMLEscaping.escape(notice, inAttribute: false, asciiOnly: ascii)
                 body += "\n<div class=\"tp-notice\" role=\"note\" lang=\"\(current.tag)\" dir=\"\(current.direction.rawValue)\">\(String(decoding: text, as: UTF8.self))</div>"
             }
-            options.insertions.append((close + 1, Array(body.utf8)))
+            options.insertions.append((bodyContent, Array(body.utf8)))
         }
         return options
     }
@@ -294,12 +351,20 @@ public struct SiteAssembly: Sendable {
         return PageOutput(locale: locale, url: url, bytes: bytes, diagnostics: diagnostics)
     }
 
-    /// Text nodes outside every unit that hold only a number or a date (table cells such as
-    /// `<td>70</td>` are no units: nothing to translate), written the locale's way.
-    static func numberNodes(in page: ExtractedPage, locale: LocaleDefinition) -> [(range: Range<Int>, bytes: [UInt8])] {
+    /// A text node outside every unit that holds only a number or a date (table cells such as
+    /// `<td>70</td>` are no units: nothing to translate).
+    struct NumberNode {
+        var range: Range<Int>
+        /// The node's text, white space included.
+        var text: String
+        var item: AutoTranslatable
+    }
+
+    /// The page's number nodes, found once for all its locales.
+    static func numberNodes(in page: ExtractedPage) -> [NumberNode] {
         let bytes = page.page.bytes
         let slots = page.skeleton.slots.map(\.range)
-        var replacements: [(range: Range<Int>, bytes: [UInt8])] = []
+        var nodes: [NumberNode] = []
         var index = 0
         while let open = bytes[index...].firstIndex(of: UInt8(ascii: ">")) {
             let start = open + 1
@@ -309,11 +374,18 @@ public struct SiteAssembly: Sendable {
             let text = String(decoding: bytes[start ..< end], as: UTF8.self)
             let trimmed = text.trimmingWhitespace
             let items = AutoTranslatables.recognize(in: trimmed)
-            guard items.count == 1, items[0].text == trimmed, items[0].kind != .reference,
-                  let formatted = try? items[0].formatted(for: locale), formatted != trimmed else { continue }
-            replacements.append((start ..< end, HTMLEscaping.escape(text.replacingTrimmedText(with: formatted), inAttribute: false, asciiOnly: !page.page.isUTF8)))
+            guard items.count == 1, items[0].text == trimmed, items[0].kind != .reference else { continue }
+            nodes.append(NumberNode(range: start ..< end, text: text, item: items[0]))
         }
-        return replacements
+        return nodes
+    }
+
+    /// The number nodes written the locale's way (those it writes differently).
+    static func replacements(_ nodes: [NumberNode], locale: LocaleDefinition, asciiOnly: Bool) -> [(range: Range<Int>, bytes: [UInt8])] {
+        nodes.compactMap { node in
+            guard let formatted = try? node.item.formatted(for: locale), formatted != node.item.text else { return nil }
+            return (node.range, HTMLEscaping.escape(node.text.replacingTrimmedText(with: formatted), inAttribute: false, asciiOnly: asciiOnly))
+        }
     }
 
     /// In a right-to-left page, elements marked `translate="no"` keep source-language text

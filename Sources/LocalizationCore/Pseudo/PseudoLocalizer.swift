@@ -27,7 +27,16 @@ public struct PseudoLocalizer: Sendable {
 
     /// The pseudo-translation of `source`, with its codes in place.
     public func translate(_ source: Content) -> Content {
-        let letters = source.plainText.unicodeScalars.lazy.filter { $0.properties.isAlphabetic }.count
+        var letters = 0
+        for case .text(let text) in source.fragments {
+            // The only alphabetic ASCII characters are the Latin letters: a property lookup
+            // only for the others.
+            for scalar in text.unicodeScalars where scalar.isASCII
+                ? (0x41 ... 0x5A).contains(scalar.value) || (0x61 ... 0x7A).contains(scalar.value)
+                : scalar.properties.isAlphabetic {
+                letters += 1
+            }
+        }
         var fragments = source.fragments.map { fragment -> Content.Fragment in
             guard case .text(let text) = fragment else { return fragment }
             return .text(transform(text))
@@ -47,19 +56,22 @@ public struct PseudoLocalizer: Sendable {
 
     private func transform(_ text: String) -> String {
         let table = style == .accented ? Self.accented : Self.arabic
-        var output = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if scalar.value < 128, let replacement = table[Int(scalar.value)] {
-                output.append(contentsOf: replacement)
+        // Replacements are for ASCII letters, whose byte never occurs inside a multi-byte
+        // sequence: the other bytes are copied as they are.
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count * 2)
+        for byte in text.utf8 {
+            if byte < 128, let replacement = table[Int(byte)] {
+                output += replacement
             } else {
-                output.append(scalar)
+                output.append(byte)
             }
         }
-        return String(output)
+        return String(decoding: output, as: UTF8.self)
     }
 
-    /// Replacements indexed by ASCII code, built once.
-    private typealias Table = [[Unicode.Scalar]?]
+    /// Replacements (UTF-8) indexed by ASCII code, built once.
+    private typealias Table = [[UInt8]?]
 
     private static let accented: Table = table(
         zip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", "àƀçđéƒĝĥîĵķĺɱñöþʠŕšŧûṽŵẋýžÀßÇÐÉƑĜĤÎĴĶĹṀÑÖÞǪŔŠŦÛṼŴẊÝŽ").map { ($0, String($1)) }
@@ -77,7 +89,7 @@ public struct PseudoLocalizer: Sendable {
     private static func table(_ pairs: [(Character, String)]) -> Table {
         var table = Table(repeating: nil, count: 128)
         for (letter, replacement) in pairs {
-            table[Int(letter.asciiValue!)] = Array(replacement.unicodeScalars)
+            table[Int(letter.asciiValue!)] = Array(replacement.utf8)
         }
         return table
     }

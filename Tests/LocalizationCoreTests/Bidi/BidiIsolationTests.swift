@@ -36,6 +36,23 @@ struct BidiIsolationTests {
         }
     }
 
+    /// Classes below U+0800 are read from a table of ICU's answers rather than asked of ICU
+    /// for each character: the same classes, so the same runs on mixed text.
+    @Test func tabledClassesAreICUsOwn() {
+        for value in UInt32(0) ..< 0x900 where Unicode.Scalar(value) != nil {
+            #expect(BidiClass(Unicode.Scalar(value)!) == BidiClass.fromICU(value), "U+\(String(value, radix: 16))")
+        }
+        #expect([BidiClass("A"), BidiClass("1"), BidiClass(" "), BidiClass("/"), BidiClass("+"), BidiClass("#"), BidiClass("\n"), BidiClass("\t"), BidiClass("!")]
+            == [.leftToRight, .europeanNumber, .whitespace, .commonSeparator, .europeanSeparator, .europeanTerminator, .paragraphSeparator, .segmentSeparator, .otherNeutral])
+        var generator = SplitMix64(seed: 20261127)
+        let pieces = ["WIR", " ", "2.0", "MiSO", "e.V.", "0108/2021", "44", "٤٤", "۴۴", "منظمة", "في", "،", "(", ")", "-", "@", "\u{0301}",
+                      "\u{200F}", "\u{2066}", "\u{2069}", "\n", "\t", "info@hannover.de", "Ünal", "Київ", "%", "+", "#", "ـ", "\u{A0}"]
+        for _ in 0 ..< 3000 {
+            let text = (0 ..< Int(generator.next() % 12)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            #expect(BidiIsolation.leftToRightRuns(in: text) == BidiIsolation.leftToRightRuns(classes: text.unicodeScalars.map { BidiClass.fromICU($0.value) }), "\(text)")
+        }
+    }
+
     @Test func htmlIsolationEscapesAndWraps() {
         let html = String(decoding: BidiIsolation.html("راجع <WIR 2.0> & 0108/2021", asciiOnly: false), as: UTF8.self)
         #expect(html == #"راجع &lt;<bdi dir="ltr">WIR 2.0</bdi>&gt; &amp; <bdi dir="ltr">0108/2021</bdi>"#)
@@ -62,3 +79,4 @@ struct BidiIsolationTests {
         #expect(lint("<html dir=\"rtl\"><p lang=\"de\">Deutsch</p><link hreflang=\"de\"></html>") == ["line 1: German block inside a right-to-left page without dir=\"ltr\""])
     }
 }
+

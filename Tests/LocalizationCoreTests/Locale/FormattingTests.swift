@@ -81,4 +81,61 @@ struct FormattingTests {
         #expect(try DisplayNames(locale: "de").sorted(["Zypern", "Österreich", "Andorra"]) == ["Andorra", "Österreich", "Zypern"])
         #expect(try DisplayNames(locale: "sv").sorted(["Zypern", "Österreich", "Andorra"]) == ["Andorra", "Zypern", "Österreich"])
     }
+
+    /// Number and date formats are opened once per process and shared: formatting many values
+    /// from many tasks at once answers as formatting them one by one does.
+    @Test func openedFormatsAnswerAlikeFromConcurrentTasks() async throws {
+        let locales = ["ar-u-nu-arab", "fa-u-ca-gregory-nu-arabext", "de", "ru", "tr", "en", "uk"]
+        func formatted(_ locale: String, _ index: Int) throws -> [String] {
+            let numbers = NumberFormatting(locale: locale)
+            let value = Double(index * 37) + Double(index % 4) / 4
+            let date = CalendarDate(year: 1990 + index % 40, month: 1 + index % 12, day: index % 3 == 0 ? nil : 1 + index % 28)
+            return [try numbers.format(value), try numbers.format(value, fractionDigits: 2), try numbers.format(value, grouping: false),
+                    try numbers.percent(value / 1000), try DateFormatting(locale: locale).format(date)]
+        }
+        let indices = Array(0 ..< 200)
+        let once = try locales.map { locale in try indices.flatMap { try formatted(locale, $0) } }
+        let concurrently = try await withThrowingTaskGroup(of: (Int, [String]).self) { group in
+            for (number, locale) in locales.enumerated() {
+                // Several tasks per locale, each in its own order, share each format.
+                for shift in 0 ..< 3 {
+                    group.addTask {
+                        var results = [[String]](repeating: [], count: indices.count)
+                        for offset in indices.indices {
+                            let index = (offset * 7 + shift * 61) % indices.count
+                            results[index] = try formatted(locale, index)
+                        }
+                        return (number, results.flatMap { $0 })
+                    }
+                }
+            }
+            var results: [Int: [[String]]] = [:]
+            for try await (number, strings) in group { results[number, default: []].append(strings) }
+            return results
+        }
+        for (number, runs) in concurrently {
+            #expect(runs.count == 3)
+            for run in runs { #expect(run == once[number], "\(locales[number])") }
+        }
+        #expect(try NumberFormatting(locale: "ar-u-nu-arab").format(1234.5) == "١٬٢٣٤٫٥")
+        #expect(try DateFormatting(locale: "de").format(CalendarDate(year: 2020, month: 1, day: 1)) == "1. Januar 2020")
+    }
+
+    /// Results longer than the first buffer are measured and written by a second call.
+    @Test func longResultsAreWrittenWhole() throws {
+        let long = String(repeating: "Mitgliedsorganisationen ", count: 40) + "{count, plural, one {# Organisation} other {# Organisationen}}"
+        let formatted = try MessageFormat(long, locale: "de").format(["count": .number(44)])
+        #expect(formatted == String(repeating: "Mitgliedsorganisationen ", count: 40) + "44 Organisationen")
+        #expect(formatted.utf8.count > 256)
+    }
+
+    @Test func unknownLocalesFailWithTheirOperation() {
+        #expect(throws: ICUError.self) { try NumberFormatting(locale: "not a tag").format(44) }
+        #expect(throws: ICUError.self) { try DateFormatting(locale: "not a tag").format(CalendarDate(year: 2020, month: 1)) }
+        do {
+            _ = try DateFormatting(locale: "not a tag").format(CalendarDate(year: 2020, month: 1))
+        } catch {
+            #expect(error.description.hasPrefix("date format 'yMMMM' (not a tag) failed: "))
+        }
+    }
 }
