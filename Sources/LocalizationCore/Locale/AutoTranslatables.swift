@@ -31,7 +31,9 @@ public struct AutoTranslatable: Sendable, Hashable {
     public func formatted(for locale: LocaleDefinition) throws(ICUError) -> String {
         // Opening an ICU date or number formatter costs far more than formatting with it, and
         // a site repeats its numbers and dates on every page and in every locale: each is
-        // formatted once per process.
+        // formatted once per process. A reference is its own text and is not formatted: the
+        // key, which has no text, must not give one reference another's.
+        if case .reference = kind { return text }
         let key = FormatKey(formattingLocale: locale.formattingLocale, monthSkeleton: locale.monthSkeleton, daySkeleton: locale.daySkeleton, kind: kind)
         if let known = Self.formattedCache.withLock({ $0[key] }) { return known }
         let text = try format(for: locale)

@@ -22,6 +22,14 @@ struct AutoTranslatablesTests {
         ])
     }
 
+    /// Formatting is cached per process; each reference must still come back as its own text.
+    @Test func eachReferenceKeepsItsOwnText() throws {
+        let arabic = try locale("ar")
+        let found = AutoTranslatables.recognize(in: "Drucksache 0108/2021, dann 0215/2022 und wieder 0108/2021.")
+        #expect(found.map(\.kind) == [.reference, .reference, .reference])
+        #expect(try found.map { try $0.formatted(for: arabic) } == ["0108/2021", "0215/2022", "0108/2021"])
+    }
+
     @Test func namesWithDigitsAreNotNumbers() {
         #expect(AutoTranslatables.recognize(in: "WIR 2.0 und Unterziel 14.1 der Agenda 2030-Ziele, A4-Blatt").map(\.text) == [])
     }
