@@ -131,7 +131,8 @@ extension BatchRun {
             if previousOutputs[result.name]?[locale]?.bytes == digest, FileManager.default.fileExists(atPath: url.path) { return }
             if !dryRun {
                 do {
-                    try ProjectFiles.writeAtomically(bytes, to: url)
+                    // Made durable all at once before the state records them (`writeReports`).
+                    try ProjectFiles.writeAtomically(bytes, to: url, durable: false)
                 } catch {
                     result.writeError = result.writeError ?? error
                     return
