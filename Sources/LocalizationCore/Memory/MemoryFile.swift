@@ -31,10 +31,14 @@ public enum MemoryFile {
             throw .invalid(file: file, line: root.line, message: "a memory file needs trgLang")
         }
         // Per unit id, what the entry keeps of its metadata. A memory repeats the same creator,
-        // job and date on thousands of entries: equal values share one string's storage.
+        // job and date on thousands of entries: equal values share one string's storage. Only
+        // ASCII values are shared: a set finds canonically equivalent strings equal, and each
+        // entry keeps the bytes its file has.
         var metadataByUnit: [String: EntryMetadata] = [:]
         var strings: Set<String> = []
-        func shared(_ value: String) -> String { strings.insert(value).memberAfterInsert }
+        func shared(_ value: String) -> String {
+            value.utf8.allSatisfy { $0 < 0x80 } ? strings.insert(value).memberAfterInsert : value
+        }
         for file in root.elements(named: "file") {
             for unit in file.elements(named: "unit") {
                 guard let id = unit.attribute("id") else { continue }
