@@ -2,7 +2,8 @@ import Dispatch
 import Foundation
 import LocalizationCore
 
-/// Measures translation-memory lookups on generated German-like data: index build time,
+/// Measures translation-memory lookups on generated German-like data: index build time (and
+/// the exact index's alone: the fuzzy index is built by the first fuzzy lookup),
 /// indexed lookups per second (both cores), the same queries by exhaustive scan in the same
 /// run, the ratio, whether the best matches are identical, and peak memory (measured before
 /// the scan's own token tables are built).
@@ -36,6 +37,9 @@ enum MemoryBenchmark {
         let buildStart = DispatchTime.now()
         let entries = sources.map { MemoryEntry(source: Content(text: $0), target: Content(text: "x"), provenance: provenance) }
         let memory = TranslationMemory(sourceLanguage: "de", targetLanguage: "en", entries: entries)
+        let loadSeconds = seconds(since: buildStart)
+        // The fuzzy index is built by the first fuzzy lookup: one lookup makes it part of the build.
+        _ = memory.matches(for: Content(text: queries[0]), threshold: 75, limit: 1)
         let buildSeconds = seconds(since: buildStart)
 
         let frozen = memory
@@ -69,8 +73,8 @@ enum MemoryBenchmark {
         let rapidfuzz = rapidfuzzRate(sources: sources, queries: queries).map { rate in
             String(format: "  rapidfuzz %8.1f lookups/s (ours %.1f× that)", rate, indexedRate / rate)
         } ?? "  rapidfuzz: not installed (pip install rapidfuzz)"
-        print(String(format: "size %8d  build %6.2f s  indexed %9.1f lookups/s  exhaustive %8.2f lookups/s  ratio %7.1f×  best matches identical: %@ (%d of %d compared)  hits %d/%d  peak %5.0f MB",
-                     size, buildSeconds, indexedRate, exhaustiveRate, indexedRate / exhaustiveRate, identical ? "yes" : "NO", scanned, scanned, hits, queries.count, peak) + rapidfuzz)
+        print(String(format: "size %8d  build %6.2f s (exact index alone %.2f s)  indexed %9.1f lookups/s  exhaustive %8.2f lookups/s  ratio %7.1f×  best matches identical: %@ (%d of %d compared)  hits %d/%d  peak %5.0f MB",
+                     size, buildSeconds, loadSeconds, indexedRate, exhaustiveRate, indexedRate / exhaustiveRate, identical ? "yes" : "NO", scanned, scanned, hits, queries.count, peak) + rapidfuzz)
     }
 
     /// Lookups per second of rapidfuzz's exhaustive scan on the same data, run by

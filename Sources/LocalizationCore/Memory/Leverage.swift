@@ -23,20 +23,43 @@ public struct MemoryMatch: Sendable, Hashable {
 extension TranslationMemory {
     /// The best matches for `source`, best first, at or above `threshold` (0–100).
     public func matches(for source: Content, context: MemoryEntry.Context = .init(), threshold: Int = 75, limit: Int = 5) -> [MemoryMatch] {
-        let key = MemoryEntry.key(for: source)
-        let hash = stableHash64(key)
-        var results: [MemoryMatch] = exactEntries(forKey: key).map { entry in
+        // A fuzzy match scores 99 at most (see `fuzzyMatch`): at a threshold above that only
+        // exact and in-context matches can be offered, and the key's hash finds them all.
+        let fuzzy = threshold < 100 ? fuzzyMatches(for: source, threshold: threshold, limit: limit) : []
+        return matches(for: source, context: context, limit: limit, fuzzy: fuzzy)
+    }
+
+    /// The best matches for `source` given its fuzzy matches, computed before by
+    /// `fuzzyMatches(for:threshold:limit:)` with the same source and `limit` (and the
+    /// threshold wanted): what `matches(for:context:threshold:limit:)` returns, for a sentence
+    /// that stands in many places and is fuzzy-matched once.
+    ///
+    /// Exact and in-context matches (which depend on the context) score above every fuzzy
+    /// match, and the same translation is offered once, at its best score: with `e` exact
+    /// offers, the `limit` best fuzzy offers (all different translations) hold the `limit − e`
+    /// that follow them, whichever translations the exact ones have.
+    public func matches(for source: Content, context: MemoryEntry.Context, limit: Int, fuzzy: [MemoryMatch]) -> [MemoryMatch] {
+        let exact = exactEntries(forKey: MemoryEntry.key(for: source)).map { entry in
             let inContext = Self.sameContext(entry.context, context)
             return MemoryMatch(kind: inContext ? .inContext : .exact, score: inContext ? 101 : 100, entry: entry,
                                target: entry.target, isAutoAdapted: false, penalties: [])
         }
-        // A fuzzy match scores 99 at most (see `fuzzyMatch`): at a threshold above that only
-        // exact and in-context matches can be offered, and the key's hash has found them all.
-        guard threshold < 100 else { return Self.offered(results, limit: limit) }
+        // The fuzzy matches are offers already (best first, each translation once).
+        return exact.isEmpty ? Array(fuzzy.prefix(limit)) : Self.offered(exact + fuzzy, limit: limit)
+    }
+
+    /// The best fuzzy matches for `source`, best first, at or above `threshold` and below
+    /// 100: at most `limit`, each translation once (see `offered`). They do not depend on
+    /// where the sentence stands; entries with the same key (exact matches) are left out.
+    public func fuzzyMatches(for source: Content, threshold: Int, limit: Int) -> [MemoryMatch] {
+        guard threshold < 100 else { return [] }
+        let key = MemoryEntry.key(for: source)
+        let hash = stableHash64(key)
         let query = SegmentTokens(source)
         // Best word scores first: once `limit` offers score above what the words of the next
         // candidate allow, no later candidate can enter the list, and scoring stops.
         let candidates = fuzzyCandidates(for: query, threshold: threshold).sorted { ($0.wordScore, $1.index) > ($1.wordScore, $0.index) }
+        var results: [MemoryMatch] = []
         var bar = Int.min
         for candidate in candidates where !hasKey(key, hash: hash, at: candidate.index) {
             if candidate.wordScore < bar { break }
@@ -55,8 +78,18 @@ extension TranslationMemory {
         // One match (the usual exact one) has nothing to sort or to merge with.
         if matches.count <= 1 { return Array(matches.prefix(limit)) }
         let sorted = matches.sorted { ($0.score, $0.entry.provenance.date) > ($1.score, $1.entry.provenance.date) }
-        var seen: Set<String> = []
-        return Array(sorted.filter { seen.insert(MemoryEntry.key(for: $0.target)).inserted }.prefix(limit))
+        // At most `limit` translations are kept: compared one by one (as a set would compare
+        // them), and no key computed once the offers are complete.
+        var offers: [MemoryMatch] = []
+        var seen: [String] = []
+        for match in sorted {
+            guard offers.count < limit else { break }
+            let key = MemoryEntry.key(for: match.target)
+            guard !seen.contains(key) else { continue }
+            seen.append(key)
+            offers.append(match)
+        }
+        return offers
     }
 
     /// The score a further match must reach to be offered (a tie may be decided by date):

@@ -68,6 +68,33 @@ public struct MemoryEntry: Sendable, Hashable {
             }
         }.joined()
     }
+
+    /// `stableHash64(key(for: content))`, without building the key: what the exact index
+    /// needs of every entry when a memory is loaded.
+    static func keyHash(for content: Content) -> UInt64 {
+        // FNV-1a over the key's UTF-8 bytes, as `stableHash64`, a piece at a time.
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        func hash(_ text: String) {
+            for byte in text.utf8 {
+                value ^= UInt64(byte)
+                value = value &* 0x0000_0100_0000_01B3
+            }
+        }
+        func hash(marker: String, id: String) {
+            hash(marker)
+            hash(id)
+            hash("\u{E001}")
+        }
+        for fragment in content.fragments {
+            switch fragment {
+            case .text(let text): hash(text.nfc)
+            case .opening(let code): hash(marker: "\u{E000}", id: code.id)
+            case .closing(let code): hash(marker: "\u{E002}", id: code.id)
+            case .standalone(let code, _): hash(marker: "\u{E003}", id: code.id)
+            }
+        }
+        return value
+    }
 }
 
 extension MemoryEntry {

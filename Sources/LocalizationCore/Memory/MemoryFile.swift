@@ -31,38 +31,61 @@ public enum MemoryFile {
         guard let targetLanguage = document.targetLanguage else {
             throw .invalid(file: file, line: root.line, message: "a memory file needs trgLang")
         }
-        var metadataByUnit: [String: [String: [String: String]]] = [:]
+        // Per unit id, what the entry keeps of its metadata. A memory repeats the same creator,
+        // job and date on thousands of entries: equal values share one string's storage. Only
+        // ASCII values are shared: a set finds canonically equivalent strings equal, and each
+        // entry keeps the bytes its file has.
+        var metadataByUnit: [String: EntryMetadata] = [:]
+        var strings: Set<String> = []
+        func shared(_ value: String) -> String {
+            value.utf8.allSatisfy { $0 < 0x80 } ? strings.insert(value).memberAfterInsert : value
+        }
         for file in root.elements(named: "file") {
             for unit in file.elements(named: "unit") {
                 guard let id = unit.attribute("id") else { continue }
-                var groups: [String: [String: String]] = [:]
+                var found = EntryMetadata()
                 for metadata in unit.elements(named: nil) where metadata.namespace == metadataNamespace && metadata.name == "metadata" {
                     for group in metadata.elements(named: nil) where group.name == "metaGroup" {
+                        // A later group of a category replaces an earlier one.
                         var values: [String: String] = [:]
                         for meta in group.elements(named: nil) where meta.name == "meta" {
                             if let type = meta.attribute("type") { values[type] = meta.textContent }
                         }
-                        groups[group.attribute("category") ?? ""] = values
+                        switch group.attribute("category") ?? "" {
+                        case "provenance":
+                            found.provenance = (values["origin"], values["creator"].map(shared), values["job"].map(shared), values["date"].map(shared))
+                        case "context":
+                            found.context = (values["unit"], values["previous"], values["next"])
+                        default:
+                            break
+                        }
                     }
                 }
-                metadataByUnit[id] = groups
+                metadataByUnit[id] = found
             }
         }
+        strings = []
         var entries: [MemoryEntry] = []
         for unit in document.files.flatMap(\.units) {
             guard let target = unit.target else { continue }
-            let groups = metadataByUnit[unit.id] ?? [:]
-            let provenance = groups["provenance"] ?? [:]
-            let context = groups["context"] ?? [:]
+            let metadata = metadataByUnit[unit.id] ?? EntryMetadata()
+            let provenance = metadata.provenance
+            let context = metadata.context
             entries.append(MemoryEntry(
                 source: unit.source, target: target, state: unit.state,
-                provenance: .init(origin: MemoryEntry.Origin(rawValue: provenance["origin"] ?? "") ?? .import,
-                                  creator: provenance["creator"], job: provenance["job"], date: provenance["date"] ?? ""),
-                context: .init(unit: context["unit"], previous: context["previous"], next: context["next"])
+                provenance: .init(origin: MemoryEntry.Origin(rawValue: provenance.origin ?? "") ?? .import,
+                                  creator: provenance.creator, job: provenance.job, date: provenance.date ?? ""),
+                context: .init(unit: context.unit, previous: context.previous, next: context.next)
             ))
         }
         // Indexed in one go, on every core.
         return TranslationMemory(sourceLanguage: document.sourceLanguage, targetLanguage: targetLanguage, entries: entries)
+    }
+
+    /// The provenance and context a memory file's unit carries (nil: not given).
+    private struct EntryMetadata {
+        var provenance: (origin: String?, creator: String?, job: String?, date: String?) = (nil, nil, nil, nil)
+        var context: (unit: String?, previous: String?, next: String?) = (nil, nil, nil)
     }
 
     private static func metadata(_ entry: MemoryEntry) -> String {

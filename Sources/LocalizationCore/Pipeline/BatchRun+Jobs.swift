@@ -63,11 +63,20 @@ extension BatchRun {
         // … then prepared and written on every core, a job per task.
         let glossary = plans.contains { !$0.chunks.isEmpty } ? GlossaryStore(project: project).termsForJobs(diagnostics: &report.diagnostics) : nil
         let importState = try ImportState.load(project)
+        // A sentence that stands in many places is fuzzy-matched once per locale, whichever
+        // job meets it first.
+        var caches: [String: LeverageCache] = [:]
+        for plan in plans where !plan.chunks.isEmpty {
+            let memory = memories[plan.language.tag] ?? TranslationMemory(sourceLanguage: settings.sourceLocale, targetLanguage: plan.language.tag)
+            caches[plan.language.tag] = LeverageCache(memory: memory, threshold: settings.matchThreshold, limit: Self.candidatesPerSentence,
+                                                      sourceLanguage: settings.sourceLocale)
+        }
         let work = plans.flatMap { plan in plan.chunks.map { (language: plan.language, chunk: $0) } }
-        let sent = await concurrentMap(work, slice: 1) { item -> Result<SentDelta, ProjectError> in
+        let sent = await concurrentMap(work, slice: 1) { [caches] item -> Result<SentDelta, ProjectError> in
             let language = item.language
-            let memory = memories[language.tag] ?? TranslationMemory(sourceLanguage: settings.sourceLocale, targetLanguage: language.tag)
-            let (job, analysis) = prepareJob(item.chunk.pages, language: language, memory: memory, glossary: glossary ?? Termbase(sourceLanguage: settings.sourceLocale),
+            let cache = caches[language.tag]!
+            let memory = cache.memory
+            let (job, analysis) = prepareJob(item.chunk.pages, language: language, leverage: cache, glossary: glossary ?? Termbase(sourceLanguage: settings.sourceLocale),
                                              locale: catalog?.definitions[language.tag])
             guard !options.dryRun else { return .success(SentDelta(jobID: nil, analysis: analysis)) }
             do throws(ProjectError) {
@@ -134,9 +143,12 @@ extension BatchRun {
         var analysis: Analysis
     }
 
+    /// The memory's candidates a job offers for each sentence, at most.
+    static let candidatesPerSentence = 3
+
     /// A delta job ready to send: each sentence with the memory's candidates (101% and 100%
     /// matches pre-filled per the project's setting), the glossary's terms, the analysis.
-    private func prepareJob(_ pages: [ExtractedPage], language: TargetLanguage, memory: TranslationMemory, glossary: Termbase, locale: LocaleDefinition?)
+    private func prepareJob(_ pages: [ExtractedPage], language: TargetLanguage, leverage cache: LeverageCache, glossary: Termbase, locale: LocaleDefinition?)
         -> (job: (document: XLIFFDocument, terms: Termbase), analysis: Analysis) {
         let settings = project.settings
         let annotator = TermAnnotator(termbase: glossary, targetLanguage: language.tag)
@@ -148,7 +160,7 @@ extension BatchRun {
             // Translators place numbers, dates and references as placeholders; the pages keep
             // them as text, which assembly rewrites for each locale.
             page.units = page.units.map { unit in
-                var unit = leverage(unit.withAutoTranslatablePlaceholders(), page: page.page.name, memory: memory, locale: locale, analysis: &analysis)
+                var unit = leverage(unit.withAutoTranslatablePlaceholders(), page: page.page.name, cache: cache, locale: locale, analysis: &analysis)
                 let key = MemoryEntry.key(for: unit.source)
                 if let known = terms[key] {
                     unit.terms = known
@@ -169,7 +181,7 @@ extension BatchRun {
     /// The memory holds sentences with their numbers as text: a sentence is looked up that way,
     /// and a pre-filled target gets the sentence's placeholders back (see
     /// `AutoTranslatable+Placeholders.swift`).
-    private func leverage(_ unit: TextUnit, page: String, memory: TranslationMemory, locale: LocaleDefinition?,
+    private func leverage(_ unit: TextUnit, page: String, cache: LeverageCache, locale: LocaleDefinition?,
                           analysis: inout Analysis) -> TextUnit {
         var unit = unit
         let sentences = unit.segments.map { $0.source.expandingAutoTranslatables() }
@@ -184,9 +196,9 @@ extension BatchRun {
                 previous: index > 0 ? sentences[index - 1].plainText : nil,
                 next: index + 1 < sentences.count ? sentences[index + 1].plainText : nil
             )
-            let matches = memory.matches(for: sentences[index], context: context, threshold: project.settings.matchThreshold, limit: 3)
-            analysis.count(sentences[index], words: Analysis.words(in: sentences[index].plainText, language: project.settings.sourceLocale),
-                           bestScore: matches.first?.score)
+            // As `memory.matches(for:context:threshold:limit:)`, the fuzzy part found once per sentence.
+            let (matches, words) = cache.matches(for: sentences[index], context: context)
+            analysis.count(sentences[index], words: words, bestScore: matches.first?.score)
             segment.candidates = matches.map { match in
                 TranslationCandidate(score: match.score, source: match.entry.source, target: match.target,
                                      origin: "memory/\(match.entry.provenance.origin.rawValue)", isAutoAdapted: match.isAutoAdapted)

@@ -31,6 +31,30 @@ import Testing
         #expect(status == 0, "\(output.prefix(2000))")
     }
 
+    /// Provenance and context are read back byte for byte, whichever values entries share
+    /// (equal ASCII values share storage; canonically equivalent spellings stay apart).
+    @Test func provenanceAndContextKeepTheirBytesWhenValuesRepeat() throws {
+        let creators = ["Jos\u{E9}", "Jose\u{0301}", "K", "\u{212A}", "batch-benchmark", nil]
+        var memory = TranslationMemory(sourceLanguage: "de", targetLanguage: "en")
+        for index in 0 ..< 24 {
+            let creator = creators[index % creators.count]
+            memory.add(MemoryEntry(source: Content(text: "Satz \(index)."), target: Content(text: "Sentence \(index)."),
+                                   provenance: .init(origin: index % 2 == 0 ? .translator : .import, creator: creator,
+                                                     job: index % 3 == 0 ? "ar-0001.xlf" : "Jo\u{0308}b", date: "2026-11-2\(index % 3)T00:00:00Z"),
+                                   context: .init(unit: "p.html#u\(index % 4)", previous: index % 5 == 0 ? nil : "Davor \u{212A}.", next: "Danach.")))
+        }
+        let read = try MemoryFile.read(Array(MemoryFile.write(memory).utf8), file: "en.xlf")
+        #expect(read.entries.count == memory.entries.count)
+        for (original, copy) in zip(memory.entries, read.entries) {
+            #expect(Array((copy.provenance.creator ?? "").utf8) == Array((original.provenance.creator ?? "").utf8))
+            #expect(Array((copy.provenance.job ?? "").utf8) == Array((original.provenance.job ?? "").utf8))
+            #expect(copy.provenance.date == original.provenance.date)
+            #expect(copy.provenance.origin == original.provenance.origin)
+            #expect(Array((copy.context.previous ?? "-").utf8) == Array((original.context.previous ?? "-").utf8))
+            #expect(copy.context == original.context)
+        }
+    }
+
     @Test func nfdAndNfcDuplicatesAreStoredOnce() {
         var memory = TranslationMemory(sourceLanguage: "de", targetLanguage: "tr")
         let provenance = LeverageTests.provenance

@@ -1,0 +1,279 @@
+import Dispatch
+internal import Synchronization
+
+/// The inverted word index a memory finds fuzzy candidates with: word numbers, postings, and
+/// each entry's word numbers. Derived from the entries' sources alone (a newer translation of
+/// an entry leaves it unchanged), so it is built when the first fuzzy lookup needs it and
+/// appended to as entries are added (see `LazyFuzzyIndex`).
+///
+/// At a million entries the index is what costs memory and time, so it is kept flat: one
+/// array of word numbers for all entries (each entry a slice, in text order and sorted), hashes
+/// instead of keys, and chains through arrays instead of a collection per key.
+struct FuzzyIndex: Sendable {
+    /// Case-folded words by number, in order of first appearance; found by the hash of their
+    /// text (hashes are cheaper to look up than strings), with the rare second word of a hash
+    /// found by its text.
+    private var vocabulary: [String] = []
+    private var wordIDsByHash: [UInt64: Int32] = [:]
+    private var collidedWordIDs: [String: Int32] = [:]
+    /// Word number → the entries that contain the word (each once, ascending).
+    private var postings: [[Int32]] = []
+    /// Entry `i`'s word numbers are `words[wordStart[i] ..< wordStart[i + 1]]`, in text order,
+    /// and the same slice of `sortedWords`, ascending.
+    private var words: [Int32] = []
+    private var sortedWords: [Int32] = []
+    private var wordStart: [Int32] = [0]
+
+    /// The number of entries indexed.
+    var count: Int { wordStart.count - 1 }
+
+    /// The index of `entries`, their words found on every core, a slice at a time so that
+    /// they never all wait in memory at once.
+    init(_ entries: [MemoryEntry]) {
+        let slice = 65_536
+        for start in stride(from: 0, to: entries.count, by: slice) {
+            let part = entries[start ..< min(entries.count, start + slice)]
+            var prepared = [Words?](repeating: nil, count: part.count)
+            prepared.withUnsafeMutableBufferPointer { results in
+                nonisolated(unsafe) let results = results
+                let chunk = 2048
+                DispatchQueue.concurrentPerform(iterations: (part.count + chunk - 1) / chunk) { index in
+                    for offset in index * chunk ..< min(part.count, (index + 1) * chunk) {
+                        results[offset] = Words(part[part.startIndex + offset])
+                    }
+                }
+            }
+            for words in prepared { append(words!) }
+        }
+    }
+
+    /// An entry's case-folded words with their hashes: what indexing needs of it.
+    struct Words: Sendable {
+        var words: [String]
+        var hashes: [UInt64]
+
+        init(_ entry: MemoryEntry) {
+            words = SegmentTokens.words(of: entry.source)
+            hashes = words.map(stableHash64)
+        }
+    }
+
+    /// Indexes the next entry.
+    mutating func append(_ entry: MemoryEntry) {
+        append(Words(entry))
+    }
+
+    private mutating func append(_ prepared: Words) {
+        let position = Int32(count)
+        let ids = zip(prepared.words, prepared.hashes).map { word, hash in
+            wordID(word, hash: hash) ?? newWordID(word, hash: hash)
+        }
+        words += ids
+        let sorted = ids.sorted()
+        sortedWords += sorted
+        wordStart.append(Int32(words.count))
+        var previous: Int32 = -1
+        for id in sorted where id != previous {
+            postings[Int(id)].append(position)
+            previous = id
+        }
+    }
+
+    /// The number of a word the memory has seen, found by its hash and confirmed by its text.
+    private func wordID(_ word: String, hash: UInt64) -> Int32? {
+        guard let id = wordIDsByHash[hash] else { return nil }
+        return vocabulary[Int(id)] == word ? id : collidedWordIDs[word]
+    }
+
+    private mutating func newWordID(_ word: String, hash: UInt64) -> Int32 {
+        let id = Int32(vocabulary.count)
+        vocabulary.append(word)
+        postings.append([])
+        if wordIDsByHash[hash] == nil {
+            wordIDsByHash[hash] = id
+        } else {
+            // Two words with one hash: the later one is found by its text.
+            collidedWordIDs[word] = id
+        }
+        return id
+    }
+
+    /// A fuzzy candidate with the score its words alone give: an upper bound of its final
+    /// score, which penalties only lower.
+    struct Candidate {
+        var index: Int
+        var wordScore: Int
+    }
+
+    /// Entries whose words reach `threshold`, found by prefix and count filtering (exact:
+    /// never a lost match), each with its word score.
+    ///
+    /// A score is at most the share of common words in the longer word sequence, because the
+    /// edit distance is at least the longer length minus the common words. So a match has at
+    /// least `c = ⌈t·n⌉` words in common with a query of `n` words: of the query's `k` rarest
+    /// word positions it contains at least `k − (n − c)`. With `k = n − c + 1` that is one
+    /// (the prefix filter); each further list read raises the count an entry needs, so fewer
+    /// entries are left to check. A further list is read while that is cheaper than checking
+    /// the entries it could rule out: `verificationCost` is the cost of checking one entry in
+    /// postings read (0: never read beyond the prefix). Entries that reach the count are
+    /// checked by length, by the exact common count, and by the word-level edit distance
+    /// computed on word numbers.
+    func candidates(for query: SegmentTokens, threshold: Int, verificationCost: Int = 40) -> [Candidate] {
+        let n = query.words.count
+        guard n > 0 else { return [] }
+        // Words the memory has never seen get numbers of their own below zero: they match nothing.
+        var unknown: [String: Int32] = [:]
+        let queryIDs = query.words.map { word in
+            wordID(word, hash: stableHash64(word)) ?? {
+                let id = unknown[word] ?? Int32(-1 - unknown.count)
+                unknown[word] = id
+                return id
+            }()
+        }
+        let required = (threshold * n + 99) / 100
+        let prefixLength = n - required + 1
+        guard prefixLength > 0 else { return [] }
+        func listLength(_ id: Int32) -> Int { id < 0 ? 0 : postings[Int(id)].count }
+        // Word positions, rarest first; unknown words are rarest of all.
+        let byRarity = queryIDs.sorted { (listLength($0), $0) < (listLength($1), $1) }
+
+        // Each position read adds one to the count of every entry in its word's list (a word
+        // twice in the query is read twice). `entriesWithCount[j]`: entries counted j times.
+        var counts = [UInt8](repeating: 0, count: count)
+        var touched: [Int32] = []
+        touched.reserveCapacity(byRarity.prefix(prefixLength).reduce(0) { $0 + listLength($1) })
+        var entriesWithCount = [Int](repeating: 0, count: 256)
+        var positions = 0
+        // The inner loop runs for every posting read: unchecked buffers keep it to a few
+        // instructions (counts and ids are in range by construction).
+        counts.withUnsafeMutableBufferPointer { counts in
+            entriesWithCount.withUnsafeMutableBufferPointer { entriesWithCount in
+                while positions < min(n, 250) {
+                    let id = byRarity[positions]
+                    if positions >= prefixLength {
+                        // Entries left to check if reading stopped here.
+                        let left = entriesWithCount[(positions - (n - required))...].reduce(0, +)
+                        let saving = left.multipliedReportingOverflow(by: verificationCost)
+                        guard verificationCost > 0, saving.overflow || listLength(id) <= saving.partialValue else { break }
+                    }
+                    if id >= 0 {
+                        postings[Int(id)].withUnsafeBufferPointer { list in
+                            for entry in list {
+                                let before = Int(counts[Int(entry)])
+                                if before == 0 { touched.append(entry) } else { entriesWithCount[before] &-= 1 }
+                                counts[Int(entry)] = UInt8(truncatingIfNeeded: before &+ 1)
+                                entriesWithCount[before &+ 1] &+= 1
+                            }
+                        }
+                    }
+                    positions += 1
+                }
+            }
+        }
+        let needed = positions - (n - required)
+        let sortedQuery = queryIDs.filter { $0 >= 0 }.sorted()
+        // Lengths a match can have: at least t·n words and at most n/t.
+        let shortest = required
+        let longest = threshold > 0 ? n * 100 / threshold : Int.max
+        var candidates: [Candidate] = []
+        var distanceRow: [Int32] = []
+        words.withUnsafeBufferPointer { words in
+            sortedWords.withUnsafeBufferPointer { sortedWords in
+                wordStart.withUnsafeBufferPointer { wordStart in
+                    for entry in touched.lazy.map(Int.init) where Int(counts[entry]) >= needed {
+                        let start = Int(wordStart[entry])
+                        let end = Int(wordStart[entry + 1])
+                        let length = max(n, end - start)
+                        guard end - start >= shortest, end - start <= longest else { continue }
+                        let common = Self.commonCount(sortedQuery, UnsafeBufferPointer(rebasing: sortedWords[start ..< end]))
+                        guard common * 100 >= threshold * length else { continue }
+                        // The distance is at least the longer length minus the common words; the
+                        // word score it allows must still reach the threshold.
+                        let distance = Self.distance(queryIDs, UnsafeBufferPointer(rebasing: words[start ..< end]), row: &distanceRow)
+                        let wordScore = 100 * (length - distance) / length
+                        if wordScore >= threshold { candidates.append(Candidate(index: entry, wordScore: wordScore)) }
+                    }
+                }
+            }
+        }
+        return candidates
+    }
+
+    /// Size of the multiset intersection of two sorted sequences.
+    private static func commonCount(_ a: [Int32], _ b: UnsafeBufferPointer<Int32>) -> Int {
+        var i = 0
+        var j = 0
+        var common = 0
+        while i < a.count, j < b.count {
+            if a[i] == b[j] {
+                common += 1
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return common
+    }
+
+    /// Levenshtein distance between word-number sequences (as `SegmentTokens.distance` on the
+    /// words themselves, which have one number each).
+    private static func distance(_ a: [Int32], _ b: UnsafeBufferPointer<Int32>, row: inout [Int32]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        row.removeAll(keepingCapacity: true)
+        row.append(contentsOf: 0 ... Int32(b.count))
+        for i in 1 ... a.count {
+            var diagonal = row[0]
+            row[0] = Int32(i)
+            for j in 1 ... b.count {
+                let above = row[j]
+                row[j] = a[i - 1] == b[j - 1] ? diagonal : 1 + min(diagonal, above, row[j - 1])
+                diagonal = above
+            }
+        }
+        return Int(row[b.count])
+    }
+}
+
+/// A memory's fuzzy index, built by the first lookup that needs it: a run that only looks up
+/// exact matches (assembling pages, deciding what is pending) never pays for it.
+///
+/// Shared by the copies of a memory value until one of them adds an entry (see
+/// `TranslationMemory.add`). Sendable: the optional index is behind a `Mutex`; the first
+/// caller builds it while later ones wait, and every caller gets the built value (its arrays
+/// shared, not copied) to search outside the lock.
+final class LazyFuzzyIndex: Sendable {
+    private let index: Mutex<FuzzyIndex?>
+
+    init(_ index: FuzzyIndex? = nil) {
+        self.index = Mutex(index)
+    }
+
+    /// The index, built from `entries` (the entries of the memory that owns this box) if no
+    /// lookup has built it yet.
+    func index(of entries: [MemoryEntry]) -> FuzzyIndex {
+        index.withLock { index in
+            if let index { return index }
+            let built = FuzzyIndex(entries)
+            index = built
+            return built
+        }
+    }
+
+    /// The index if it has been built.
+    var built: FuzzyIndex? {
+        index.withLock { $0 }
+    }
+
+    /// Indexes one more entry if the index has been built (otherwise the build will).
+    /// Call only on a box no other memory value shares.
+    func appendIfBuilt(_ entry: MemoryEntry) {
+        index.withLock { index in
+            guard index != nil else { return }
+            index!.append(entry)
+        }
+    }
+}
