@@ -55,6 +55,16 @@ public struct MemoryEntry: Sendable, Hashable {
         self.context = context
     }
 
+    /// An entry whose source and target are known to be in NFC already: one read back from a
+    /// `MemorySnapshot` of entries made by `init(source:target:state:provenance:context:)`.
+    init(normalizedSource source: Content, target: Content, state: TranslationState, provenance: Provenance, context: Context) {
+        self.source = source
+        self.target = target
+        self.state = state
+        self.provenance = provenance
+        self.context = context
+    }
+
     /// The key under which exact matches are found: NFC text with code markers.
     public var key: String { MemoryEntry.key(for: source) }
 

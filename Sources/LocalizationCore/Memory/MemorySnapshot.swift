@@ -46,7 +46,8 @@ public enum MemorySnapshot {
                   let creator = reader.optional(), let job = reader.optional(), let date = reader.string(),
                   let unit = reader.optional(), let previous = reader.optional(), let next = reader.optional()
             else { return nil }
-            entries.append(MemoryEntry(source: entrySource, target: entryTarget, state: state,
+            // Written from entries made by `MemoryEntry.init`, so already in NFC.
+            entries.append(MemoryEntry(normalizedSource: entrySource, target: entryTarget, state: state,
                                        provenance: .init(origin: origin, creator: creator, job: job, date: date),
                                        context: .init(unit: unit, previous: previous, next: next)))
         }
