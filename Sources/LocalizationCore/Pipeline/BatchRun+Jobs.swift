@@ -23,8 +23,9 @@ extension BatchRun {
             let language = try Self.language(tag)
             var plan = DeltaPlan(language: language, out: state.out[language.tag] ?? [:])
             let pendingByPage = examinedByName.mapValues { Set($0.pending[language.tag] ?? []) }
-            // Out units of pages that are gone or were examined again.
-            for (key, unit) in plan.out {
+            // Out units of pages that are gone or were examined again (none on a rerun with
+            // nothing changed: a large site has a hundred thousand units out).
+            for (key, unit) in plan.out where !removed.isEmpty || !examinedByName.isEmpty {
                 let page = Self.page(ofKey: key)
                 guard removed.contains(page) || examinedByName[page] != nil else { continue }
                 let current = examinedByName[page]
@@ -224,11 +225,12 @@ extension BatchRun {
     }
 
     /// Out units are keyed "page#unit"; unit ids have no "#".
+    // On UTF-8 bytes: called for every unit out when the state is written.
     static func page(ofKey key: String) -> String {
-        key.lastIndex(of: "#").map { String(key[..<$0]) } ?? key
+        key.utf8.lastIndex(of: UInt8(ascii: "#")).map { String(key[..<$0]) } ?? key
     }
 
     static func unitID(ofKey key: String) -> String {
-        key.lastIndex(of: "#").map { String(key[key.index(after: $0)...]) } ?? ""
+        key.utf8.lastIndex(of: UInt8(ascii: "#")).map { String(key[key.utf8.index(after: $0)...]) } ?? ""
     }
 }

@@ -381,8 +381,11 @@ public struct BatchRun: Sendable {
         let json = dashboardURL.deletingLastPathComponent().appendingPathComponent("run.json")
         report.written += [relative(BatchState.url(project)), relative(json), relative(dashboardURL)]
         guard !dryRun else { return }
-        // Pages were written without an `fsync` each: on the disk before the state says so.
-        try ProjectFiles.flushFileSystem(containing: project.outputFolder)
+        // Pages were written without an `fsync` each: on the disk before the state says so
+        // (no output folder: no page was written).
+        if FileManager.default.fileExists(atPath: project.outputFolder.path) {
+            try ProjectFiles.flushFileSystem(containing: project.outputFolder)
+        }
         try ProjectFiles.writeAtomically(state.encoded(), to: BatchState.url(project))
         try ProjectFiles.writeAtomically(JobRecords.encode(report), to: json)
         let title = "translate-pipeline: " + project.root.lastPathComponent
