@@ -233,20 +233,29 @@ public struct BatchState: Sendable, Equatable {
             let result = Result { () throws(FormatError) in try decodeRecords(bytes[slices[slice] ..< slices[slice + 1]]) }
             decoded.withLock { $0[slice] = result }
         }
-        var state = BatchState()
+        var parts: [BatchState] = []
         for slice in 0 ..< sliceCount {
             switch decoded.withLock({ $0[slice]! }) {
             case .success(let part):
-                if !part.inputs.isEmpty { state.inputs = part.inputs }
-                state.memories.merge(part.memories) { $1 }
-                state.pages.merge(part.pages) { $1 }
-                for (tag, units) in part.out { state.out[tag, default: [:]].merge(units) { $1 } }
-                state.jobs.merge(part.jobs) { $1 }
+                parts.append(part)
             case .failure(var error):
                 // Line numbers count from the start of the file, not of the slice.
                 error.line += 1 + bytes[body ..< bounds[slice]].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
                 throw error
             }
+        }
+        // Joined into tables made large enough at once: growing them took longer than filling.
+        var state = BatchState()
+        state.pages.reserveCapacity(parts.reduce(0) { $0 + $1.pages.count })
+        for tag in Set(parts.flatMap(\.out.keys)) {
+            state.out[tag] = Dictionary(minimumCapacity: parts.reduce(0) { $0 + ($1.out[tag]?.count ?? 0) })
+        }
+        for part in parts {
+            if !part.inputs.isEmpty { state.inputs = part.inputs }
+            state.memories.merge(part.memories) { $1 }
+            state.pages.merge(part.pages) { $1 }
+            for (tag, units) in part.out { state.out[tag]!.merge(units) { $1 } }
+            state.jobs.merge(part.jobs) { $1 }
         }
         return state
     }
