@@ -322,7 +322,7 @@ public struct BatchRun: Sendable {
             for tag in order {
                 guard let output = page.outputs[tag], let folder = folders[tag], let threshold = thresholds[tag] else { continue }
                 outputs[tag, default: .init(locale: tag, folder: folder, pages: 0, translatedUnits: 0)].pages += 1
-                if !written.isEmpty, written.contains(folder + "/" + name) { outputs[tag]!.pagesWritten += 1 }
+                if written.contains(folder + "/" + name) { outputs[tag]!.pagesWritten += 1 }
                 guard output.counts.count == 8 else { continue }
                 let c = output.counts
                 let entry = CoverageReport.Entry(page: name, locale: tag, units: c[0], reviewed: c[1], translated: c[2], automatic: c[3], pending: c[4],

@@ -272,7 +272,7 @@ public struct BatchState: Sendable, Equatable {
             var number = 0
             while let line = reader.nextLine() {
                 number += 1
-                var fields = reader.fields(of: line)
+                let fields = reader.fields(of: line)
                 guard fields.count > 0 else { continue }
                 func text(_ index: Int) -> String { reader.text(fields[index]) }
                 func int(_ index: Int) throws(FormatError) -> Int {
@@ -309,7 +309,6 @@ public struct BatchState: Sendable, Equatable {
                 case (let kind, let count):
                     throw FormatError(line: number, reason: "unknown record \"\(kind)\" with \(count) fields")
                 }
-                fields.removeAll(keepingCapacity: true)
             }
             return state
         }
