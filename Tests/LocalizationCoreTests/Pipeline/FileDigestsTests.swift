@@ -62,11 +62,17 @@ import Testing
         let project = try Project(root: root)
         let path = root.appendingPathComponent("memory/ar.xlf").path
         try ProjectFiles.writeAtomically(Array("<xliff/>".utf8), to: URL(fileURLWithPath: path))
-        let digests = try Self.cache(claiming: "claimed", for: "memory/ar.xlf", path: path, project: project)
-        // The file's modification time moved to the future: its entry could be racily clean.
-        Self.setModified(path, seconds: Int(Date().timeIntervalSince1970) + 3_600)
-        let lookup = try digests.digest("memory/ar.xlf", path: path, limit: 1 << 20)
-        #expect(lookup.digest == BatchState.digest("<xliff/>"))
+        Self.setModified(path, seconds: 1_700_000_000)
+        _ = try Self.cache(claiming: "claimed", for: "memory/ar.xlf", path: path, project: project)
+        // The cache written no later than the file changed (same tick): the entry matches the
+        // file's stat exactly, yet could be racily clean, so the file is hashed.
+        Self.setModified(FileDigests.url(project).path, seconds: 1_700_000_000)
+        let digests = FileDigests.load(project)
+        #expect(digests.entries["memory/ar.xlf"]?.identity == FileDigests.Identity(path: path), "the stat matches")
+        #expect(try digests.digest("memory/ar.xlf", path: path, limit: 1 << 20).digest == BatchState.digest("<xliff/>"))
+        // One tick older than the cache, the same entry is trusted.
+        Self.setModified(FileDigests.url(project).path, seconds: 1_700_000_001)
+        #expect(try FileDigests.load(project).digest("memory/ar.xlf", path: path, limit: 1 << 20).digest == "claimed")
     }
 
     @Test func aDamagedOrForeignCacheIsIgnored() throws {
