@@ -97,10 +97,8 @@ final class RunConsole: Sendable {
     func finish(_ report: RunReport) -> ExitCode {
         finishProgress()
         if mode == .json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
             do {
-                print(String(decoding: try encoder.encode(report), as: UTF8.self))
+                print(String(decoding: try report.json().dropLast(), as: UTF8.self))
             } catch {
                 return Console.fail(error)
             }

@@ -147,61 +147,107 @@ public struct BatchState: Sendable, Equatable {
     ///
     /// where `<outputs>` is `locale digest published c0,c1,…` per output, joined by `;`.
     public func encoded() -> [UInt8] {
-        // Bytes appended in place: a large site's state is tens of megabytes, and building it
-        // from a String per field took a good part of a run that changed a few pages.
+        // Bytes appended in place, keys sorted rather than whole records: a large site's
+        // state is tens of megabytes, written by every run that changed anything.
         var file = LineWriter()
+        file.bytes.reserveCapacity(pages.values.reduce(1 << 16) { $0 + $1.units.utf8.count + 64 * $1.outputs.count + 160 })
         file.line([Self.magic, String(version)], escaping: false)
         file.line(["inputs", inputs])
-        for (tag, digest) in memories.sorted(by: { $0.key < $1.key }) {
-            file.line(["memory", tag, digest])
+        for tag in memories.keys.sorted() {
+            file.line(["memory", tag, memories[tag]!])
         }
-        for (name, page) in pages.sorted(by: { $0.key < $1.key }) {
-            let outputs = page.outputs.sorted(by: { $0.key < $1.key }).map { tag, output in
-                "\(tag) \(output.bytes) \(output.published ? 1 : 0) " + output.counts.map(String.init).joined(separator: ",")
-            }.joined(separator: ";")
-            file.line(["page", name, page.hash, String(page.unitCount), String(page.words), page.units, outputs])
+        for name in pages.keys.sorted() {
+            let page = pages[name]!
+            file.fields(["page", name, page.hash, String(page.unitCount), String(page.words), page.units])
+            file.separator()
+            for (index, tag) in page.outputs.keys.sorted().enumerated() {
+                let output = page.outputs[tag]!
+                if index > 0 { file.bytes.append(UInt8(ascii: ";")) }
+                file.text(tag)
+                file.bytes.append(0x20)
+                file.text(output.bytes)
+                file.bytes += output.published ? [0x20, UInt8(ascii: "1"), 0x20] : [0x20, UInt8(ascii: "0"), 0x20]
+                for (position, count) in output.counts.enumerated() {
+                    if position > 0 { file.bytes.append(UInt8(ascii: ",")) }
+                    file.bytes += String(count).utf8
+                }
+            }
+            file.bytes.append(0x0A)
         }
-        for (tag, units) in out.sorted(by: { $0.key < $1.key }) {
+        for tag in out.keys.sorted() {
             // One line per locale, job and page (a large site has many units out), in the order
             // of job, page and unit.
-            let members = units.map { key, unit in (job: unit.job, page: BatchRun.page(ofKey: key), id: BatchRun.unitID(ofKey: key), unit: unit) }
-                .sorted { ($0.job, $0.page, $0.id) < ($1.job, $1.page, $1.id) }
+            let members = out[tag]!.map { key, unit in OutMember(page: BatchRun.page(ofKey: key), id: BatchRun.unitID(ofKey: key), unit: unit) }
+                .sorted { ($0.unit.job, $0.page, $0.id) < ($1.unit.job, $1.page, $1.id) }
             var start = members.startIndex
             while start < members.endIndex {
                 let first = members[start]
-                let end = members[start...].firstIndex { $0.job != first.job || $0.page != first.page } ?? members.endIndex
-                let list = members[start ..< end].map { "\($0.id) \($0.unit.hash) \($0.unit.words)" }.joined(separator: ";")
-                file.line(["out", tag, first.job, first.page, list])
+                var end = start + 1
+                while end < members.endIndex, members[end].unit.job == first.unit.job, members[end].page == first.page { end += 1 }
+                file.fields(["out", tag, first.unit.job, first.page])
+                file.separator()
+                for (index, member) in members[start ..< end].enumerated() {
+                    if index > 0 { file.bytes.append(UInt8(ascii: ";")) }
+                    file.text(member.id)
+                    file.bytes.append(0x20)
+                    file.text(member.unit.hash)
+                    file.bytes.append(0x20)
+                    file.bytes += String(member.unit.words).utf8
+                }
+                file.bytes.append(0x0A)
                 start = end
             }
         }
-        for (id, job) in jobs.sorted(by: { $0.key < $1.key }) {
+        for id in jobs.keys.sorted() {
+            let job = jobs[id]!
             file.line(["job", id, job.locale, job.path, String(job.units), String(job.words), String(job.superseded)])
         }
         return file.bytes
+    }
+
+    /// A unit out, its key split, for sorting the `out` records.
+    private struct OutMember {
+        var page: String
+        var id: String
+        var unit: OutUnit
     }
 
     /// Tab-separated fields, one record per line, tabs, newlines and backslashes escaped.
     private struct LineWriter {
         var bytes: [UInt8] = []
 
+        /// A whole record.
         mutating func line(_ fields: [String], escaping: Bool = true) {
+            if escaping { self.fields(fields) } else { bytes += fields.joined(separator: "\t").utf8 }
+            bytes.append(0x0A)
+        }
+
+        /// Fields of a record that goes on (a separator, then more of it, written in place).
+        mutating func fields(_ fields: [String]) {
             for (index, field) in fields.enumerated() {
-                if index > 0 { bytes.append(0x09) }
-                if escaping, field.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x5C }) {
-                    for byte in field.utf8 {
-                        switch byte {
-                        case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
-                        case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
-                        case 0x5C: bytes += [0x5C, 0x5C]
-                        default: bytes.append(byte)
-                        }
+                if index > 0 { separator() }
+                text(field)
+            }
+        }
+
+        mutating func separator() {
+            bytes.append(0x09)
+        }
+
+        /// Text within a field, escaped.
+        mutating func text(_ text: String) {
+            var text = text
+            text.withUTF8 { utf8 in
+                guard utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x5C }) else { return bytes.append(contentsOf: utf8) }
+                for byte in utf8 {
+                    switch byte {
+                    case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
+                    case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
+                    case 0x5C: bytes += [0x5C, 0x5C]
+                    default: bytes.append(byte)
                     }
-                } else {
-                    bytes += field.utf8
                 }
             }
-            bytes.append(0x0A)
         }
     }
 

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import LocalizationCore
+
+/// `RunReport.json()` writes the coverage itself and the rest through `JSONEncoder`: the
+/// result must be the encoder's own, byte for byte, whatever the report holds.
+struct RunReportJSONTests {
+    static func encoderJSON(_ report: RunReport) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return Array(try encoder.encode(report)) + [0x0A]
+    }
+
+    @Test func theDashboardsSampleRunIsWrittenAsTheEncoderWritesIt() throws {
+        let report = SampleRun.report()
+        #expect(report.coverage?.entries.isEmpty == false)
+        #expect(try report.json() == Self.encoderJSON(report))
+    }
+
+    @Test func reportsWithoutCoverageOrWithNoEntriesToo() throws {
+        var report = SampleRun.report()
+        report.coverage = nil
+        #expect(try report.json() == Self.encoderJSON(report))
+        report.coverage = CoverageReport()
+        #expect(try report.json() == Self.encoderJSON(report))
+        #expect(try RunReport().json() == Self.encoderJSON(RunReport()))
+    }
+
+    /// Page names with every character JSON escapes, and fractions of every size.
+    @Test func generatedCoverageMatchesTheEncoder() throws {
+        var generator = SplitMix64(seed: 7)
+        let alphabet: [String] = ["a", "ß", "/", "\\", "\"", "\t", "\n", "\r", "\u{8}", "\u{C}", "\u{1}", "\u{1F}", "\u{7F}", "ع", "😀", " ", "<", "&"]
+        for round in 0 ..< 20 {
+            var report = round.isMultiple(of: 2) ? SampleRun.report() : RunReport()
+            report.coverage = CoverageReport(entries: (0 ..< Int(generator.next() % 40)).map { _ in
+                let units = Int(generator.next() % 200)
+                let reviewed = units == 0 ? 0 : Int(generator.next() % UInt64(units + 1))
+                let page = (0 ..< Int(generator.next() % 12)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined() + ".html"
+                return CoverageReport.Entry(
+                    page: page, locale: ["ar", "fa", "de-CH", "ckb"][Int(generator.next() % 4)], units: units, reviewed: reviewed, translated: 0,
+                    automatic: 0, pending: units - reviewed, fallback: Int(generator.next() % 3), threshold: Double(generator.next() % 101) / 100,
+                    published: generator.next() % 2 == 0
+                )
+            })
+            report.coverage?.entries.append(.init(page: "whole.html", locale: "en", units: 3, reviewed: 1, translated: 1, automatic: 0,
+                                                  threshold: 1, published: false))
+            #expect(try report.json() == Self.encoderJSON(report), "round \(round)")
+        }
+    }
+}
