@@ -2,92 +2,135 @@ import Foundation
 
 extension RunReport {
     /// The report as `JSONEncoder` writes it with sorted keys and pretty printing (the
-    /// `run.json` beside the dashboard, and `run --json`), byte for byte, with the per-page
-    /// coverage written here rather than through `Codable`.
+    /// `run.json` beside the dashboard, and `run --json`), byte for byte, with its three long
+    /// lists written here rather than through `Codable`: the per-page coverage, the unit
+    /// changes and the files written.
     ///
-    /// A site of 10,000 pages in 8 locales has 80,000 coverage entries; encoding them through
-    /// `Codable` took about a second of a run that changed 100 pages, and a generic encoder
-    /// of our own was no faster (the cost is in `Codable`'s dispatch for each value). So the
-    /// rest of the report goes through `JSONEncoder` and the coverage is placed among its
-    /// members where the encoder would have put it: pretty-printed members of the top-level
-    /// object are the lines that start with two spaces and a quote. `RunReportJSONTests`
-    /// compares the result with `JSONEncoder`'s own on reports with every kind of member.
+    /// A cold run of 10,000 pages in 8 locales reports 80,000 coverage entries, half a million
+    /// added units and a hundred thousand files; encoding them through `Codable` took seconds,
+    /// and a generic encoder of our own was no faster (the cost is in `Codable`'s dispatch for
+    /// each value). So the rest of the report goes through `JSONEncoder` with those lists
+    /// empty, and each is put where the encoder writes its empty form: in pretty-printed JSON
+    /// a line's indentation gives its depth, and strings never hold a raw line break, so
+    /// `\n    "units" : [` can only be the member of `changes`. `RunReportJSONTests` compares
+    /// the result with `JSONEncoder`'s own on reports with every kind of member.
     public func json() throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         // A fraction JSON cannot hold is the encoder's to refuse.
-        guard let coverage, coverage.entries.allSatisfy({ $0.coverage.isFinite && $0.threshold.isFinite }) else {
+        guard coverage?.entries.allSatisfy({ $0.coverage.isFinite && $0.threshold.isFinite }) ?? true else {
             return Array(try encoder.encode(self)) + [0x0A]
         }
         var rest = self
-        rest.coverage = nil
+        rest.coverage = coverage.map { _ in CoverageReport() }
+        rest.changes.units = []
+        rest.written = []
         var bytes = Array(try encoder.encode(rest))
-        var member = Array("\n  \"coverage\" : ".utf8)
-        coverage.writeJSON(into: &member, depth: 1)
-        member.append(UInt8(ascii: ","))
-        // Before the first top-level member that sorts after "coverage" (a report always has
-        // some: its arrays are encoded even when empty), its comma moved with it.
-        let start = Array("\n  \"".utf8)
-        var index = 0
-        var insertion: Int?
-        while let found = Self.find(start, in: bytes, from: index) {
-            let keyStart = found + start.count
-            let keyEnd = bytes[keyStart...].firstIndex(of: UInt8(ascii: "\"")) ?? bytes.count
-            if String(decoding: bytes[keyStart ..< keyEnd], as: UTF8.self) > "coverage" {
-                insertion = found
-                break
+
+        var writer = PrettyJSON(depth: 2)
+        writer.array(changes.units) { writer, change in
+            writer.object([
+                ("fromPage", change.fromPage.map(JSONScalar.text)), ("kind", .text(change.kind.rawValue)), ("page", .text(change.page)),
+                ("previousUnitID", change.previousUnitID.map(JSONScalar.text)), ("text", .text(change.text)), ("unitID", .text(change.unitID)),
+            ])
+        }
+        let units = writer.bytes
+        writer = PrettyJSON(depth: 1)
+        writer.array(written) { writer, path in writer.scalar(.text(path)) }
+        let files = writer.bytes
+        var replacements = [(Array("\n    \"units\" : [\n\n    ]".utf8), Array("\n    \"units\" : ".utf8) + units),
+                            (Array("\n  \"written\" : [\n\n  ]".utf8), Array("\n  \"written\" : ".utf8) + files)]
+        if let coverage {
+            writer = PrettyJSON(depth: 2)
+            writer.array(coverage.entries) { writer, entry in
+                writer.object([
+                    ("automatic", .number(entry.automatic)), ("bidiProblems", .number(entry.bidiProblems)), ("coverage", .double(entry.coverage)),
+                    ("fallback", .number(entry.fallback)), ("locale", .text(entry.locale)), ("page", .text(entry.page)),
+                    ("pending", .number(entry.pending)), ("published", .flag(entry.published)), ("reviewed", .number(entry.reviewed)),
+                    ("threshold", .double(entry.threshold)), ("translated", .number(entry.translated)), ("units", .number(entry.units)),
+                ])
             }
-            index = keyEnd
+            replacements.append((Array("\n    \"entries\" : [\n\n    ]".utf8), Array("\n    \"entries\" : ".utf8) + writer.bytes))
         }
-        guard let insertion else {
-            // Cannot happen for a `RunReport`; the straightforward way is still right.
-            return Array(try encoder.encode(self)) + [0x0A]
+        for (empty, full) in replacements {
+            // Each empty form stands exactly once; otherwise the encoder's output is not what
+            // this code expects, and the straightforward way is still right.
+            guard let range = Self.only(empty, in: bytes) else { return Array(try encoder.encode(self)) + [0x0A] }
+            bytes.replaceSubrange(range, with: full)
         }
-        bytes.insert(contentsOf: member, at: insertion)
         bytes.append(0x0A)
         return bytes
     }
 
-    private static func find(_ pattern: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        var index = start
+    /// The range of the one occurrence of `pattern` in `bytes`; nil when there is none or more.
+    private static func only(_ pattern: [UInt8], in bytes: [UInt8]) -> Range<Int>? {
+        var found: Range<Int>?
+        var index = 0
         while index + pattern.count <= bytes.count {
-            if bytes[index] == pattern[0], bytes[index ..< index + pattern.count].elementsEqual(pattern) { return index }
-            index += 1
+            if bytes[index] == pattern[0], bytes[index ..< index + pattern.count].elementsEqual(pattern) {
+                guard found == nil else { return nil }
+                found = index ..< index + pattern.count
+                index += pattern.count
+            } else {
+                index += 1
+            }
         }
-        return nil
+        return found
     }
 }
 
-extension CoverageReport {
-    /// The report as `JSONEncoder` pretty-prints it with sorted keys, at `depth` levels of
-    /// indentation.
-    func writeJSON(into bytes: inout [UInt8], depth: Int) {
-        let outer = [UInt8](repeating: 0x20, count: 2 * depth)
-        let list = outer + [0x20, 0x20]
-        let item = list + [0x20, 0x20]
-        let field = item + [0x20, 0x20]
-        bytes += "{\n".utf8 + list + "\"entries\" : [\n".utf8
-        if entries.isEmpty { bytes += "\n".utf8 }
-        for (index, entry) in entries.enumerated() {
-            bytes += item + "{\n".utf8
-            // In the order of the keys' names.
-            let members: [(String, JSONScalar)] = [
-                ("automatic", .number(entry.automatic)), ("bidiProblems", .number(entry.bidiProblems)), ("coverage", .double(entry.coverage)),
-                ("fallback", .number(entry.fallback)), ("locale", .text(entry.locale)), ("page", .text(entry.page)),
-                ("pending", .number(entry.pending)), ("published", .flag(entry.published)), ("reviewed", .number(entry.reviewed)),
-                ("threshold", .double(entry.threshold)), ("translated", .number(entry.translated)), ("units", .number(entry.units)),
-            ]
-            for (position, (key, value)) in members.enumerated() {
-                bytes += field + [UInt8(ascii: "\"")] + key.utf8 + "\" : ".utf8
-                value.write(into: &bytes)
-                if position < members.count - 1 { bytes.append(UInt8(ascii: ",")) }
-                bytes.append(0x0A)
-            }
-            bytes += item + [UInt8(ascii: "}")]
-            if index < entries.count - 1 { bytes.append(UInt8(ascii: ",")) }
+/// JSON written as `JSONEncoder` pretty-prints it with sorted keys: two spaces per level,
+/// `" : "` between key and value, an empty list as `[`, a blank line and `]`.
+struct PrettyJSON {
+    var bytes: [UInt8] = []
+    /// The indentation level of the value being written.
+    private(set) var depth: Int
+
+    init(depth: Int) {
+        self.depth = depth
+    }
+
+    mutating func scalar(_ value: JSONScalar) {
+        value.write(into: &bytes)
+    }
+
+    /// An array of `elements`, each written by `element` one level deeper.
+    mutating func array<Element>(_ elements: [Element], element: (inout PrettyJSON, Element) -> Void) {
+        bytes += "[\n".utf8
+        depth += 1
+        if elements.isEmpty { bytes.append(0x0A) }
+        for (index, value) in elements.enumerated() {
+            indent()
+            element(&self, value)
+            if index < elements.count - 1 { bytes.append(UInt8(ascii: ",")) }
             bytes.append(0x0A)
         }
-        bytes += list + "]\n".utf8 + outer + [UInt8(ascii: "}")]
+        depth -= 1
+        indent()
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// An object of scalar members, given in the order of their keys; nil members are left
+    /// out, as the encoder leaves out nil optionals.
+    mutating func object(_ members: [(key: String, value: JSONScalar?)]) {
+        bytes += "{\n".utf8
+        depth += 1
+        let present = members.filter { $0.value != nil }
+        for (index, member) in present.enumerated() {
+            indent()
+            JSONScalar.text(member.key).write(into: &bytes)
+            bytes += " : ".utf8
+            member.value!.write(into: &bytes)
+            if index < present.count - 1 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(0x0A)
+        }
+        depth -= 1
+        indent()
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    private mutating func indent() {
+        bytes += repeatElement(0x20, count: 2 * depth)
     }
 }
 

@@ -21,13 +21,17 @@ struct RunReportJSONTests {
         var report = SampleRun.report()
         report.coverage = nil
         #expect(try report.json() == Self.encoderJSON(report))
+        report.changes.units = []
+        report.written = []
+        #expect(try report.json() == Self.encoderJSON(report))
         report.coverage = CoverageReport()
         #expect(try report.json() == Self.encoderJSON(report))
         #expect(try RunReport().json() == Self.encoderJSON(RunReport()))
     }
 
-    /// Page names with every character JSON escapes, and fractions of every size.
-    @Test func generatedCoverageMatchesTheEncoder() throws {
+    /// Names and texts with every character JSON escapes, fractions of every size, optional
+    /// members present and absent, lists empty and full.
+    @Test func generatedReportsMatchTheEncoder() throws {
         var generator = SplitMix64(seed: 7)
         let alphabet: [String] = ["a", "ß", "/", "\\", "\"", "\t", "\n", "\r", "\u{8}", "\u{C}", "\u{1}", "\u{1F}", "\u{7F}", "ع", "😀", " ", "<", "&"]
         for round in 0 ..< 20 {
@@ -42,6 +46,16 @@ struct RunReportJSONTests {
                     published: generator.next() % 2 == 0
                 )
             })
+            func text() -> String {
+                (0 ..< Int(generator.next() % 12)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
+            }
+            let kinds = RunReport.UnitChange.Kind.allCases
+            report.changes.units += (0 ..< Int(generator.next() % 30)).map { _ in
+                RunReport.UnitChange(kind: kinds[Int(generator.next() % UInt64(kinds.count))], page: text() + ".html", unitID: "u" + text(),
+                                     previousUnitID: generator.next() % 2 == 0 ? nil : "u" + text(),
+                                     fromPage: generator.next() % 3 == 0 ? text() : nil, text: text())
+            }
+            report.written += (0 ..< Int(generator.next() % 20)).map { _ in "site/ar/" + text() }
             report.coverage?.entries.append(.init(page: "whole.html", locale: "en", units: 3, reviewed: 1, translated: 1, automatic: 0,
                                                   threshold: 1, published: false))
             #expect(try report.json() == Self.encoderJSON(report), "round \(round)")
