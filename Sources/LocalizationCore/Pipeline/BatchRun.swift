@@ -159,12 +159,16 @@ public struct BatchRun: Sendable {
         // to assemble reads none.
         if !memories.isEmpty { state.memories = signatures }
         progress(.init(phase: .reporting, done: 0, total: 1))
+        // The dashboard of the last run that changed anything describes the site as it is.
+        let writesReports = state != previous || !report.inbox.isEmpty
+        // The state is encoded on one core while the report is summarized on the other.
+        let finalState = state
+        async let encodedState = writesReports && !options.dryRun ? finalState.encoded() : []
         summarize(state, catalog: catalog, into: &report)
         clock.finished("summary")
-        // The dashboard of the last run that changed anything describes the site as it is.
         report.dashboard = relative(dashboardURL)
-        if state != previous || !report.inbox.isEmpty {
-            try writeReports(state: state, report: &report, dryRun: options.dryRun, clock: &clock)
+        if writesReports {
+            try await writeReports(state: encodedState, report: &report, dryRun: options.dryRun, clock: &clock)
         }
         digests.forgetUnseen()
         if digests.changed, !options.dryRun {
@@ -377,32 +381,30 @@ public struct BatchRun: Sendable {
     /// `jobs/reports/dashboard.html`: the last run's dashboard (and `run.json` beside it).
     var dashboardURL: URL { project.jobsFolder.appendingPathComponent("reports").appendingPathComponent("dashboard.html") }
 
-    /// The state, then the run's JSON report and dashboard. The state goes first: it is what
-    /// makes the run complete; the reports describe it.
-    private func writeReports(state: BatchState, report: inout Report, dryRun: Bool, clock: inout StepClock) throws(ProjectError) {
+    /// The state (`encodedState`), then the run's JSON report and dashboard. The state goes
+    /// first: it is what makes the run complete; the reports describe it.
+    private func writeReports(state encodedState: [UInt8], report: inout Report, dryRun: Bool, clock: inout StepClock) async throws(ProjectError) {
         let json = dashboardURL.deletingLastPathComponent().appendingPathComponent("run.json")
         report.written += [relative(BatchState.url(project)), relative(json), relative(dashboardURL)]
         guard !dryRun else { return }
+        // Both reports are encoded on the cores while the pages are flushed.
+        let finished = report
+        let title = "translate-pipeline: " + project.root.lastPathComponent
+        async let reportJSON = Result { try finished.json() }
+        async let dashboard = Array(Dashboard.html(finished, title: title).utf8)
         // Pages were written without an `fsync` each: on the disk before the state says so
         // (no output folder: no page was written).
         if FileManager.default.fileExists(atPath: project.outputFolder.path) {
             try ProjectFiles.flushFileSystem(containing: project.outputFolder)
         }
         clock.finished("pages flushed")
-        let encodedState = state.encoded()
-        clock.finished("state encoded")
         try ProjectFiles.writeAtomically(encodedState, to: BatchState.url(project))
         clock.finished("state written")
-        let encodedReport: [UInt8]
-        do {
-            encodedReport = try report.json()
-        } catch {
-            throw .cannotWrite(json.path, reason: "the run's report cannot be written as JSON: \(error)")
+        switch await reportJSON {
+        case .success(let bytes): try ProjectFiles.writeAtomically(bytes, to: json)
+        case .failure(let error): throw .cannotWrite(json.path, reason: "the run's report cannot be written as JSON: \(error)")
         }
-        clock.finished("run.json encoded")
-        try ProjectFiles.writeAtomically(encodedReport, to: json)
-        let title = "translate-pipeline: " + project.root.lastPathComponent
-        try ProjectFiles.writeAtomically(Array(Dashboard.html(report, title: title).utf8), to: dashboardURL)
+        try ProjectFiles.writeAtomically(await dashboard, to: dashboardURL)
         clock.finished("reports written")
     }
 
