@@ -85,6 +85,17 @@ public struct XMLReader: Sendable {
         return value.map { String(cString: $0) } ?? ""
     }
 
+    /// The length of a libxml2 list.
+    private static func count<Item>(_ first: UnsafeMutablePointer<Item>?, next: (UnsafeMutablePointer<Item>) -> UnsafeMutablePointer<Item>?) -> Int {
+        var count = 0
+        var item = first
+        while let current = item {
+            count += 1
+            item = next(current)
+        }
+        return count
+    }
+
     /// Entity declarations are refused before libxml2 sees them: a declared entity is the
     /// vehicle of XXE and of billion-laughs expansion, and no format we read needs one.
     private static func refuseEntityDeclarations(_ bytes: [UInt8], file: String) throws(XMLError) {
@@ -117,6 +128,8 @@ public struct XMLReader: Sendable {
             declaration = current.pointee.next
         }
         var attribute = node.pointee.properties
+        // Counted first: arrays grown one append at a time would be copied several times each.
+        element.attributes.reserveCapacity(Self.count(attribute) { $0.pointee.next })
         while let current = attribute {
             element.attributes.append(XML.Attribute(
                 name: String(cString: current.pointee.name),
@@ -126,6 +139,7 @@ public struct XMLReader: Sendable {
             attribute = current.pointee.next
         }
         var child = node.pointee.children
+        element.children.reserveCapacity(Self.count(child) { $0.pointee.next })
         while let current = child {
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
