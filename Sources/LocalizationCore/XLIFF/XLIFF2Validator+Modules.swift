@@ -42,7 +42,7 @@ extension XLIFF2Checker {
 
     private mutating func visit(_ element: XML.Element, _ body: (inout XLIFF2Checker, XML.Element) -> Void) {
         body(&self, element)
-        for child in element.elements(named: nil) { visit(child, body) }
+        for case .element(let child) in element.children { visit(child, body) }
     }
 
     mutating func checkModuleAttributes(_ element: XML.Element) {

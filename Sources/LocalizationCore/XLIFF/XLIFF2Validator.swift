@@ -85,39 +85,33 @@ struct XLIFF2Checker {
     mutating func checkFile(_ file: XML.Element) {
         checkAttributes(file, allowed: Self.fileAttributes, required: Self.idRequired, extensions: true)
         checkCommonValues(file)
-        let elements = checkOrder(file, Self.fileContent)
-        if let skeleton = elements.first(where: { $0.name == "skeleton" && $0.namespace == XLIFF2Namespace.core }) { checkSkeleton(skeleton) }
+        checkOrder(file, Self.fileContent)
+        if let skeleton = coreChild(file, "skeleton") { checkSkeleton(skeleton) }
         if let notes = coreChild(file, "notes") { checkNotes(notes) }
-        var unitIDs: [String] = []
-        collectUnitIDs(file, into: &unitIDs)
-        let fileContext = FileContext(id: file.attribute("id") ?? "", unitIDs: Set(unitIDs))
-        var groups: [XML.Element] = []
-        var units: [XML.Element] = []
-        collectContainers(file, groups: &groups, units: &units)
-        unique(groups, what: "group")
-        unique(units, what: "unit")
-        for child in coreChildren(file) {
+        // Group ids, then unit ids, are unique within the file at every depth; the unit ids
+        // are what `subFlows` may name.
+        var groupIDs: Set<String> = []
+        checkUniqueIDs(of: "group", in: file, seen: &groupIDs)
+        var unitIDs: Set<String> = []
+        checkUniqueIDs(of: "unit", in: file, seen: &unitIDs)
+        let fileContext = FileContext(id: file.attribute("id") ?? "", unitIDs: unitIDs)
+        // The children are visited in place: a memory file has tens of thousands of units,
+        // and a copied list of them costs more than the checks of some.
+        for case .element(let child) in file.children where child.namespace == XLIFF2Namespace.core {
             if child.name == "unit" { checkUnit(child, in: fileContext) }
             if child.name == "group" { checkGroup(child, in: fileContext) }
         }
         checkModules(in: file, fileContext: fileContext)
     }
 
-    /// Groups and units at every depth: their ids are unique within the file.
-    func collectContainers(_ container: XML.Element, groups: inout [XML.Element], units: inout [XML.Element]) {
-        for child in coreChildren(container) {
-            if child.name == "unit" { units.append(child) }
-            if child.name == "group" {
-                groups.append(child)
-                collectContainers(child, groups: &groups, units: &units)
+    /// Reports ids of `name` elements (groups or units) used more than once below `container`,
+    /// at any depth, in document order, as `unique(_:what:)` does; `seen` collects the ids.
+    mutating func checkUniqueIDs(of name: String, in container: XML.Element, seen: inout Set<String>) {
+        for case .element(let child) in container.children where child.namespace == XLIFF2Namespace.core {
+            if child.name == name, let id = child.attribute("id"), !seen.insert(id).inserted {
+                fail(child, "the \(name) id \"\(id)\" is used more than once")
             }
-        }
-    }
-
-    mutating func collectUnitIDs(_ container: XML.Element, into ids: inout [String]) {
-        for child in coreChildren(container) {
-            if child.name == "unit", let id = child.attribute("id") { ids.append(id) }
-            if child.name == "group" { collectUnitIDs(child, into: &ids) }
+            if child.name == "group" { checkUniqueIDs(of: name, in: child, seen: &seen) }
         }
     }
 
@@ -134,7 +128,7 @@ struct XLIFF2Checker {
     mutating func checkGroup(_ group: XML.Element, in fileContext: FileContext) {
         checkAttributes(group, allowed: Self.groupAttributes, required: Self.idRequired, extensions: true)
         checkCommonValues(group)
-        _ = checkOrder(group, Self.groupContent)
+        checkOrder(group, Self.groupContent)
         if let notes = coreChild(group, "notes") { checkNotes(notes) }
         for child in coreChildren(group) {
             if child.name == "unit" { checkUnit(child, in: fileContext) }
@@ -221,25 +215,25 @@ struct XLIFF2Checker {
         }
     }
 
-    /// Checks children against a sequence of particles; returns the children.
-    @discardableResult
-    mutating func checkOrder(_ element: XML.Element, _ model: [Particle]) -> [XML.Element] {
-        let elements = element.elements(named: nil)
-        var position = 0
+    /// Checks children against a sequence of particles.
+    mutating func checkOrder(_ element: XML.Element, _ model: [Particle]) {
+        // Walked in place, without a list of the children (see `checkFile`).
+        var children = element.children.lazy.compactMap { node -> XML.Element? in
+            if case .element(let child) = node { child } else { nil }
+        }.makeIterator()
+        var current = children.next()
         for particle in model {
             var count = 0
-            while position < elements.count, count < particle.maximum, particle.accepts(elements[position]) {
+            while let child = current, count < particle.maximum, particle.accepts(child) {
                 count += 1
-                position += 1
+                current = children.next()
             }
             if count < particle.minimum { fail(element, "<\(element.name)> must contain \(particle.label)") }
         }
-        if position < elements.count {
-            let child = elements[position]
+        if let child = current {
             fail(child, "<\(child.name)> is not allowed here in <\(element.name)>")
         }
         refuseText(in: element)
-        return elements
     }
 
     /// Attributes without namespace must be known; attributes of other namespaces are allowed
