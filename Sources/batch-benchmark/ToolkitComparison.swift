@@ -8,7 +8,12 @@ import LocalizationCore
 /// XLIFF job, read it back, merge — on one core and on both.
 ///
 /// Both ours and the toolkit merge untranslated files (po2html with empty msgstrs, ours with
-/// no targets), so both rebuild every page from what they extracted.
+/// no targets), so both rebuild every page from what they extracted. Both write their files
+/// the same way: the toolkit opens, writes and closes each file, and so does ours here
+/// (`writePlainly`) — not `Data.write(to:)`, which also fsyncs every file.
+///
+/// Without translate-toolkit (or with `runsToolkit` false) ours and xmllint are still timed;
+/// the toolkit's figures are then missing, and a note says so.
 struct ToolkitComparison {
     struct Figures: Encodable {
         var pages: Int
@@ -36,6 +41,8 @@ struct ToolkitComparison {
     let pages: [URL]
     let root: URL
     let work: URL
+    /// Whether html2po and po2html are run (they take most of the comparison's time).
+    var runsToolkit = true
 
     func run() throws -> Figures {
         let input = work.appendingPathComponent("in")
@@ -54,7 +61,9 @@ struct ToolkitComparison {
         var html2po: Double?
         var po2html: Double?
         let logs = work.appendingPathComponent("logs")
-        if let tool = Self.toolkit("html2po"), let back = Self.toolkit("po2html") {
+        if !runsToolkit {
+            notes.append("TOOLKIT NOT RUN (--skip-toolkit): no toolkit figures, no toolkit/ours ratio")
+        } else if let tool = Self.toolkit("html2po"), let back = Self.toolkit("po2html") {
             let po = work.appendingPathComponent("po")
             let extract = try TimedRun.run([tool, "--progress=none", "-i", input.path, "-o", po.path], logs: logs, name: "html2po")
             if extract.status == 0 {
@@ -65,7 +74,7 @@ struct ToolkitComparison {
                 notes.append("html2po failed (exit \(extract.status)): \(extract.stderrTail)")
             }
         } else {
-            notes.append("SKIPPED: translate-toolkit not installed (pip install translate-toolkit==3.20.4)")
+            notes.append("TOOLKIT MISSING: html2po/po2html not found, no toolkit figures, no toolkit/ours ratio (pip install translate-toolkit==3.20.4)")
         }
         var xmllint: Double?
         if let tool = TimedRun.which("xmllint") {
@@ -135,15 +144,33 @@ struct ToolkitComparison {
             lap(&steps.segment)
             let job = Job.serialize(Job.document(pages: [page], sourceLanguage: "de", targetLanguage: language, version: .v1_2))
             let jobURL = output.appendingPathComponent(name + ".xlf")
-            try Data(job.utf8).write(to: jobURL)
+            try writePlainly(Array(job.utf8), to: jobURL)
             lap(&steps.writeJob)
             let document = try XLIFFReader().read(Array(try Data(contentsOf: jobURL)), file: jobURL.path)
             lap(&steps.readJob)
             let merged = PageMerge().merge(page, units: document.file(original: name)?.units ?? [], language: language, jobFile: jobURL.path)
-            try Data(merged.bytes).write(to: output.appendingPathComponent(name))
+            try writePlainly(merged.bytes, to: output.appendingPathComponent(name))
             lap(&steps.merge)
         }
         return units
+    }
+
+    /// Writes `bytes` to `url` as html2po and po2html write their output (Python's `open`,
+    /// `write`, `close`): no temporary file, no fsync. This is the comparison's own writer;
+    /// the product's writes (`ProjectFiles.writeAtomically`) stay atomic and durable.
+    static func writePlainly(_ bytes: [UInt8], to url: URL) throws {
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw BenchmarkError.run("cannot write \(url.path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { throw BenchmarkError.run("cannot write \(url.path): \(String(cString: strerror(errno)))") }
+                offset += written
+            }
+        }
     }
 
     static func toolkit(_ name: String) -> String? {
