@@ -69,3 +69,20 @@ int32_t cicu_normalize_nfc(const char *source, int32_t length, char *out, int32_
     *status = error;
     return written;
 }
+
+int32_t cicu_is_nfc(const char *source, int32_t length, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&error);
+    if (U_FAILURE(error)) { *status = error; return 0; }
+    // UTF-8 never takes fewer code units than UTF-16: `length` units hold the text. Short
+    // texts (most memory entries) need no allocation.
+    UChar stackBuffer[512];
+    UChar *utf16 = length <= 512 ? stackBuffer : malloc(sizeof(UChar) * (size_t)length);
+    if (utf16 == NULL) { *status = U_MEMORY_ALLOCATION_ERROR; return 0; }
+    int32_t utf16Length = 0;
+    u_strFromUTF8(utf16, length, &utf16Length, source, length, &error);
+    UBool normalized = U_SUCCESS(error) ? unorm2_isNormalized(nfc, utf16, utf16Length, &error) : 0;
+    if (utf16 != stackBuffer) free(utf16);
+    *status = error;
+    return U_SUCCESS(error) && normalized ? 1 : 0;
+}

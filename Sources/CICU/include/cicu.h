@@ -45,6 +45,9 @@ int32_t cicu_charset_is_known(const char *charset);
 int32_t cicu_normalize_nfc(const char *source, int32_t length, char *out, int32_t capacity,
                            int32_t *status);
 
+/// 1 when UTF-8 text is in NFC already, 0 when it is not (or on error, set in status).
+int32_t cicu_is_nfc(const char *source, int32_t length, int32_t *status);
+
 // MARK: Locale formatting (issue 5: numbers, dates, plurals, messages, lists, names, bidi)
 // Locales are BCP 47 tags; a numbering system travels as a Unicode extension
 // ("ar-u-nu-latn", "fa-u-nu-arabext"). Text comes in and goes out as UTF-8 unless noted.

@@ -35,20 +35,26 @@ public enum MemoryFile {
         // job and date on thousands of entries: equal values share one string's storage. Only
         // ASCII values are shared: a set finds canonically equivalent strings equal, and each
         // entry keeps the bytes its file has.
+        //
+        // The tree is walked in place (`for case .element`), not through lists of child
+        // elements: a memory has tens of thousands of units, and large temporary arrays cost
+        // more to allocate and free than the walk.
+        let unitCount = document.files.reduce(0) { $0 + $1.units.count }
         var metadataByUnit: [String: EntryMetadata] = [:]
+        metadataByUnit.reserveCapacity(unitCount)
         var strings: Set<String> = []
         func shared(_ value: String) -> String {
             value.utf8.allSatisfy { $0 < 0x80 } ? strings.insert(value).memberAfterInsert : value
         }
-        for file in root.elements(named: "file") {
-            for unit in file.elements(named: "unit") {
+        for case .element(let file) in root.children where file.name == "file" && file.namespace == root.namespace {
+            for case .element(let unit) in file.children where unit.name == "unit" && unit.namespace == file.namespace {
                 guard let id = unit.attribute("id") else { continue }
                 var found = EntryMetadata()
-                for metadata in unit.elements(named: nil) where metadata.namespace == metadataNamespace && metadata.name == "metadata" {
-                    for group in metadata.elements(named: nil) where group.name == "metaGroup" {
+                for case .element(let metadata) in unit.children where metadata.namespace == metadataNamespace && metadata.name == "metadata" {
+                    for case .element(let group) in metadata.children where group.name == "metaGroup" {
                         // A later group of a category replaces an earlier one.
                         var values: [String: String] = [:]
-                        for meta in group.elements(named: nil) where meta.name == "meta" {
+                        for case .element(let meta) in group.children where meta.name == "meta" {
                             if let type = meta.attribute("type") { values[type] = meta.textContent }
                         }
                         switch group.attribute("category") ?? "" {
@@ -66,17 +72,20 @@ public enum MemoryFile {
         }
         strings = []
         var entries: [MemoryEntry] = []
-        for unit in document.files.flatMap(\.units) {
-            guard let target = unit.target else { continue }
-            let metadata = metadataByUnit[unit.id] ?? EntryMetadata()
-            let provenance = metadata.provenance
-            let context = metadata.context
-            entries.append(MemoryEntry(
-                source: unit.source, target: target, state: unit.state,
-                provenance: .init(origin: MemoryEntry.Origin(rawValue: provenance.origin ?? "") ?? .import,
-                                  creator: provenance.creator, job: provenance.job, date: provenance.date ?? ""),
-                context: .init(unit: context.unit, previous: context.previous, next: context.next)
-            ))
+        entries.reserveCapacity(unitCount)
+        for file in document.files {
+            for unit in file.units {
+                guard let target = unit.target else { continue }
+                let metadata = metadataByUnit[unit.id] ?? EntryMetadata()
+                let provenance = metadata.provenance
+                let context = metadata.context
+                entries.append(MemoryEntry(
+                    source: unit.source, target: target, state: unit.state,
+                    provenance: .init(origin: MemoryEntry.Origin(rawValue: provenance.origin ?? "") ?? .import,
+                                      creator: provenance.creator, job: provenance.job, date: provenance.date ?? ""),
+                    context: .init(unit: context.unit, previous: context.previous, next: context.next)
+                ))
+            }
         }
         // Indexed in one go, on every core.
         return TranslationMemory(sourceLanguage: document.sourceLanguage, targetLanguage: targetLanguage, entries: entries)

@@ -41,15 +41,18 @@ public struct XLIFF12Writer: Sendable {
         xml.open("source", ["xml:lang": unit.sourceLanguage])
         xml.raw(unit.terms.isEmpty ? Self.inline(unit.source) : GlossaryMarkup.xliff12Source(unit.source, terms: unit.terms))
         xml.close(indent: false)
-        if unit.isSegmented {
+        // Built once: for a unit of one sentence, `segments` makes a new segment each time.
+        let segments = unit.segments
+        let isSegmented = unit.isSegmented
+        if isSegmented {
             // The sentences as <mrk mtype="seg">, the white space between them outside.
             xml.open("seg-source")
             xml.raw(Self.segmentMarkup(unit.parts) { $0.source })
             xml.close(indent: false)
-            if unit.segments.contains(where: { $0.target != nil }) {
+            if segments.contains(where: { $0.target != nil }) {
                 // A sentence not yet translated has an empty marker, so its translation has a place.
-                let complete = unit.segments.allSatisfy { $0.target != nil }
-                xml.open("target", ["state": complete ? Self.state(unit.segments.map(\.state).min() ?? .initial) : "needs-translation"])
+                let complete = segments.allSatisfy { $0.target != nil }
+                xml.open("target", ["state": complete ? Self.state(segments.map(\.state).min() ?? .initial) : "needs-translation"])
                 xml.raw(Self.segmentMarkup(unit.parts) { $0.target ?? Content() })
                 xml.close(indent: false)
             }
@@ -58,10 +61,10 @@ public struct XLIFF12Writer: Sendable {
             xml.raw(Self.inline(target))
             xml.close(indent: false)
         }
-        for segment in unit.segments {
+        for segment in segments {
             for candidate in segment.candidates {
                 // Strict 1.2 puts <alt-trans> after the target and before notes; `mid` names the sentence.
-                xml.open("alt-trans", ["mid": unit.isSegmented ? segment.id : nil, "match-quality": "\(candidate.score)%",
+                xml.open("alt-trans", ["mid": isSegmented ? segment.id : nil, "match-quality": "\(candidate.score)%",
                                        "origin": candidate.origin, "extype": candidate.isAutoAdapted ? "x-auto-adapted" : nil])
                 xml.open("source")
                 xml.raw(Self.inline(candidate.source))

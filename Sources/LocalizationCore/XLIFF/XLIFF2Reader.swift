@@ -25,7 +25,8 @@ struct XLIFF2Reader {
     }
 
     private func collectUnits(in container: XML.Element, into units: inout [TextUnit], file: String) throws(XLIFFError) {
-        for element in container.elements(named: nil) {
+        // Walked in place: a memory file's <file> has tens of thousands of units.
+        for case .element(let element) in container.children {
             switch element.name {
             case "group": try collectUnits(in: element, into: &units, file: file)
             case "unit": units.append(try readUnit(element, file: file))

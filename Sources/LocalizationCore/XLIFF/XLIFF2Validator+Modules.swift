@@ -16,7 +16,7 @@ extension XLIFF2Checker {
     /// Module checks over every element of a file.
     mutating func checkModules(in file: XML.Element, fileContext: FileContext) {
         visit(file) { checker, element in
-            if element.namespace == XLIFF2Namespace.core, element.name == "unit" { checker.spanIDs = Self.spanIDs(in: element) }
+            if element.namespace == XLIFF2Namespace.core, element.name == "unit" { checker.spanUnit = element }
             checker.checkModuleAttributes(element)
             switch element.namespace {
             case XLIFF2Namespace.matches?: checker.checkMatches(element)
@@ -42,10 +42,12 @@ extension XLIFF2Checker {
 
     private mutating func visit(_ element: XML.Element, _ body: (inout XLIFF2Checker, XML.Element) -> Void) {
         body(&self, element)
-        for child in element.elements(named: nil) { visit(child, body) }
+        for case .element(let child) in element.children { visit(child, body) }
     }
 
     mutating func checkModuleAttributes(_ element: XML.Element) {
+        // Every check here is about an attribute in a module's namespace.
+        guard element.attributes.contains(where: { $0.namespace != nil }) else { return }
         let fs = element.attributes.filter { $0.namespace == XLIFF2Namespace.fs }
         for attribute in fs where attribute.name != "fs" && attribute.name != "subFs" {
             fail(element, "fs:\(attribute.name) is not an attribute of the Format Style module")
@@ -81,7 +83,7 @@ extension XLIFF2Checker {
             if let reference = element.attribute("ref") {
                 var id = reference.hasPrefix("#") ? String(reference.dropFirst()) : reference
                 if id.hasPrefix("t=") { id = String(id.dropFirst(2)) }
-                if !spanIDs.contains(id) { fail(element, "match ref=\"\(reference)\" must point to a span of this unit (#id or #t=id)") }
+                if !Self.spanIDs(in: spanUnit ?? XML.Element(name: "unit")).contains(id) { fail(element, "match ref=\"\(reference)\" must point to a span of this unit (#id or #t=id)") }
             }
         default:
             break
@@ -120,7 +122,7 @@ extension XLIFF2Checker {
             unique(all, what: "metadata and metaGroup")
         case "metaGroup":
             if let id = element.attribute("id"), !Self.isNMToken(id) { fail(element, "metaGroup id \"\(id)\" is not an NMTOKEN") }
-            enumerated(element, "appliesTo", ["source", "target", "ignorable"])
+            enumerated(element, "appliesTo", Self.metaGroupTargets)
         case "meta":
             if element.attribute("type") == nil { fail(element, "mda:meta needs a type") }
             if element.attribute("appliesTo") != nil { fail(element, "appliesTo belongs on mda:metaGroup, not mda:meta") }
@@ -140,7 +142,7 @@ extension XLIFF2Checker {
                 fail(element, "xml:lang of res:source differs from srcLang")
             }
             let hasContent = element.children.contains { node in
-                if case .text(let text) = node { return !text.allSatisfy(\.isWhitespace) }
+                if case .text(let text) = node { return !Self.isWhitespace(text) }
                 return true
             }
             if element.attribute("href") != nil, hasContent { fail(element, "res:source has either href or content") }

@@ -14,20 +14,20 @@ extension XLIFF2Checker {
     static let xliffSubTypes: [String: String] = ["xlf:lb": "fmt", "xlf:pb": "fmt", "xlf:b": "fmt", "xlf:i": "fmt", "xlf:u": "fmt", "xlf:var": "ui"]
 
     mutating func checkUnit(_ unit: XML.Element, in fileContext: FileContext) {
-        checkAttributes(unit, allowed: ["id", "name", "canResegment", "translate", "srcDir", "trgDir", "type"], required: ["id"], extensions: true)
+        checkAttributes(unit, allowed: Self.unitAttributes, required: Self.idRequired, extensions: true)
         checkCommonValues(unit)
-        checkOrder(unit, [("*", 0, Int.max), ("notes", 0, 1), ("originalData", 0, 1), ("segment|ignorable", 1, Int.max)])
+        checkOrder(unit, Self.unitContent)
         let unitID = unit.attribute("id") ?? "?"
         let noteIDs = Set(coreChild(unit, "notes")?.elements(named: "note").compactMap { $0.attribute("id") } ?? [])
         if let notes = coreChild(unit, "notes") { checkNotes(notes) }
         var dataIDs: Set<String> = []
         if let originalData = coreChild(unit, "originalData") {
-            let entries = children(of: originalData, allowing: ["data"], extensions: false)
+            let entries = children(of: originalData, allowing: Self.dataNames, extensions: false)
             if entries.isEmpty { fail(originalData, "<originalData> must contain at least one <data>") }
             unique(entries, what: "data")
             for data in entries {
-                checkAttributes(data, allowed: ["id", "dir"], required: ["id"], extensions: false, xmlAttributes: ["space"])
-                enumerated(data, "dir", ["ltr", "rtl", "auto"])
+                checkAttributes(data, allowed: Self.dataAttributes, required: Self.idRequired, extensions: false, xmlAttributes: Self.dataXMLAttributes)
+                enumerated(data, "dir", Self.directions)
                 for child in data.elements(named: nil) where !(child.name == "cp" && child.namespace == XLIFF2Namespace.core) {
                     fail(child, "<data> holds text and <cp> only, not <\(child.name)>")
                 }
@@ -42,17 +42,17 @@ extension XLIFF2Checker {
         var targetOrders: [Int: XML.Element] = [:]
         for (index, part) in parts.enumerated() {
             if part.name == "segment" {
-                checkAttributes(part, allowed: ["id", "canResegment", "state", "subState"], required: [], extensions: false)
-                enumerated(part, "canResegment", ["yes", "no"])
-                enumerated(part, "state", ["initial", "translated", "reviewed", "final"])
+                checkAttributes(part, allowed: Self.segmentAttributes, required: [], extensions: false)
+                enumerated(part, "canResegment", Self.yesNo)
+                enumerated(part, "state", Self.segmentStates)
                 if let subState = part.attribute("subState") {
                     if part.attribute("state") == nil { fail(part, "subState needs a state on the same <segment>") }
                     if !Self.isPrefixedValue(subState) { fail(part, "subState \"\(subState)\" must have the form prefix:value") }
                 }
             } else {
-                checkAttributes(part, allowed: ["id"], required: [], extensions: false)
+                checkAttributes(part, allowed: Self.ignorableAttributes, required: [], extensions: false)
             }
-            checkOrder(part, [("source", 1, 1), ("target", 0, 1)])
+            checkOrder(part, Self.partContent)
             if let source = coreChild(part, "source") {
                 checkAttributes(source, allowed: [], required: [], extensions: false)
                 if let language = source.attribute("lang", namespace: XML.xmlNamespace), language != sourceLanguage {
@@ -62,7 +62,7 @@ extension XLIFF2Checker {
             }
             if let target = coreChild(part, "target") {
                 hasTarget = true
-                checkAttributes(target, allowed: ["order"], required: [], extensions: false)
+                checkAttributes(target, allowed: Self.targetAttributes, required: [], extensions: false)
                 if let language = target.attribute("lang", namespace: XML.xmlNamespace), language != targetLanguage {
                     fail(target, "xml:lang \"\(language)\" of <target> differs from trgLang")
                 }
@@ -79,6 +79,8 @@ extension XLIFF2Checker {
         }
         let elements = inlines.filter { !$0.isEnd }
         checkIDs(parts: parts, inlines: elements, unitID: unitID)
+        // The checks below are all about inline elements; most units of a memory have none.
+        guard !inlines.isEmpty else { return }
         checkReferences(elements, dataIDs: dataIDs, noteIDs: noteIDs, unitID: unitID, fileContext: fileContext)
         checkPairs(elements, unitID: unitID)
         checkNonRemovable(parts: parts, inlines: elements, unitID: unitID)
@@ -93,32 +95,31 @@ extension XLIFF2Checker {
                 continue
             }
             inlines.append(Inline(element: child, isTarget: isTarget, segmentIndex: segmentIndex))
-            let common: Set<String> = ["canCopy", "canDelete", "canReorder", "copyOf", "id", "subType", "type"]
             switch child.name {
             case "cp":
-                checkAttributes(child, allowed: ["hex"], required: ["hex"], extensions: false)
+                checkAttributes(child, allowed: Self.cpAttributes, required: ["hex"], extensions: false)
                 checkCodePoint(child)
             case "ph":
-                checkAttributes(child, allowed: common.union(["disp", "equiv", "dataRef", "subFlows"]), required: ["id"], extensions: true)
+                checkAttributes(child, allowed: Self.phAttributes, required: Self.idRequired, extensions: true)
             case "pc":
-                checkAttributes(child, allowed: common.union(["canOverlap", "dispEnd", "dispStart", "equivEnd", "equivStart", "dataRefEnd", "dataRefStart", "subFlowsEnd", "subFlowsStart", "dir"]), required: ["id"], extensions: true)
+                checkAttributes(child, allowed: Self.pcAttributes, required: Self.idRequired, extensions: true)
                 collectInline(child, isTarget: isTarget, segmentIndex: segmentIndex, into: &inlines)
                 inlines.append(Inline(element: child, isTarget: isTarget, segmentIndex: segmentIndex, isEnd: true))
             case "sc":
-                checkAttributes(child, allowed: common.union(["canOverlap", "dataRef", "dir", "disp", "equiv", "isolated", "subFlows"]), required: ["id"], extensions: true)
+                checkAttributes(child, allowed: Self.scAttributes, required: Self.idRequired, extensions: true)
             case "ec":
-                checkAttributes(child, allowed: common.union(["canOverlap", "dataRef", "dir", "disp", "equiv", "isolated", "startRef", "subFlows"]), required: [], extensions: true)
+                checkAttributes(child, allowed: Self.ecAttributes, required: [], extensions: true)
             case "mrk":
-                checkAttributes(child, allowed: ["id", "translate", "type", "ref", "value"], required: ["id"], extensions: true)
+                checkAttributes(child, allowed: Self.markerAttributes, required: Self.idRequired, extensions: true)
                 collectInline(child, isTarget: isTarget, segmentIndex: segmentIndex, into: &inlines)
             case "sm":
-                checkAttributes(child, allowed: ["id", "translate", "type", "ref", "value"], required: ["id"], extensions: true)
+                checkAttributes(child, allowed: Self.markerAttributes, required: Self.idRequired, extensions: true)
             default:
-                checkAttributes(child, allowed: ["startRef"], required: ["startRef"], extensions: false)
+                checkAttributes(child, allowed: Self.endMarkerAttributes, required: ["startRef"], extensions: false)
             }
-            for name in ["canCopy", "canDelete", "canOverlap", "isolated", "translate"] { enumerated(child, name, ["yes", "no"]) }
-            enumerated(child, "canReorder", ["yes", "firstNo", "no"])
-            enumerated(child, "dir", ["ltr", "rtl", "auto"])
+            for name in ["canCopy", "canDelete", "canOverlap", "isolated", "translate"] { enumerated(child, name, Self.yesNo) }
+            enumerated(child, "canReorder", Self.reorderValues)
+            enumerated(child, "dir", Self.directions)
             checkTypes(child)
         }
     }

@@ -49,8 +49,8 @@ struct XLIFF2Checker {
     var hasTarget = false
     var sourceLanguage: String?
     var targetLanguage: String?
-    /// Ids of segments and inline elements of the unit whose module elements are checked.
-    var spanIDs: Set<String> = []
+    /// The unit whose module elements are checked: `match ref` points into it.
+    var spanUnit: XML.Element?
 
     init(file: String) {
         self.file = file
@@ -67,13 +67,13 @@ struct XLIFF2Checker {
             fail(root, "the root element must be <xliff> in the XLIFF 2 namespace")
             return
         }
-        checkAttributes(root, allowed: ["version", "srcLang", "trgLang"], required: ["version", "srcLang"], extensions: true)
+        checkAttributes(root, allowed: Self.xliffAttributes, required: ["srcLang", "version"], extensions: true)
         sourceLanguage = root.attribute("srcLang")
         targetLanguage = root.attribute("trgLang")
         for name in ["srcLang", "trgLang"] {
             if let value = root.attribute(name), !Self.isLanguageTag(value) { fail(root, "\(name) \"\(value)\" is not a language tag") }
         }
-        let files = children(of: root, allowing: ["file"], extensions: false)
+        let files = children(of: root, allowing: Self.fileNames, extensions: false)
         if files.isEmpty { fail(root, "<xliff> must contain at least one <file>") }
         unique(files, what: "file")
         for element in files { checkFile(element) }
@@ -83,48 +83,42 @@ struct XLIFF2Checker {
     }
 
     mutating func checkFile(_ file: XML.Element) {
-        checkAttributes(file, allowed: ["id", "canResegment", "original", "translate", "srcDir", "trgDir"], required: ["id"], extensions: true)
+        checkAttributes(file, allowed: Self.fileAttributes, required: Self.idRequired, extensions: true)
         checkCommonValues(file)
-        let elements = checkOrder(file, [("skeleton", 0, 1), ("*", 0, Int.max), ("notes", 0, 1), ("unit|group", 1, Int.max)])
-        if let skeleton = elements.first(where: { $0.name == "skeleton" && $0.namespace == XLIFF2Namespace.core }) { checkSkeleton(skeleton) }
+        checkOrder(file, Self.fileContent)
+        if let skeleton = coreChild(file, "skeleton") { checkSkeleton(skeleton) }
         if let notes = coreChild(file, "notes") { checkNotes(notes) }
-        var unitIDs: [String] = []
-        collectUnitIDs(file, into: &unitIDs)
-        let fileContext = FileContext(id: file.attribute("id") ?? "", unitIDs: Set(unitIDs))
-        var groups: [XML.Element] = []
-        var units: [XML.Element] = []
-        collectContainers(file, groups: &groups, units: &units)
-        unique(groups, what: "group")
-        unique(units, what: "unit")
-        for child in coreChildren(file) {
+        // Group ids, then unit ids, are unique within the file at every depth; the unit ids
+        // are what `subFlows` may name.
+        var groupIDs: Set<String> = []
+        checkUniqueIDs(of: "group", in: file, seen: &groupIDs)
+        var unitIDs: Set<String> = []
+        checkUniqueIDs(of: "unit", in: file, seen: &unitIDs)
+        let fileContext = FileContext(id: file.attribute("id") ?? "", unitIDs: unitIDs)
+        // The children are visited in place: a memory file has tens of thousands of units,
+        // and a copied list of them costs more than the checks of some.
+        for case .element(let child) in file.children where child.namespace == XLIFF2Namespace.core {
             if child.name == "unit" { checkUnit(child, in: fileContext) }
             if child.name == "group" { checkGroup(child, in: fileContext) }
         }
         checkModules(in: file, fileContext: fileContext)
     }
 
-    /// Groups and units at every depth: their ids are unique within the file.
-    func collectContainers(_ container: XML.Element, groups: inout [XML.Element], units: inout [XML.Element]) {
-        for child in coreChildren(container) {
-            if child.name == "unit" { units.append(child) }
-            if child.name == "group" {
-                groups.append(child)
-                collectContainers(child, groups: &groups, units: &units)
+    /// Reports ids of `name` elements (groups or units) used more than once below `container`,
+    /// at any depth, in document order, as `unique(_:what:)` does; `seen` collects the ids.
+    mutating func checkUniqueIDs(of name: String, in container: XML.Element, seen: inout Set<String>) {
+        for case .element(let child) in container.children where child.namespace == XLIFF2Namespace.core {
+            if child.name == name, let id = child.attribute("id"), !seen.insert(id).inserted {
+                fail(child, "the \(name) id \"\(id)\" is used more than once")
             }
-        }
-    }
-
-    mutating func collectUnitIDs(_ container: XML.Element, into ids: inout [String]) {
-        for child in coreChildren(container) {
-            if child.name == "unit", let id = child.attribute("id") { ids.append(id) }
-            if child.name == "group" { collectUnitIDs(child, into: &ids) }
+            if child.name == "group" { checkUniqueIDs(of: name, in: child, seen: &seen) }
         }
     }
 
     mutating func checkSkeleton(_ skeleton: XML.Element) {
-        checkAttributes(skeleton, allowed: ["href"], required: [], extensions: false)
+        checkAttributes(skeleton, allowed: Self.skeletonAttributes, required: [], extensions: false)
         let isEmpty = skeleton.children.allSatisfy { node in
-            if case .text(let text) = node { return text.allSatisfy(\.isWhitespace) }
+            if case .text(let text) = node { return Self.isWhitespace(text) }
             return false
         }
         if skeleton.attribute("href") != nil, !isEmpty { fail(skeleton, "<skeleton> with href must be empty") }
@@ -132,9 +126,9 @@ struct XLIFF2Checker {
     }
 
     mutating func checkGroup(_ group: XML.Element, in fileContext: FileContext) {
-        checkAttributes(group, allowed: ["id", "name", "canResegment", "translate", "srcDir", "trgDir", "type"], required: ["id"], extensions: true)
+        checkAttributes(group, allowed: Self.groupAttributes, required: Self.idRequired, extensions: true)
         checkCommonValues(group)
-        _ = checkOrder(group, [("*", 0, Int.max), ("notes", 0, 1), ("unit|group", 0, Int.max)])
+        checkOrder(group, Self.groupContent)
         if let notes = coreChild(group, "notes") { checkNotes(notes) }
         for child in coreChildren(group) {
             if child.name == "unit" { checkUnit(child, in: fileContext) }
@@ -144,12 +138,12 @@ struct XLIFF2Checker {
 
     mutating func checkNotes(_ notes: XML.Element) {
         checkAttributes(notes, allowed: [], required: [], extensions: false)
-        let list = children(of: notes, allowing: ["note"], extensions: false)
+        let list = children(of: notes, allowing: Self.noteNames, extensions: false)
         if list.isEmpty { fail(notes, "<notes> must contain at least one <note>") }
         unique(list, what: "note")
         for note in list {
-            checkAttributes(note, allowed: ["id", "appliesTo", "category", "priority"], required: [], extensions: true)
-            enumerated(note, "appliesTo", ["source", "target"])
+            checkAttributes(note, allowed: Self.noteAttributes, required: [], extensions: true)
+            enumerated(note, "appliesTo", Self.noteTargets)
             if let priority = note.attribute("priority"), !(1 ... 10).contains(Int(priority) ?? 0) {
                 fail(note, "note priority \"\(priority)\" must be a number from 1 to 10")
             }
@@ -178,7 +172,7 @@ struct XLIFF2Checker {
     /// Elements with element content only: text other than white space is an error.
     mutating func refuseText(in element: XML.Element) {
         let hasText = element.children.contains { node in
-            if case .text(let text) = node { return !text.allSatisfy(\.isWhitespace) }
+            if case .text(let text) = node { return !Self.isWhitespace(text) }
             return false
         }
         if hasText { fail(element, "<\(element.name)> cannot contain text") }
@@ -189,38 +183,62 @@ struct XLIFF2Checker {
     }
 
     func coreChild(_ element: XML.Element, _ name: String) -> XML.Element? {
-        coreChildren(element).first { $0.name == name }
+        // Asked several times per unit: the first match, without collecting the children.
+        for case .element(let child) in element.children where child.name == name && child.namespace == XLIFF2Namespace.core {
+            return child
+        }
+        return nil
     }
 
-    /// Checks children against a sequence of (names, min, max) where `*` stands for elements
-    /// of other namespaces; returns the children.
-    @discardableResult
-    mutating func checkOrder(_ element: XML.Element, _ model: [(String, Int, Int)]) -> [XML.Element] {
-        let elements = element.elements(named: nil)
-        var position = 0
-        for (names, minimum, maximum) in model {
-            let accepted = Set(names.split(separator: "|").map(String.init))
-            var count = 0
-            while position < elements.count, count < maximum {
-                let child = elements[position]
-                let matches = accepted.contains("*") ? child.namespace != XLIFF2Namespace.core : child.namespace == XLIFF2Namespace.core && accepted.contains(child.name)
-                guard matches else { break }
-                count += 1
-                position += 1
-            }
-            if count < minimum { fail(element, "<\(element.name)> must contain \(names.split(separator: "|").joined(separator: " or "))") }
+    /// One step of a content model: core elements named one of `names` (`*`: elements of
+    /// other namespaces), from `minimum` to `maximum` of them.
+    struct Particle {
+        /// The names as a message lists them: "unit or group".
+        let label: String
+        let names: Set<String>
+        let isOtherNamespace: Bool
+        let minimum: Int
+        let maximum: Int
+
+        /// `names` separated by `|`, or `*`.
+        init(_ names: String, _ minimum: Int, _ maximum: Int) {
+            let list = names.split(separator: "|").map(String.init)
+            label = list.joined(separator: " or ")
+            self.names = Set(list)
+            isOtherNamespace = names == "*"
+            self.minimum = minimum
+            self.maximum = maximum
         }
-        if position < elements.count {
-            let child = elements[position]
+
+        func accepts(_ element: XML.Element) -> Bool {
+            isOtherNamespace ? element.namespace != XLIFF2Namespace.core : element.namespace == XLIFF2Namespace.core && names.contains(element.name)
+        }
+    }
+
+    /// Checks children against a sequence of particles.
+    mutating func checkOrder(_ element: XML.Element, _ model: [Particle]) {
+        // Walked in place, without a list of the children (see `checkFile`).
+        var children = element.children.lazy.compactMap { node -> XML.Element? in
+            if case .element(let child) = node { child } else { nil }
+        }.makeIterator()
+        var current = children.next()
+        for particle in model {
+            var count = 0
+            while let child = current, count < particle.maximum, particle.accepts(child) {
+                count += 1
+                current = children.next()
+            }
+            if count < particle.minimum { fail(element, "<\(element.name)> must contain \(particle.label)") }
+        }
+        if let child = current {
             fail(child, "<\(child.name)> is not allowed here in <\(element.name)>")
         }
         refuseText(in: element)
-        return elements
     }
 
     /// Attributes without namespace must be known; attributes of other namespaces are allowed
     /// where the schema allows extensions (module attributes are checked separately).
-    mutating func checkAttributes(_ element: XML.Element, allowed: Set<String>, required: Set<String>, extensions: Bool, xmlAttributes: Set<String> = ["space", "lang"]) {
+    mutating func checkAttributes(_ element: XML.Element, allowed: Set<String>, required: [String], extensions: Bool, xmlAttributes: Set<String> = Self.xmlAttributes) {
         for attribute in element.attributes {
             switch attribute.namespace {
             case nil:
@@ -235,7 +253,8 @@ struct XLIFF2Checker {
                 }
             }
         }
-        for name in required.sorted() where element.attribute(name) == nil {
+        // `required` lists names alphabetically, the order of the messages.
+        for name in required where element.attribute(name) == nil {
             fail(element, "<\(element.name)> must have the attribute \(name)")
         }
         if let id = element.attribute("id"), !Self.isNMToken(id) { fail(element, "id \"\(id)\" is not an NMTOKEN") }
@@ -246,10 +265,18 @@ struct XLIFF2Checker {
         XLIFF2Namespace.fs, XLIFF2Namespace.sizeRestriction, XLIFF2Namespace.its, XLIFF2Namespace.itsModule,
     ]
 
+    /// Whether the text is white space only (`Character.isWhitespace`). The indentation
+    /// between elements is ASCII white space, answered without breaking it into characters.
+    static func isWhitespace(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D } || text.allSatisfy(\.isWhitespace)
+    }
+
     /// Values shared by file, group and unit.
     mutating func checkCommonValues(_ element: XML.Element) {
-        for name in ["canResegment", "translate"] { enumerated(element, name, ["yes", "no"]) }
-        for name in ["srcDir", "trgDir"] { enumerated(element, name, ["ltr", "rtl", "auto"]) }
+        enumerated(element, "canResegment", Self.yesNo)
+        enumerated(element, "translate", Self.yesNo)
+        enumerated(element, "srcDir", Self.directions)
+        enumerated(element, "trgDir", Self.directions)
         if let type = element.attribute("type"), !Self.isPrefixedValue(type) {
             fail(element, "type \"\(type)\" must have the form prefix:value")
         }
@@ -271,7 +298,17 @@ struct XLIFF2Checker {
     }
 
     static func isNMToken(_ value: String) -> Bool {
-        !value.isEmpty && value.unicodeScalars.allSatisfy { scalar in
+        // Ids are ASCII almost always: letters, digits and `-_.:` answer without looking up
+        // Unicode properties (no other ASCII character is a name character).
+        let isASCIIName = !value.isEmpty && value.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a") ... UInt8(ascii: "z"), UInt8(ascii: "A") ... UInt8(ascii: "Z"), UInt8(ascii: "0") ... UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: ":"): true
+            default: false
+            }
+        }
+        if isASCIIName { return true }
+        return !value.isEmpty && value.unicodeScalars.allSatisfy { scalar in
             scalar.properties.isAlphabetic || scalar.properties.numericType != nil || "-_.:".unicodeScalars.contains(scalar)
                 || scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .spacingMark
                 || scalar == "\u{B7}"
@@ -288,6 +325,48 @@ struct XLIFF2Checker {
         let parts = value.split(separator: ":", omittingEmptySubsequences: false)
         return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && !$0.contains(where: \.isWhitespace) }
     }
+}
+
+/// Names and content models the checks compare with, made once: a set literal in a check
+/// would be built again for every element of a file (a memory file has a million).
+extension XLIFF2Checker {
+    static let xmlAttributes: Set<String> = ["space", "lang"]
+    static let idRequired = ["id"]
+    static let yesNo: Set<String> = ["yes", "no"]
+    static let directions: Set<String> = ["ltr", "rtl", "auto"]
+
+    static let xliffAttributes: Set<String> = ["version", "srcLang", "trgLang"]
+    static let fileNames: Set<String> = ["file"]
+    static let fileAttributes: Set<String> = ["id", "canResegment", "original", "translate", "srcDir", "trgDir"]
+    static let fileContent = [Particle("skeleton", 0, 1), Particle("*", 0, Int.max), Particle("notes", 0, 1), Particle("unit|group", 1, Int.max)]
+    static let skeletonAttributes: Set<String> = ["href"]
+    static let groupAttributes: Set<String> = ["id", "name", "canResegment", "translate", "srcDir", "trgDir", "type"]
+    static let groupContent = [Particle("*", 0, Int.max), Particle("notes", 0, 1), Particle("unit|group", 0, Int.max)]
+    static let noteNames: Set<String> = ["note"]
+    static let noteAttributes: Set<String> = ["id", "appliesTo", "category", "priority"]
+    static let noteTargets: Set<String> = ["source", "target"]
+
+    static let unitAttributes: Set<String> = ["id", "name", "canResegment", "translate", "srcDir", "trgDir", "type"]
+    static let unitContent = [Particle("*", 0, Int.max), Particle("notes", 0, 1), Particle("originalData", 0, 1), Particle("segment|ignorable", 1, Int.max)]
+    static let dataNames: Set<String> = ["data"]
+    static let dataAttributes: Set<String> = ["id", "dir"]
+    static let dataXMLAttributes: Set<String> = ["space"]
+    static let segmentAttributes: Set<String> = ["id", "canResegment", "state", "subState"]
+    static let segmentStates: Set<String> = ["initial", "translated", "reviewed", "final"]
+    static let ignorableAttributes: Set<String> = ["id"]
+    static let partContent = [Particle("source", 1, 1), Particle("target", 0, 1)]
+    static let targetAttributes: Set<String> = ["order"]
+
+    static let cpAttributes: Set<String> = ["hex"]
+    static let codeAttributes: Set<String> = ["canCopy", "canDelete", "canReorder", "copyOf", "id", "subType", "type"]
+    static let phAttributes = codeAttributes.union(["disp", "equiv", "dataRef", "subFlows"])
+    static let pcAttributes = codeAttributes.union(["canOverlap", "dispEnd", "dispStart", "equivEnd", "equivStart", "dataRefEnd", "dataRefStart", "subFlowsEnd", "subFlowsStart", "dir"])
+    static let scAttributes = codeAttributes.union(["canOverlap", "dataRef", "dir", "disp", "equiv", "isolated", "subFlows"])
+    static let ecAttributes = codeAttributes.union(["canOverlap", "dataRef", "dir", "disp", "equiv", "isolated", "startRef", "subFlows"])
+    static let markerAttributes: Set<String> = ["id", "translate", "type", "ref", "value"]
+    static let endMarkerAttributes: Set<String> = ["startRef"]
+    static let reorderValues: Set<String> = ["yes", "firstNo", "no"]
+    static let metaGroupTargets: Set<String> = ["source", "target", "ignorable"]
 }
 
 /// What checks inside a unit need to know about its file.
