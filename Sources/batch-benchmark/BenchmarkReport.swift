@@ -89,7 +89,7 @@ struct BenchmarkReport: Encodable {
         guard let comparison else { return }
         print("")
         print(String(format: "extraction + merge on the same %d pages (%.1f MB):", comparison.pages, comparison.megabytes))
-        let seconds = { (value: Double?) in value.map { String(format: "%.2f s", $0) } ?? "skipped" }
+        let seconds = { (value: Double?) in value.map { String(format: "%.2f s", $0) } ?? "MISSING (see the notes)" }
         print("  translate-toolkit html2po         \(seconds(comparison.html2poSeconds))")
         print("  translate-toolkit po2html         \(seconds(comparison.po2htmlSeconds))")
         print("  xmllint --html --noout (parse)    \(seconds(comparison.xmllintSeconds))")

@@ -33,8 +33,10 @@ public struct XMLReader: Sendable {
 
         // COMPACT keeps short text (the indentation between elements, half the nodes of a
         // file) inside its node instead of allocating it; the tree is only read, then freed.
+        // BIG_LINES: without it libxml2 numbers every line after 65,535 as 65,535, and a
+        // memory of 47,000 entries has a million lines.
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue
-            | XML_PARSE_COMPACT.rawValue)
+            | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue)
         guard let context = xmlNewParserCtxt() else {
             throw XMLError(file: file, line: nil, message: "libxml2 could not allocate a parser")
         }

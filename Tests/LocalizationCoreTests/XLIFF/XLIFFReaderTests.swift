@@ -43,6 +43,18 @@ import Testing
         #expect(unit.state == .reviewed)
     }
 
+    /// A memory of 47,000 entries has a million lines: an element past line 65,535 keeps its
+    /// own line number (libxml2 stops counting there unless asked not to). Past that line
+    /// libxml2 takes the number after reading ahead of the start tag, one more when a line
+    /// break follows it at once, so the element here is followed by its parent's end tag.
+    @Test func linesPast65535AreNumberedAsTheyAre() throws {
+        let bytes = Array(("<root>" + String(repeating: "\n", count: 70_001) + "<late/></root>").utf8)
+        let root = try XMLReader().parse(bytes, file: "long.xml")
+        let late = try #require(root.elements().first)
+        #expect(late.name == "late")
+        #expect(late.line == 70_002)
+    }
+
     @Test func refusesEntityDeclarationsWithoutReadingThem() {
         let xxe = """
         <?xml version="1.0"?>
