@@ -221,10 +221,12 @@ public struct SiteAssembly: Sendable {
     }
 
     /// What looking a unit up needs in every locale, worked out once per page: its sentences'
-    /// contexts in the memory, its numbers and dates, and the chrome messages it reads as.
+    /// keys and contexts in the memory, its numbers and dates, and the chrome messages it reads as.
     struct UnitSource {
         let unit: TextUnit
         let sentences: [Segment]
+        /// Each sentence's exact-match key (`MemoryEntry.key(for:)`), which normalises its text.
+        let keys: [String]
         let contexts: [MemoryEntry.Context]
         /// The auto-translatables of the whole source, written the locale's way in its target.
         let items: [AutoTranslatable]
@@ -236,6 +238,7 @@ public struct SiteAssembly: Sendable {
             self.unit = unit
             let sentences = unit.segments
             self.sentences = sentences
+            keys = sentences.map { MemoryEntry.key(for: $0.source) }
             let texts = sentences.map(\.source.plainText)
             let unitContext = "\(page)#\(unit.id)"
             contexts = texts.indices.map { index in
@@ -264,23 +267,26 @@ public struct SiteAssembly: Sendable {
             defer { index += 1 }
             var segment = segment
             segment.target = nil
-            for match in memory.matches(for: segment.source, context: source.contexts[index], threshold: 100, limit: 3) where match.score >= 100 {
+            // The exact and in-context matches, whose targets are their entries'.
+            for entry in memory.exactOffers(forKey: source.keys[index], context: source.contexts[index], limit: 3) {
                 // No bidi control may stand in an attribute value (SECURITY.md). The marks a
                 // translator set for running text (LRM, RLM, ALM) are hints that a bare
                 // attribute value cannot use, so they are left out; a target that needs
                 // isolates or embeddings stays out, and the unit stays German.
-                let target = isAttribute ? match.target.removingBidiMarks() : match.target
-                guard match.entry.state != .initial,
+                let target = isAttribute ? entry.target.removingBidiMarks() : entry.target
+                guard entry.state != .initial,
                       TargetCheck.problems(target: target, source: segment.source, isAttribute: isAttribute).isEmpty else { continue }
                 if isAttribute, target.plainText.unicodeScalars.contains(where: BidiLint.isBidiControl) { continue }
                 segment.target = target
-                segment.state = match.entry.state
+                segment.state = entry.state
                 break
             }
             return segment
         }
+        // A unit of one sentence has that sentence's target, checked above against the same
+        // source; the sentences of a longer unit are checked together here.
         if let target = translated.target, !target.isEmpty,
-           TargetCheck.problems(target: target, source: unit.source, isAttribute: isAttribute).isEmpty {
+           !translated.isSegmented || TargetCheck.problems(target: target, source: unit.source, isAttribute: isAttribute).isEmpty {
             let localized = AutoTranslatables.localize(target, sourceItems: source.items, locale: locale)
             return (localized, translated.state == .translated ? .translated : .reviewed)
         }
