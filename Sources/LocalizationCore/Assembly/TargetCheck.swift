@@ -68,7 +68,10 @@ public enum TargetCheck {
     /// of U+FFFE and U+FFFF (EF).
     private static func firstForbidden(in content: Content) -> Unicode.Scalar? {
         for case .text(let text) in content.fragments {
-            let mayHoldOne = text.utf8.contains { byte in byte < 0x20 && byte != 0x09 && byte != 0x0A || byte == 0x7F || byte == 0xC2 || byte == 0xE2 || byte == 0xEF }
+            var utf8 = text
+            let mayHoldOne = utf8.withUTF8 { bytes in
+                bytes.contains { byte in byte < 0x20 && byte != 0x09 && byte != 0x0A || byte == 0x7F || byte == 0xC2 || byte == 0xE2 || byte == 0xEF }
+            }
             if mayHoldOne, let scalar = text.unicodeScalars.first(where: isForbidden) { return scalar }
         }
         return nil
