@@ -130,11 +130,16 @@ public enum AutoTranslatables {
             }
         }
         guard !replacements.isEmpty else { return target }
-        // Longest first, so "November 2020" is replaced before "2020".
-        replacements.sort { $0.from.unicodeScalars.count > $1.from.unicodeScalars.count }
+        // Longest first, so "November 2020" is replaced before "2020" (a stable sort, on
+        // lengths counted once).
+        replacements = replacements.map { ($0, $0.from.unicodeScalars.count) }.sorted { $0.1 > $1.1 }.map(\.0)
         return Content(target.fragments.map { fragment in
             guard case .text(let text) = fragment else { return fragment }
-            return .text(replace(replacements, in: text))
+            // A whole occurrence outside every earlier replacement stands in the text as it
+            // was: forms the text does not hold are never replaced, and are not looked for.
+            var utf8 = text
+            let held = utf8.withUTF8 { bytes in replacements.filter { occurs(Array($0.from.utf8), in: bytes) } }
+            return held.isEmpty ? fragment : .text(replace(held, in: text))
         })
     }
 
@@ -149,8 +154,8 @@ public enum AutoTranslatables {
         default: break
         }
         for case .text(let text) in target.fragments {
-            var text = text
-            let found = text.withUTF8 { bytes in forms.contains { form in occurs(form, in: bytes) } }
+            var utf8 = text
+            let found = utf8.withUTF8 { bytes in forms.contains { form in occurs(form, in: bytes) } }
             if found { return true }
         }
         return false
