@@ -72,6 +72,9 @@ public struct SiteAssembly: Sendable {
         var untranslatedTooltips: [String: String] = [:]
         /// The source language's chrome messages, compiled once.
         var chrome: ChromeStrings?
+        /// Each locale's output folder (the source locale's too), made once: a URL costs more
+        /// to extend than a page costs to look up.
+        var folders: [String: URL] = [:]
         /// Target locales without a usable definition, reported once per run.
         public var diagnostics: [Diagnostic] = []
     }
@@ -99,6 +102,9 @@ public struct SiteAssembly: Sendable {
         prepared.source = catalog.definitions[project.settings.sourceLocale]
         prepared.chrome = ChromeStrings(catalog: catalog)
         let all = [prepared.source].compactMap { $0 } + prepared.locales
+        for tag in [project.settings.sourceLocale] + prepared.locales.map(\.tag) {
+            prepared.folders[tag] = project.outputFolder.appendingPathComponent(tag)
+        }
         let byName = Dictionary(all.map { ($0.nativeName, $0) }, uniquingKeysWith: { first, _ in first })
         for current in all {
             let sorted = (try? DisplayNames(locale: current.tag).sorted(all.map(\.nativeName))) ?? all.map(\.nativeName)
@@ -158,7 +164,7 @@ public struct SiteAssembly: Sendable {
         if let sourceDefinition = prepared.source {
             let bytes = PageAssembler().assemble(page, targets: [:], language: nil,
                                                  options: chrome(page, landmarks, current: sourceDefinition, prepared: prepared, published: published, notice: nil))
-            outputs.append(output(bytes, locale: source, page: name, direction: .leftToRight))
+            outputs.append(output(bytes, locale: source, page: name, direction: .leftToRight, prepared: prepared))
         }
         for locale in prepared.locales {
             guard let plan = plans[locale.tag], let language = try? Self.language(locale.tag) else { continue }
@@ -179,7 +185,7 @@ public struct SiteAssembly: Sendable {
                 bytes = PageAssembler().assemble(page, targets: [:], language: nil,
                                                  options: chrome(page, landmarks, current: locale, prepared: prepared, published: published, notice: prepared.fallbackNotices[locale.tag]))
             }
-            var result = output(bytes, locale: locale.tag, page: name, direction: plan.published ? locale.direction : .leftToRight)
+            var result = output(bytes, locale: locale.tag, page: name, direction: plan.published ? locale.direction : .leftToRight, prepared: prepared)
             let count = { (status: PublishGate.UnitStatus) in plan.statuses.count { $0 == status } }
             result.coverage = .init(
                 page: name, locale: locale.tag, units: plan.statuses.count, reviewed: count(.reviewed), translated: count(.translated),
@@ -349,8 +355,8 @@ public struct SiteAssembly: Sendable {
     }
 
     /// A page's bytes for a locale with the bidi lint's findings.
-    private func output(_ bytes: [UInt8], locale: String, page: String, direction: TextDirection) -> PageOutput {
-        let url = project.outputFolder.appendingPathComponent(locale).appendingPathComponent(page)
+    private func output(_ bytes: [UInt8], locale: String, page: String, direction: TextDirection, prepared: Prepared) -> PageOutput {
+        let url = (prepared.folders[locale] ?? project.outputFolder.appendingPathComponent(locale)).appendingPathComponent(page)
         let diagnostics = BidiLint.check(bytes, direction: direction).map { problem in
             Diagnostic(.error, file: relative(url), line: problem.line, "bidi lint: \(problem.message)")
         }
