@@ -110,7 +110,9 @@ extension BatchRun {
         /// the merge, with the same bidi lint as published pages (pseudo pages exist to show
         /// direction faults).
         private func pseudoPage(_ merge: PseudoMerge, style: PseudoLocalizer.Style, language: TargetLanguage) -> (url: URL, bytes: [UInt8], diagnostics: [Diagnostic]) {
-            let url = run.project.outputFolder.appendingPathComponent(language.tag).appendingPathComponent(merge.page.page.name)
+            // Folder and page said to be such, so that the URL need not ask the file system.
+            let url = run.project.outputFolder.appending(path: language.tag, directoryHint: .isDirectory)
+                .appending(path: merge.page.page.name, directoryHint: .notDirectory)
             let merged = merge.merge(style: style, language: language, jobFile: "pseudo-locale \(language.tag)")
             var diagnostics = merged.diagnostics
             for problem in BidiLint.check(merged.bytes, direction: language.direction) {

@@ -72,8 +72,8 @@ public struct SiteAssembly: Sendable {
         var untranslatedTooltips: [String: String] = [:]
         /// The source language's chrome messages, compiled once.
         var chrome: ChromeStrings?
-        /// Each locale's output folder (the source locale's too), made once: a URL costs more
-        /// to extend than a page costs to look up.
+        /// Each locale's output folder (the source locale's too), made once: extending a URL
+        /// costs more than looking one up (it asks the file system whether it is a folder).
         var folders: [String: URL] = [:]
         /// Target locales without a usable definition, reported once per run.
         public var diagnostics: [Diagnostic] = []
@@ -356,7 +356,8 @@ public struct SiteAssembly: Sendable {
 
     /// A page's bytes for a locale with the bidi lint's findings.
     private func output(_ bytes: [UInt8], locale: String, page: String, direction: TextDirection, prepared: Prepared) -> PageOutput {
-        let url = (prepared.folders[locale] ?? project.outputFolder.appendingPathComponent(locale)).appendingPathComponent(page)
+        // A page is a file: said so, the URL need not ask the file system.
+        let url = (prepared.folders[locale] ?? project.outputFolder.appendingPathComponent(locale)).appending(path: page, directoryHint: .notDirectory)
         let diagnostics = BidiLint.check(bytes, direction: direction).map { problem in
             Diagnostic(.error, file: relative(url), line: problem.line, "bidi lint: \(problem.message)")
         }
