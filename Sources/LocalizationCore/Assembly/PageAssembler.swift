@@ -207,16 +207,26 @@ enum HTMLEscaping {
     static func escape(_ text: String, inAttribute: Bool, asciiOnly: Bool, into output: inout [UInt8]) {
         guard asciiOnly else {
             // A String is valid UTF-8, and every character escaped is ASCII, whose byte never
-            // occurs inside a multi-byte sequence: the bytes are copied, the few escaped.
-            for byte in text.utf8 {
-                switch byte {
-                case UInt8(ascii: "&"): output += "&amp;".utf8
-                case UInt8(ascii: "<"): output += "&lt;".utf8
-                case UInt8(ascii: ">"): output += "&gt;".utf8
-                case UInt8(ascii: "\"") where inAttribute: output += "&quot;".utf8
-                case UInt8(ascii: "'") where inAttribute: output += "&#39;".utf8
-                default: output.append(byte)
+            // occurs inside a multi-byte sequence: the bytes are copied a run at a time, the
+            // few escaped.
+            var utf8 = text
+            utf8.withUTF8 { bytes in
+                var runStart = 0
+                for index in bytes.indices {
+                    let reference: StaticString
+                    switch bytes[index] {
+                    case UInt8(ascii: "&"): reference = "&amp;"
+                    case UInt8(ascii: "<"): reference = "&lt;"
+                    case UInt8(ascii: ">"): reference = "&gt;"
+                    case UInt8(ascii: "\"") where inAttribute: reference = "&quot;"
+                    case UInt8(ascii: "'") where inAttribute: reference = "&#39;"
+                    default: continue
+                    }
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< index]))
+                    reference.withUTF8Buffer { output.append(contentsOf: $0) }
+                    runStart = index + 1
                 }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
             }
             return
         }

@@ -28,13 +28,15 @@ public enum TargetCheck {
     /// Problems of `target` against the unit's `source`; empty when it can be assembled.
     public static func problems(target: Content, source: Content, isAttribute: Bool) -> [Problem] {
         var problems: [Problem] = []
-        if let scalar = target.plainText.unicodeScalars.first(where: isForbidden) {
+        if let scalar = firstForbidden(in: target) {
             problems.append(.forbiddenCharacter(scalar))
         }
         if isAttribute {
             if !target.codes.isEmpty { problems.append(.codesInAttribute) }
             return problems
         }
+        // Most text has no codes: then none can be missing, unknown, duplicated or misplaced.
+        if !source.hasCodes, !target.hasCodes { return problems }
         let expected = placements(of: source)
         let found = placements(of: target)
         let expectedSet = Set(expected)
@@ -58,6 +60,21 @@ public enum TargetCheck {
         }.map(\.id)
         if !misplaced.isEmpty { problems.append(.misplacedCodes(unique(misplaced))) }
         return problems
+    }
+
+    /// The first forbidden scalar of the content's text (its `plainText`), read fragment by
+    /// fragment. A text is decoded only when its bytes may hold one: a C0 control other than
+    /// tab and line feed, DEL, or a lead byte of C1 controls (C2), of U+202A–U+202E (E2) or
+    /// of U+FFFE and U+FFFF (EF).
+    private static func firstForbidden(in content: Content) -> Unicode.Scalar? {
+        for case .text(let text) in content.fragments {
+            var utf8 = text
+            let mayHoldOne = utf8.withUTF8 { bytes in
+                bytes.contains { byte in byte < 0x20 && byte != 0x09 && byte != 0x0A || byte == 0x7F || byte == 0xC2 || byte == 0xE2 || byte == 0xEF }
+            }
+            if mayHoldOne, let scalar = text.unicodeScalars.first(where: isForbidden) { return scalar }
+        }
+        return nil
     }
 
     /// Bidi embeddings and overrides ("Trojan Source"), C0/C1 controls other than tab and
@@ -122,5 +139,12 @@ public enum TargetCheck {
 extension String {
     func leftPadded(to length: Int, with character: Character = "0") -> String {
         count >= length ? self : String(repeating: character, count: length - count) + self
+    }
+}
+
+extension Content {
+    /// Whether any fragment is a code.
+    var hasCodes: Bool {
+        fragments.contains { if case .text = $0 { false } else { true } }
     }
 }

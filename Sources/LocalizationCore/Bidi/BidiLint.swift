@@ -16,6 +16,8 @@ public enum BidiLint {
     ]
 
     public static func check(_ bytes: [UInt8], direction: TextDirection) -> [Problem] {
+        // Most pages of a left-to-right locale hold nothing the lint looks for there.
+        if direction == .leftToRight, !mayHaveLeftToRightProblems(bytes) { return [] }
         // Decoding repairs ill-formed UTF-8 (as U+FFFD); the scan then runs over the repaired
         // bytes. Everything it looks for outside tags is ASCII or a three-byte control, and a
         // UTF-8 continuation byte never equals an ASCII one, so bytes are compared directly and
@@ -97,27 +99,79 @@ public enum BidiLint {
         return problems
     }
 
+    /// What a left-to-right page can be faulted for: a bidi control (in text or in a tag) or a
+    /// `<bdi>` (left open, or closed without opening); the rest concerns right-to-left pages.
+    /// False when the bytes hold none of them: no control's UTF-8 sequence and no "bdi" in any
+    /// letter case. Decoding repairs ill-formed UTF-8 only into U+FFFD, so it cannot make one.
+    static func mayHaveLeftToRightProblems(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { bytes in
+            var index = 0
+            while index < bytes.count {
+                switch bytes[index] {
+                case 0xD8:
+                    // U+061C
+                    if index + 1 < bytes.count, bytes[index + 1] == 0x9C { return true }
+                case 0xE2:
+                    // U+200E, U+200F, U+202A–U+202E, U+2066–U+2069
+                    if index + 2 < bytes.count {
+                        let second = bytes[index + 1]
+                        let third = bytes[index + 2]
+                        if second == 0x80, third == 0x8E || third == 0x8F || (0xAA ... 0xAE).contains(third) { return true }
+                        if second == 0x81, (0xA6 ... 0xA9).contains(third) { return true }
+                    }
+                case UInt8(ascii: "b"), UInt8(ascii: "B"):
+                    if index + 2 < bytes.count, lowercasedASCII(bytes[index + 1]) == UInt8(ascii: "d"),
+                       lowercasedASCII(bytes[index + 2]) == UInt8(ascii: "i") { return true }
+                default:
+                    break
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
     private static func inspect(bytes: UnsafeBufferPointer<UInt8>, direction: TextDirection, bdiDepth: inout Int,
                                 sawRootDirection: inout Bool, report: (String) -> Void) {
-        // Almost every tag is ASCII. Without CR (which joins LF into one Character) each
-        // Character is then one byte, so the name, the case folding and the attribute search
-        // are done on the bytes; any other tag is read as characters.
-        let ascii = bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D }
-        let tag = ascii ? "" : String(decoding: bytes, as: UTF8.self)
-        let name: String
-        let isClosing: Bool
-        if ascii {
-            var start = 1
-            while start < bytes.count, bytes[start] == UInt8(ascii: "/") { start += 1 }
-            var end = start
-            while end < bytes.count, isASCIIAlphanumeric(bytes[end]) { end += 1 }
-            name = String(decoding: bytes[start ..< end].map(lowercasedASCII), as: UTF8.self)
-            isClosing = bytes.count >= 2 && bytes[1] == UInt8(ascii: "/")
-        } else {
-            let body = tag.dropFirst().drop { $0 == "/" }
-            name = String(body.prefix { $0.isLetter || $0.isNumber }).lowercased()
-            isClosing = tag.hasPrefix("</")
+        // The lint reads a tag as Characters (`inspectCharacters`); almost every tag reads the
+        // same as bytes (see `TagBytes`), and costs no decoding then.
+        guard let tag = TagBytes(bytes) else {
+            return inspectCharacters(String(decoding: bytes, as: UTF8.self), direction: direction, bdiDepth: &bdiDepth,
+                                     sawRootDirection: &sawRootDirection, report: report)
         }
+        let isHTML = tag.isNamed(Needle.html)
+        if tag.isNamed(Needle.bdi) {
+            if tag.isClosing {
+                if bdiDepth == 0 { report("</bdi> without <bdi>") } else { bdiDepth -= 1 }
+            } else {
+                bdiDepth += 1
+            }
+        } else if bdiDepth > 0, blockElements.contains(tag.lowercasedName) {
+            report("<bdi> left open across <\(tag.isClosing ? "/" : "")\(tag.lowercasedName)>: its direction spills into the next block")
+            bdiDepth = 0
+        }
+        guard !tag.isClosing, direction == .rightToLeft else { return }
+        var lowered: String?
+        func contains(_ needle: Needle) -> Bool {
+            if let found = tag.contains(needle.bytes) { return found }
+            // A match beside other text: only Characters tell whether it stands on its own.
+            if lowered == nil { lowered = String(decoding: bytes, as: UTF8.self).lowercased() }
+            return lowered?.contains(needle.text) == true
+        }
+        if isHTML {
+            sawRootDirection = contains(Needle.rightToLeft)
+        }
+        if !isHTML, Needle.german.contains(where: contains), !Needle.leftToRight.contains(where: contains) {
+            report("German block inside a right-to-left page without dir=\"ltr\"")
+        }
+    }
+
+    /// A tag read as Characters: the definition `TagBytes` must agree with.
+    private static func inspectCharacters(_ tag: String, direction: TextDirection, bdiDepth: inout Int,
+                                          sawRootDirection: inout Bool, report: (String) -> Void) {
+        let body = tag.dropFirst().drop { $0 == "/" }
+        let name = String(body.prefix { $0.isLetter || $0.isNumber }).lowercased()
+        let isClosing = tag.hasPrefix("</")
         if name == "bdi" {
             if isClosing {
                 if bdiDepth == 0 { report("</bdi> without <bdi>") } else { bdiDepth -= 1 }
@@ -129,21 +183,64 @@ public enum BidiLint {
             bdiDepth = 0
         }
         guard !isClosing, direction == .rightToLeft else { return }
-        let lowered = ascii ? nil : tag.lowercased()
-        let loweredBytes = ascii ? bytes.map(lowercasedASCII) : []
-        func contains(_ needle: Needle) -> Bool {
-            if let lowered { return lowered.contains(needle.text) }
-            let bytes = needle.bytes
-            guard bytes.count <= loweredBytes.count else { return false }
-            return (0 ... loweredBytes.count - bytes.count).contains { start in
-                loweredBytes[start] == bytes[0] && loweredBytes[start ..< start + bytes.count].elementsEqual(bytes)
-            }
-        }
+        let lowered = tag.lowercased()
         if name == "html" {
-            sawRootDirection = contains(Needle.rightToLeft)
+            sawRootDirection = lowered.contains(Needle.rightToLeft.text)
         }
-        if name != "html", Needle.german.contains(where: contains), !Needle.leftToRight.contains(where: contains) {
+        if name != "html", Needle.german.contains(where: { lowered.contains($0.text) }), !Needle.leftToRight.contains(where: { lowered.contains($0.text) }) {
             report("German block inside a right-to-left page without dir=\"ltr\"")
+        }
+    }
+
+    /// A tag (from its "<") read as bytes, where that gives what reading it as Characters gives.
+    ///
+    /// Characters and bytes differ only where scalars join into one Character: CR with the LF
+    /// after it, and a character with the marks (or joiners) after it, which are never ASCII.
+    /// So a tag without CR reads the same as bytes wherever what is read, and the byte before
+    /// and after it, is ASCII: the name (the init fails otherwise), and an attribute text
+    /// found (`contains` cannot tell otherwise). Lower-casing maps a non-ASCII scalar to ASCII
+    /// only for "İ" (to "i" and a combining dot) and the Kelvin sign (to "k"): neither can
+    /// complete a needle here, which ends with a quote and holds no "k".
+    private struct TagBytes {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let name: Range<Int>
+        let isClosing: Bool
+
+        init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard !bytes.contains(0x0D) else { return nil }
+            var start = 1
+            while start < bytes.count, bytes[start] == UInt8(ascii: "/") { start += 1 }
+            var end = start
+            while end < bytes.count, isASCIIAlphanumeric(bytes[end]) { end += 1 }
+            // The Character after the name is one ASCII scalar: the byte after the name and
+            // the one after that are ASCII.
+            guard end == bytes.count || bytes[end] < 0x80 && (end + 1 == bytes.count || bytes[end + 1] < 0x80) else { return nil }
+            self.bytes = bytes
+            name = start ..< end
+            isClosing = bytes.count >= 2 && bytes[1] == UInt8(ascii: "/")
+        }
+
+        /// Whether the name is `lowercased` (ASCII, lower case) in any letter case.
+        func isNamed(_ lowercased: [UInt8]) -> Bool {
+            name.count == lowercased.count && zip(name, lowercased).allSatisfy { lowercasedASCII(bytes[$0]) == $1 }
+        }
+
+        var lowercasedName: String {
+            String(decoding: bytes[name].map(lowercasedASCII), as: UTF8.self)
+        }
+
+        /// Whether the tag, lower-cased, contains `needle` (ASCII, lower case, not starting
+        /// with a mark); nil when it is found only beside a non-ASCII byte.
+        func contains(_ needle: [UInt8]) -> Bool? {
+            guard needle.count <= bytes.count else { return false }
+            var besideOtherText = false
+            for start in 0 ... bytes.count - needle.count where lowercasedASCII(bytes[start]) == needle[0] {
+                guard needle.indices.allSatisfy({ lowercasedASCII(bytes[start + $0]) == needle[$0] }) else { continue }
+                let end = start + needle.count
+                if (start == 0 || bytes[start - 1] < 0x80) && (end == bytes.count || bytes[end] < 0x80) { return true }
+                besideOtherText = true
+            }
+            return besideOtherText ? nil : false
         }
     }
 
@@ -161,6 +258,9 @@ public enum BidiLint {
         /// The attribute after a space, a line feed or a tab.
         static let german = [" ", "\n", "\t"].map { Needle($0 + #"lang="de""#) }
         static let leftToRight = [" ", "\n", "\t"].map { Needle($0 + #"dir="ltr""#) }
+        /// Tag names compared as bytes.
+        static let html = Array("html".utf8)
+        static let bdi = Array("bdi".utf8)
     }
 
     private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {

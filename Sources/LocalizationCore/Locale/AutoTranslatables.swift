@@ -111,6 +111,9 @@ public enum AutoTranslatables {
     /// `localize(_:source:locale:)` with the source's auto-translatables recognised once, for a
     /// unit assembled in many locales.
     static func localize(_ target: Content, sourceItems: [AutoTranslatable], locale: LocaleDefinition) -> Content {
+        // A replacement needs its German form in the target's text: most targets hold none
+        // of them, and need neither formatting nor a scan by scalars.
+        guard sourceItems.contains(where: { item in mayReplace(item, in: target) }) else { return target }
         var replacements: [(from: String, to: String)] = []
         for item in sourceItems {
             guard case .reference = item.kind else {
@@ -127,12 +130,43 @@ public enum AutoTranslatables {
             }
         }
         guard !replacements.isEmpty else { return target }
-        // Longest first, so "November 2020" is replaced before "2020".
-        replacements.sort { $0.from.unicodeScalars.count > $1.from.unicodeScalars.count }
+        // Longest first, so "November 2020" is replaced before "2020" (a stable sort, on
+        // lengths counted once).
+        replacements = replacements.map { ($0, $0.from.unicodeScalars.count) }.sorted { $0.1 > $1.1 }.map(\.0)
         return Content(target.fragments.map { fragment in
             guard case .text(let text) = fragment else { return fragment }
-            return .text(replace(replacements, in: text))
+            // A whole occurrence outside every earlier replacement stands in the text as it
+            // was: forms the text does not hold are never replaced, and are not looked for.
+            var utf8 = text
+            let held = utf8.withUTF8 { bytes in replacements.filter { occurs(Array($0.from.utf8), in: bytes) } }
+            return held.isEmpty ? fragment : .text(replace(held, in: text))
         })
+    }
+
+    /// Whether one of the forms `localize` replaces for `item` (its text, and a date's year)
+    /// occurs in a text fragment of `target`, as bytes: a whole occurrence of the scalars
+    /// is one of the bytes too.
+    private static func mayReplace(_ item: AutoTranslatable, in target: Content) -> Bool {
+        var forms = [Array(item.text.utf8)]
+        switch item.kind {
+        case .reference: return false
+        case .date(let date): forms.append(Array(String(date.year).utf8))
+        default: break
+        }
+        for case .text(let text) in target.fragments {
+            var utf8 = text
+            let found = utf8.withUTF8 { bytes in forms.contains { form in occurs(form, in: bytes) } }
+            if found { return true }
+        }
+        return false
+    }
+
+    private static func occurs(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = pattern.first, pattern.count <= bytes.count else { return pattern.isEmpty }
+        for start in 0 ... bytes.count - pattern.count where bytes[start] == first {
+            if pattern.indices.allSatisfy({ bytes[start + $0] == pattern[$0] }) { return true }
+        }
+        return false
     }
 
     /// Replaces whole occurrences only: "44" is not replaced inside "2044" or "4.44".

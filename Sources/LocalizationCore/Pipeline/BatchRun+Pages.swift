@@ -89,9 +89,10 @@ extension BatchRun {
                 guard let language = try? TargetLanguage(tag), let memory = memories[language.tag] else { continue }
                 result.pending[language.tag] = page.units.filter { !Self.isTranslated($0, page: name, in: memory) }.map(\.id)
             }
+            let pseudoMerge = project.settings.pseudoLocales.isEmpty ? nil : PseudoMerge(page)
             for style in project.settings.pseudoLocales {
-                guard let language = try? TargetLanguage(style.languageTag) else { continue }
-                let pseudo = pseudoPage(page, style: style, language: language)
+                guard let pseudoMerge, let language = try? TargetLanguage(style.languageTag) else { continue }
+                let pseudo = pseudoPage(pseudoMerge, style: style, language: language)
                 outputs[language.tag] = BatchState.Output(bytes: BatchState.digest(pseudo.bytes))
                 result.diagnostics += pseudo.diagnostics
                 write(pseudo.bytes, to: pseudo.url, locale: language.tag, digest: outputs[language.tag]!.bytes, into: &result)
@@ -108,17 +109,11 @@ extension BatchRun {
         /// A pseudo-translated page: every unit through the pseudo-localizer and back through
         /// the merge, with the same bidi lint as published pages (pseudo pages exist to show
         /// direction faults).
-        private func pseudoPage(_ page: ExtractedPage, style: PseudoLocalizer.Style, language: TargetLanguage) -> (url: URL, bytes: [UInt8], diagnostics: [Diagnostic]) {
-            let project = run.project
-            // As a translator's job would hold it: numbers and dates as placeholders.
-            var jobPage = page
-            jobPage.units = page.units.map { $0.withAutoTranslatablePlaceholders() }
-            let document = Job.pseudoTranslated(
-                Job.document(pages: [jobPage], sourceLanguage: project.settings.sourceLocale, targetLanguage: language, version: project.xliffVersion),
-                style: style
-            )
-            let url = project.outputFolder.appendingPathComponent(language.tag).appendingPathComponent(page.page.name)
-            let merged = PageMerge().merge(page, units: document.files.first?.units ?? [], language: language, jobFile: "pseudo-locale \(language.tag)")
+        private func pseudoPage(_ merge: PseudoMerge, style: PseudoLocalizer.Style, language: TargetLanguage) -> (url: URL, bytes: [UInt8], diagnostics: [Diagnostic]) {
+            // Folder and page said to be such, so that the URL need not ask the file system.
+            let url = run.project.outputFolder.appending(path: language.tag, directoryHint: .isDirectory)
+                .appending(path: merge.page.page.name, directoryHint: .notDirectory)
+            let merged = merge.merge(style: style, language: language, jobFile: "pseudo-locale \(language.tag)")
             var diagnostics = merged.diagnostics
             for problem in BidiLint.check(merged.bytes, direction: language.direction) {
                 diagnostics.append(Diagnostic(.error, file: run.relative(url), line: problem.line, "bidi lint: \(problem.message)"))

@@ -72,6 +72,9 @@ public struct SiteAssembly: Sendable {
         var untranslatedTooltips: [String: String] = [:]
         /// The source language's chrome messages, compiled once.
         var chrome: ChromeStrings?
+        /// Each locale's output folder (the source locale's too), made once: extending a URL
+        /// costs more than looking one up (it asks the file system whether it is a folder).
+        var folders: [String: URL] = [:]
         /// Target locales without a usable definition, reported once per run.
         public var diagnostics: [Diagnostic] = []
     }
@@ -99,6 +102,9 @@ public struct SiteAssembly: Sendable {
         prepared.source = catalog.definitions[project.settings.sourceLocale]
         prepared.chrome = ChromeStrings(catalog: catalog)
         let all = [prepared.source].compactMap { $0 } + prepared.locales
+        for tag in [project.settings.sourceLocale] + prepared.locales.map(\.tag) {
+            prepared.folders[tag] = project.outputFolder.appendingPathComponent(tag)
+        }
         let byName = Dictionary(all.map { ($0.nativeName, $0) }, uniquingKeysWith: { first, _ in first })
         for current in all {
             let sorted = (try? DisplayNames(locale: current.tag).sorted(all.map(\.nativeName))) ?? all.map(\.nativeName)
@@ -158,7 +164,7 @@ public struct SiteAssembly: Sendable {
         if let sourceDefinition = prepared.source {
             let bytes = PageAssembler().assemble(page, targets: [:], language: nil,
                                                  options: chrome(page, landmarks, current: sourceDefinition, prepared: prepared, published: published, notice: nil))
-            outputs.append(output(bytes, locale: source, page: name, direction: .leftToRight))
+            outputs.append(output(bytes, locale: source, page: name, direction: .leftToRight, prepared: prepared))
         }
         for locale in prepared.locales {
             guard let plan = plans[locale.tag], let language = try? Self.language(locale.tag) else { continue }
@@ -179,7 +185,7 @@ public struct SiteAssembly: Sendable {
                 bytes = PageAssembler().assemble(page, targets: [:], language: nil,
                                                  options: chrome(page, landmarks, current: locale, prepared: prepared, published: published, notice: prepared.fallbackNotices[locale.tag]))
             }
-            var result = output(bytes, locale: locale.tag, page: name, direction: plan.published ? locale.direction : .leftToRight)
+            var result = output(bytes, locale: locale.tag, page: name, direction: plan.published ? locale.direction : .leftToRight, prepared: prepared)
             let count = { (status: PublishGate.UnitStatus) in plan.statuses.count { $0 == status } }
             result.coverage = .init(
                 page: name, locale: locale.tag, units: plan.statuses.count, reviewed: count(.reviewed), translated: count(.translated),
@@ -221,10 +227,12 @@ public struct SiteAssembly: Sendable {
     }
 
     /// What looking a unit up needs in every locale, worked out once per page: its sentences'
-    /// contexts in the memory, its numbers and dates, and the chrome messages it reads as.
+    /// keys and contexts in the memory, its numbers and dates, and the chrome messages it reads as.
     struct UnitSource {
         let unit: TextUnit
         let sentences: [Segment]
+        /// Each sentence's exact-match key (`MemoryEntry.key(for:)`), which normalises its text.
+        let keys: [String]
         let contexts: [MemoryEntry.Context]
         /// The auto-translatables of the whole source, written the locale's way in its target.
         let items: [AutoTranslatable]
@@ -236,6 +244,7 @@ public struct SiteAssembly: Sendable {
             self.unit = unit
             let sentences = unit.segments
             self.sentences = sentences
+            keys = sentences.map { MemoryEntry.key(for: $0.source) }
             let texts = sentences.map(\.source.plainText)
             let unitContext = "\(page)#\(unit.id)"
             contexts = texts.indices.map { index in
@@ -264,23 +273,26 @@ public struct SiteAssembly: Sendable {
             defer { index += 1 }
             var segment = segment
             segment.target = nil
-            for match in memory.matches(for: segment.source, context: source.contexts[index], threshold: 100, limit: 3) where match.score >= 100 {
+            // The exact and in-context matches, whose targets are their entries'.
+            for entry in memory.exactOffers(forKey: source.keys[index], context: source.contexts[index], limit: 3) {
                 // No bidi control may stand in an attribute value (SECURITY.md). The marks a
                 // translator set for running text (LRM, RLM, ALM) are hints that a bare
                 // attribute value cannot use, so they are left out; a target that needs
                 // isolates or embeddings stays out, and the unit stays German.
-                let target = isAttribute ? match.target.removingBidiMarks() : match.target
-                guard match.entry.state != .initial,
+                let target = isAttribute ? entry.target.removingBidiMarks() : entry.target
+                guard entry.state != .initial,
                       TargetCheck.problems(target: target, source: segment.source, isAttribute: isAttribute).isEmpty else { continue }
                 if isAttribute, target.plainText.unicodeScalars.contains(where: BidiLint.isBidiControl) { continue }
                 segment.target = target
-                segment.state = match.entry.state
+                segment.state = entry.state
                 break
             }
             return segment
         }
+        // A unit of one sentence has that sentence's target, checked above against the same
+        // source; the sentences of a longer unit are checked together here.
         if let target = translated.target, !target.isEmpty,
-           TargetCheck.problems(target: target, source: unit.source, isAttribute: isAttribute).isEmpty {
+           !translated.isSegmented || TargetCheck.problems(target: target, source: unit.source, isAttribute: isAttribute).isEmpty {
             let localized = AutoTranslatables.localize(target, sourceItems: source.items, locale: locale)
             return (localized, translated.state == .translated ? .translated : .reviewed)
         }
@@ -343,8 +355,9 @@ public struct SiteAssembly: Sendable {
     }
 
     /// A page's bytes for a locale with the bidi lint's findings.
-    private func output(_ bytes: [UInt8], locale: String, page: String, direction: TextDirection) -> PageOutput {
-        let url = project.outputFolder.appendingPathComponent(locale).appendingPathComponent(page)
+    private func output(_ bytes: [UInt8], locale: String, page: String, direction: TextDirection, prepared: Prepared) -> PageOutput {
+        // A page is a file: said so, the URL need not ask the file system.
+        let url = (prepared.folders[locale] ?? project.outputFolder.appendingPathComponent(locale)).appending(path: page, directoryHint: .notDirectory)
         let diagnostics = BidiLint.check(bytes, direction: direction).map { problem in
             Diagnostic(.error, file: relative(url), line: problem.line, "bidi lint: \(problem.message)")
         }

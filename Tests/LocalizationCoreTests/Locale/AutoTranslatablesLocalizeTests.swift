@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import LocalizationCore
+
+/// `localize` formats and scans only the German forms a target's text holds: held to the
+/// definition (every form formatted, every text fragment scanned) on generated targets.
+@Suite struct AutoTranslatablesLocalizeTests {
+    static let catalog = Result { try LocaleCatalog.load(folder: TestPaths.packageRoot.appendingPathComponent("locales"), sourceLocale: "de") }
+
+    /// The definition.
+    static func reference(_ target: Content, sourceItems: [AutoTranslatable], locale: LocaleDefinition) -> Content {
+        var replacements: [(from: String, to: String)] = []
+        for item in sourceItems {
+            if case .reference = item.kind { continue }
+            if let formatted = try? item.formatted(for: locale), formatted != item.text { replacements.append((item.text, formatted)) }
+            if case .date(let date) = item.kind,
+               let year = try? AutoTranslatable(kind: .year(date.year), text: String(date.year), range: 0 ..< 0).formatted(for: locale),
+               year != String(date.year) {
+                replacements.append((String(date.year), year))
+            }
+        }
+        guard !replacements.isEmpty else { return target }
+        replacements.sort { $0.from.unicodeScalars.count > $1.from.unicodeScalars.count }
+        return Content(target.fragments.map { fragment in
+            guard case .text(let text) = fragment else { return fragment }
+            return .text(AutoTranslatables.replace(replacements, in: text))
+        })
+    }
+
+    @Test func localizeMatchesTheDefinition() throws {
+        let catalog = try Self.catalog.get()
+        let locales = try ["ar", "fa", "en", "tr", "uk"].map { try catalog.definition(for: $0) }
+        let sources = ["MiSO zählt 44 Mitgliedsorganisationen (Stand: November 2020).", "Seit 1. Januar 2020: 1.234,5 Euro, 70 Prozent.",
+                       "Drucksache 0108/2021 vom Februar 2021", "2014 gegründet, 2020 erneuert", "Keine Zahlen hier."]
+        let pieces = ["44", "2044", "4.44", "November 2020", "2020", "نوفمبر 2020", "1.234,5", "70 Prozent", "70 %", "0108/2021", "Januar",
+                      "1. Januar 2020", "2014", " ", "و", "members ", "٤٤", "Februar 2021", "2021"]
+        let code = InlineCode(id: "1", kind: .formatting, elementName: "b", originalData: "<b>")
+        var generator = SplitMix64(seed: 5)
+        for _ in 0 ..< 1500 {
+            let source = sources[Int(generator.next() % UInt64(sources.count))]
+            let items = AutoTranslatables.recognize(in: source)
+            let target = Content((0 ..< Int(generator.next() % 5)).map { _ in
+                generator.next() % 4 == 0 ? .standalone(code)
+                    : .text((0 ..< Int(1 + generator.next() % 4)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined())
+            })
+            for locale in locales {
+                #expect(AutoTranslatables.localize(target, sourceItems: items, locale: locale) == Self.reference(target, sourceItems: items, locale: locale),
+                        "\(locale.tag): \(target.plainText.debugDescription) for \(source.debugDescription)")
+            }
+        }
+    }
+}
