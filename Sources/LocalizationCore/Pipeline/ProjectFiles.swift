@@ -60,13 +60,18 @@ public enum ProjectFiles {
     /// of the machine needs the flush. At 100,000 pages the `fsync`s took most of a full run.
     public static func writeAtomically(_ bytes: [UInt8], to url: URL, durable: Bool = true) throws(ProjectError) {
         let folder = url.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw .cannotWrite(url.path, reason: "cannot create folder \(folder.path): \(Self.reason(error))")
-        }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        var descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // The folder is made only when it is missing: a cold run of a large site writes a
+        // hundred thousand pages into a few hundred folders.
+        if descriptor < 0, errno == ENOENT {
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                throw .cannotWrite(url.path, reason: "cannot create folder \(folder.path): \(Self.reason(error))")
+            }
+            descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        }
         guard descriptor >= 0 else { throw .cannotWrite(url.path, reason: String(cString: strerror(errno))) }
         var written = 0
         var failure: Int32 = 0
