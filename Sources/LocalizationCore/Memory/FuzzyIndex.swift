@@ -47,6 +47,33 @@ struct FuzzyIndex: Sendable {
         }
     }
 
+    /// The index a snapshot kept (see `MemorySnapshot`): the words by number, and entry `i`'s
+    /// word numbers in text order as `entryWords[i]`. Nil unless they are what indexing the
+    /// entries made: numbered in order of first appearance, each word once.
+    init?(vocabulary: [String], entryWords: [[Int32]]) {
+        for entry in entryWords {
+            for id in entry {
+                guard id >= 0, Int(id) <= self.vocabulary.count, Int(id) < vocabulary.count else { return nil }
+                if Int(id) == self.vocabulary.count {
+                    let word = vocabulary[Int(id)]
+                    let hash = stableHash64(word)
+                    guard wordID(word, hash: hash) == nil else { return nil }
+                    _ = newWordID(word, hash: hash)
+                }
+            }
+            append(wordIDs: entry)
+        }
+        guard self.vocabulary.count == vocabulary.count else { return nil }
+    }
+
+    /// The case-folded words by number (for a snapshot).
+    var wordsByNumber: [String] { vocabulary }
+
+    /// Entry `index`'s word numbers in text order (for a snapshot).
+    func wordIDs(ofEntry index: Int) -> ArraySlice<Int32> {
+        words[Int(wordStart[index]) ..< Int(wordStart[index + 1])]
+    }
+
     /// An entry's case-folded words with their hashes: what indexing needs of it.
     struct Words: Sendable {
         var words: [String]
@@ -64,10 +91,14 @@ struct FuzzyIndex: Sendable {
     }
 
     private mutating func append(_ prepared: Words) {
-        let position = Int32(count)
-        let ids = zip(prepared.words, prepared.hashes).map { word, hash in
+        append(wordIDs: zip(prepared.words, prepared.hashes).map { word, hash in
             wordID(word, hash: hash) ?? newWordID(word, hash: hash)
-        }
+        })
+    }
+
+    /// Indexes the next entry by its word numbers, in text order.
+    private mutating func append(wordIDs ids: [Int32]) {
+        let position = Int32(count)
         words += ids
         let sorted = ids.sorted()
         sortedWords += sorted

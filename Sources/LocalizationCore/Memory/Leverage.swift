@@ -51,30 +51,53 @@ extension TranslationMemory {
     /// The best fuzzy matches for `source`, best first, at or above `threshold` and below
     /// 100: at most `limit`, each translation once (see `offered`). They do not depend on
     /// where the sentence stands; entries with the same key (exact matches) are left out.
+    ///
+    /// Candidates are scored best word score first (the older entry first among equals), and
+    /// scoring stops once `limit` offers score above what the words of the next candidate
+    /// allow. Most sentences of a site have such offers among entries with (nearly) the same
+    /// words, which a search at a high threshold finds by reading one or two word lists; so the
+    /// index is searched at falling thresholds (`searchStages`), each search going on from
+    /// where the last one stopped, until no candidate below it could still be offered.
     public func fuzzyMatches(for source: Content, threshold: Int, limit: Int) -> [MemoryMatch] {
-        guard threshold < 100 else { return [] }
+        guard threshold < 100, limit > 0 else { return [] }
         let key = MemoryEntry.key(for: source)
         let hash = stableHash64(key)
         let query = SegmentTokens(source)
-        // Best word scores first: once `limit` offers score above what the words of the next
-        // candidate allow, no later candidate can enter the list, and scoring stops.
-        let candidates = fuzzyCandidates(for: query, threshold: threshold).sorted { ($0.wordScore, $1.index) > ($1.wordScore, $0.index) }
-        var results: [MemoryMatch] = []
-        var bar = Int.min
-        for candidate in candidates where !hasKey(key, hash: hash, at: candidate.index) {
-            if candidate.wordScore < bar { break }
-            if let match = Self.fuzzyMatch(query, entries[candidate.index], stored: tokens(at: candidate.index)), match.score >= threshold {
-                results.append(match)
-                // Only a match at or above the bar can change the offers.
-                if match.score >= bar { bar = Self.lowestOffered(results, limit: limit) ?? bar }
+        let index = fuzzyIndex
+        var ranking = MatchRanking(limit: limit)
+        // Every candidate with a word score at or above `scored` has been scored (or left out
+        // as one that cannot be offered).
+        var scored = Int.max
+        var stage = Self.searchStages.first { $0 > threshold } ?? threshold
+        while true {
+            let candidates = index.candidates(for: query, threshold: stage)
+                .filter { $0.wordScore < scored }
+                .sorted { ($0.wordScore, $1.index) > ($1.wordScore, $0.index) }
+            for candidate in candidates where !hasKey(key, hash: hash, at: candidate.index) {
+                if candidate.wordScore < ranking.bar { return ranking.offers }
+                // A penalty-free match scores its word score, at most 99: a candidate that
+                // cannot rank above the lowest offer (a tie goes to the match found first)
+                // cannot change the offers, and is not scored.
+                guard !ranking.cannotEnter(score: min(99, candidate.wordScore), date: entries[candidate.index].provenance.date) else { continue }
+                if let match = Self.fuzzyMatch(query, entries[candidate.index], stored: tokens(at: candidate.index)), match.score >= threshold {
+                    ranking.add(match)
+                }
             }
+            // Below the stage, every word score is below the bar: nothing more can be offered.
+            if stage <= threshold || ranking.bar >= stage { return ranking.offers }
+            scored = stage
+            // With `limit` offers, only candidates reaching the bar matter.
+            stage = ranking.isComplete ? max(threshold, ranking.bar) : (Self.searchStages.first { $0 > threshold && $0 < stage } ?? threshold)
         }
-        return Self.offered(results, limit: limit)
     }
+
+    /// The thresholds the index is searched at before the caller's own (see `fuzzyMatches`):
+    /// the same words first (numbers count as one word), then close variants.
+    static let searchStages = [100, 90]
 
     /// Best first, newest first among equals; the same translation stored for several places
     /// is offered once, at its best score.
-    private static func offered(_ matches: [MemoryMatch], limit: Int) -> [MemoryMatch] {
+    static func offered(_ matches: [MemoryMatch], limit: Int) -> [MemoryMatch] {
         // One match (the usual exact one) has nothing to sort or to merge with.
         if matches.count <= 1 { return Array(matches.prefix(limit)) }
         let sorted = matches.sorted { ($0.score, $0.entry.provenance.date) > ($1.score, $1.entry.provenance.date) }
@@ -90,13 +113,6 @@ extension TranslationMemory {
             offers.append(match)
         }
         return offers
-    }
-
-    /// The score a further match must reach to be offered (a tie may be decided by date):
-    /// the lowest of `limit` offers, once there are that many.
-    private static func lowestOffered(_ matches: [MemoryMatch], limit: Int) -> Int? {
-        let offers = offered(matches, limit: limit)
-        return offers.count == limit ? offers.last?.score : nil
     }
 
     static func sameContext(_ stored: MemoryEntry.Context, _ query: MemoryEntry.Context) -> Bool {

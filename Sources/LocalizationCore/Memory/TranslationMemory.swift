@@ -25,6 +25,15 @@ public struct TranslationMemory: Sendable {
         add(contentsOf: entries)
     }
 
+    /// A memory of `entries` whose fuzzy index is `fuzzyIndex` (one kept by a snapshot); nil
+    /// unless the index has an entry for every entry. The entries are ones a memory held, so
+    /// none replaces another.
+    init?(sourceLanguage: String, targetLanguage: String, entries: [MemoryEntry], fuzzyIndex: FuzzyIndex) {
+        self.init(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, entries: entries)
+        guard self.entries.count == fuzzyIndex.count else { return nil }
+        fuzzy = LazyFuzzyIndex(fuzzyIndex)
+    }
+
     /// Adds an entry; an entry with the same source and context replaces the older one, unless
     /// it says the same. Returns whether the memory changed.
     @discardableResult
