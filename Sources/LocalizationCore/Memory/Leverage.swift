@@ -54,46 +54,41 @@ extension TranslationMemory {
     ///
     /// Candidates are scored best word score first (the older entry first among equals), and
     /// scoring stops once `limit` offers score above what the words of the next candidate
-    /// allow. Most sentences of a site have such offers among entries with (nearly) the same
-    /// words, which a search at a high threshold finds by reading one or two word lists; so the
-    /// index is searched at falling thresholds (`searchStages`), each search going on from
-    /// where the last one stopped, until no candidate below it could still be offered.
+    /// allow. A word score is known only after an edit distance, the costly part of a search:
+    /// the index bounds every candidate's word score by its common words, so the distances of
+    /// the candidates whose bound falls below the last offer are never computed.
     public func fuzzyMatches(for source: Content, threshold: Int, limit: Int) -> [MemoryMatch] {
         guard threshold < 100, limit > 0 else { return [] }
         let key = MemoryEntry.key(for: source)
         let hash = stableHash64(key)
         let query = SegmentTokens(source)
-        let index = fuzzyIndex
+        var search = fuzzyIndex.search(for: query, threshold: threshold)
         var ranking = MatchRanking(limit: limit)
-        // Every candidate with a word score at or above `scored` has been scored (or left out
-        // as one that cannot be offered).
-        var scored = Int.max
-        var stage = Self.searchStages.first { $0 > threshold } ?? threshold
-        while true {
-            let candidates = index.candidates(for: query, threshold: stage)
-                .filter { $0.wordScore < scored }
-                .sorted { ($0.wordScore, $1.index) > ($1.wordScore, $0.index) }
-            for candidate in candidates where !hasKey(key, hash: hash, at: candidate.index) {
-                if candidate.wordScore < ranking.bar { return ranking.offers }
+        // Candidates by word score, known for every entry whose bound is at least the level
+        // being scored (`search.entries` is in bound order; `bounded` of them are known).
+        var byWordScore: [Int: [Int]] = [:]
+        var bounded = 0
+        for level in stride(from: 100, through: threshold, by: -1) {
+            if level < ranking.bar { break }
+            while bounded < search.entries.count, search.entries[bounded].bound >= level {
+                let entry = Int(search.entries[bounded].index)
+                let wordScore = search.wordScore(of: entry)
+                if wordScore >= threshold { byWordScore[wordScore, default: []].append(entry) }
+                bounded += 1
+            }
+            for index in (byWordScore[level] ?? []).sorted() where !hasKey(key, hash: hash, at: index) {
+                if level < ranking.bar { break }
                 // A penalty-free match scores its word score, at most 99: a candidate that
                 // cannot rank above the lowest offer (a tie goes to the match found first)
                 // cannot change the offers, and is not scored.
-                guard !ranking.cannotEnter(score: min(99, candidate.wordScore), date: entries[candidate.index].provenance.date) else { continue }
-                if let match = Self.fuzzyMatch(query, entries[candidate.index], stored: tokens(at: candidate.index)), match.score >= threshold {
+                guard !ranking.cannotEnter(score: min(99, level), date: entries[index].provenance.date) else { continue }
+                if let match = Self.fuzzyMatch(query, entries[index], stored: tokens(at: index)), match.score >= threshold {
                     ranking.add(match)
                 }
             }
-            // Below the stage, every word score is below the bar: nothing more can be offered.
-            if stage <= threshold || ranking.bar >= stage { return ranking.offers }
-            scored = stage
-            // With `limit` offers, only candidates reaching the bar matter.
-            stage = ranking.isComplete ? max(threshold, ranking.bar) : (Self.searchStages.first { $0 > threshold && $0 < stage } ?? threshold)
         }
+        return ranking.offers
     }
-
-    /// The thresholds the index is searched at before the caller's own (see `fuzzyMatches`):
-    /// the same words first (numbers count as one word), then close variants.
-    static let searchStages = [100, 90]
 
     /// Best first, newest first among equals; the same translation stored for several places
     /// is offered once, at its best score.
