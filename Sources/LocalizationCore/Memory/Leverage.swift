@@ -78,10 +78,12 @@ extension TranslationMemory {
             }
             for index in (byWordScore[level] ?? []).sorted() where !hasKey(key, hash: hash, at: index) {
                 if level < ranking.bar { break }
-                // A penalty-free match scores its word score, at most 99: a candidate that
-                // cannot rank above the lowest offer (a tie goes to the match found first)
-                // cannot change the offers, and is not scored.
-                guard !ranking.cannotEnter(score: min(99, level), date: entries[index].provenance.date) else { continue }
+                // A fuzzy match scores 99 at most: with offers at 99, a candidate not newer
+                // than the lowest of them cannot rank above it (a tie goes to the match found
+                // first), cannot change the offers, and is not scored. (Not its word score as
+                // the bound: the index tells words apart by their bytes, scoring by canonical
+                // equivalence, so for text not in NFC a match can score above it.)
+                guard !ranking.cannotEnter(score: 99, date: entries[index].provenance.date) else { continue }
                 if let match = Self.fuzzyMatch(query, entries[index], stored: tokens(at: index)), match.score >= threshold {
                     ranking.add(match)
                 }

@@ -32,8 +32,9 @@ public enum MemorySnapshot {
             payload.optional(entry.context.previous)
             payload.optional(entry.context.next)
         }
-        // Built now if no lookup has built it: the run that writes the snapshot looks up
-        // fuzzy matches as a rule (it reads the memory because pages changed).
+        // Built now if no lookup has built it (a run that reads the XLIFF file, and so writes
+        // the snapshot, sends new jobs as a rule and needs the index anyway), so that the runs
+        // after it read the index instead of building it.
         let index = memory.fuzzyIndex
         payload.number(index.wordsByNumber.count)
         for word in index.wordsByNumber { payload.string(word) }

@@ -6,7 +6,8 @@ import Dispatch
 ///
 /// The exact index is built as entries are added: one hash per entry and chains through an
 /// array. The fuzzy index costs far more and is built by the first fuzzy lookup, so a run that
-/// only needs exact matches never pays for it.
+/// only needs exact matches never pays for it, or read with the entries from a
+/// `MemorySnapshot`.
 public struct TranslationMemory: Sendable {
     public let sourceLanguage: String
     public let targetLanguage: String

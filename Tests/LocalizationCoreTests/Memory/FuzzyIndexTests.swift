@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LocalizationCore
 
@@ -156,10 +157,37 @@ import Testing
         }
         let memory = TranslationMemory(sourceLanguage: "de", targetLanguage: "en", entries: entries)
         for round in 0 ..< 200 {
-            let query = round % 4 == 0 ? pick(entries).source : Content(text: variant(of: pick(bases)))
+            // In NFC, as the memory's entries are (the index tells words apart by their bytes,
+            // grading by canonical equivalence).
+            let query = round % 4 == 0 ? pick(entries).source : Content(text: variant(of: pick(bases)).nfc)
             let expected = Self.exhaustiveFuzzyMatches(memory, for: query, threshold: threshold, limit: limit)
             #expect(memory.fuzzyMatches(for: query, threshold: threshold, limit: limit) == expected, "\(query.plainText)")
+            // Text not in NFC gets what the search before the best-first one gave.
+            let decomposed = Content(text: query.plainText.decomposedStringWithCanonicalMapping)
+            #expect(memory.fuzzyMatches(for: decomposed, threshold: threshold, limit: limit)
+                == Self.allCandidatesFuzzyMatches(memory, for: decomposed, threshold: threshold, limit: limit), "\(query.plainText)")
         }
+    }
+
+    /// The fuzzy offers as the search found them before it went best bound first: every
+    /// candidate the index finds, scored in word-score order until the next one's word score
+    /// is below the lowest of `limit` offers.
+    static func allCandidatesFuzzyMatches(_ memory: TranslationMemory, for source: Content, threshold: Int, limit: Int) -> [MemoryMatch] {
+        let key = MemoryEntry.key(for: source)
+        let query = SegmentTokens(source)
+        let candidates = memory.fuzzyCandidates(for: query, threshold: threshold).sorted { ($0.wordScore, $1.index) > ($1.wordScore, $0.index) }
+        var results: [MemoryMatch] = []
+        var bar = Int.min
+        for candidate in candidates where memory.entries[candidate.index].key != key {
+            if candidate.wordScore < bar { break }
+            if let match = TranslationMemory.fuzzyMatch(query, memory.entries[candidate.index], stored: memory.tokens(at: candidate.index)),
+               match.score >= threshold {
+                results.append(match)
+                let offers = TranslationMemory.offered(results, limit: limit)
+                if offers.count == limit { bar = offers.last!.score }
+            }
+        }
+        return TranslationMemory.offered(results, limit: limit)
     }
 
     /// The ranking kept as matches arrive makes the offers sorting all of them makes, and its
