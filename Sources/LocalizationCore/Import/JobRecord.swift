@@ -157,8 +157,9 @@ extension JobRecords {
     @discardableResult
     public func send(_ document: XLIFFDocument, to url: URL, memory: TranslationMemory, memoryRevision: Int) throws(ProjectError) -> String {
         // Serialized once, with a stand-in id of the real one's shape that the digest covers;
-        // the real id then replaces it where the writers put it (a job of a large site is
-        // tens of megabytes: serializing it twice cost seconds).
+        // the real id then replaces it, on the bytes, where the writers put it (a job of a large
+        // site is tens of megabytes: serializing it twice, or replacing in it as a String, cost
+        // seconds).
         var document = document
         let locale = (document.targetLanguage ?? "").lowercased()
         let standIn = "\(locale)-" + String(repeating: "0", count: 16)
@@ -166,9 +167,9 @@ extension JobRecords {
         let draft = Job.serialize(document)
         let id = JobRecord.jobID(locale: locale, serializedJob: draft, memoryRevision: memoryRevision)
         document.jobID = id
-        let bytes = Array(draft
-            .replacingOccurrences(of: "job-id=\"\(standIn)\"", with: "job-id=\"\(id)\"")
-            .replacingOccurrences(of: ">\(standIn)</mda:meta>", with: ">\(id)</mda:meta>").utf8)
+        var bytes = Array(draft.utf8)
+        bytes = Self.replacing(Array("job-id=\"\(standIn)\"".utf8), with: Array("job-id=\"\(id)\"".utf8), in: bytes)
+        bytes = Self.replacing(Array(">\(standIn)</mda:meta>".utf8), with: Array(">\(id)</mda:meta>".utf8), in: bytes)
         try ProjectFiles.writeAtomically(bytes, to: url)
         // The record describes the job as a reader sees it; a job we cannot read back is a bug.
         let written: XLIFFDocument
@@ -179,5 +180,33 @@ extension JobRecords {
         }
         try save(JobRecord(jobID: document.jobID!, document: written, memory: memory, memoryRevision: memoryRevision))
         return document.jobID!
+    }
+
+    /// `bytes` with every occurrence of `pattern` replaced by `replacement`, left to right, as
+    /// `String.replacingOccurrences` replaces them in text whose patterns are ASCII (what the
+    /// job id stand-in's are).
+    static func replacing(_ pattern: [UInt8], with replacement: [UInt8], in bytes: [UInt8]) -> [UInt8] {
+        guard let first = pattern.first, bytes.count >= pattern.count else { return bytes }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        bytes.withUnsafeBufferPointer { bytes in
+            pattern.withUnsafeBufferPointer { pattern in
+                var copied = 0
+                var position = 0
+                while position <= bytes.count - pattern.count {
+                    // Most positions are ruled out by their first byte.
+                    if bytes[position] == first, UnsafeBufferPointer(rebasing: bytes[position ..< position + pattern.count]).elementsEqual(pattern) {
+                        result += bytes[copied ..< position]
+                        result += replacement
+                        position += pattern.count
+                        copied = position
+                    } else {
+                        position += 1
+                    }
+                }
+                result += bytes[copied...]
+            }
+        }
+        return result
     }
 }

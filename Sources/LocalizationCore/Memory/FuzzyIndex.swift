@@ -47,6 +47,33 @@ struct FuzzyIndex: Sendable {
         }
     }
 
+    /// The index a snapshot kept (see `MemorySnapshot`): the words by number, and entry `i`'s
+    /// word numbers in text order as `entryWords[i]`. Nil unless they are what indexing the
+    /// entries made: numbered in order of first appearance, each word once.
+    init?(vocabulary: [String], entryWords: [[Int32]]) {
+        for entry in entryWords {
+            for id in entry {
+                guard id >= 0, Int(id) <= self.vocabulary.count, Int(id) < vocabulary.count else { return nil }
+                if Int(id) == self.vocabulary.count {
+                    let word = vocabulary[Int(id)]
+                    let hash = stableHash64(word)
+                    guard wordID(word, hash: hash) == nil else { return nil }
+                    _ = newWordID(word, hash: hash)
+                }
+            }
+            append(wordIDs: entry)
+        }
+        guard self.vocabulary.count == vocabulary.count else { return nil }
+    }
+
+    /// The case-folded words by number (for a snapshot).
+    var wordsByNumber: [String] { vocabulary }
+
+    /// Entry `index`'s word numbers in text order (for a snapshot).
+    func wordIDs(ofEntry index: Int) -> ArraySlice<Int32> {
+        words[Int(wordStart[index]) ..< Int(wordStart[index + 1])]
+    }
+
     /// An entry's case-folded words with their hashes: what indexing needs of it.
     struct Words: Sendable {
         var words: [String]
@@ -64,10 +91,14 @@ struct FuzzyIndex: Sendable {
     }
 
     private mutating func append(_ prepared: Words) {
-        let position = Int32(count)
-        let ids = zip(prepared.words, prepared.hashes).map { word, hash in
+        append(wordIDs: zip(prepared.words, prepared.hashes).map { word, hash in
             wordID(word, hash: hash) ?? newWordID(word, hash: hash)
-        }
+        })
+    }
+
+    /// Indexes the next entry by its word numbers, in text order.
+    private mutating func append(wordIDs ids: [Int32]) {
+        let position = Int32(count)
         words += ids
         let sorted = ids.sorted()
         sortedWords += sorted
@@ -105,8 +136,48 @@ struct FuzzyIndex: Sendable {
         var wordScore: Int
     }
 
-    /// Entries whose words reach `threshold`, found by prefix and count filtering (exact:
-    /// never a lost match), each with its word score.
+    /// Entries whose words reach `threshold`, each with its word score (see `search`).
+    func candidates(for query: SegmentTokens, threshold: Int, verificationCost: Int = 40) -> [Candidate] {
+        var search = search(for: query, threshold: threshold, verificationCost: verificationCost)
+        return search.entries.compactMap { entry in
+            let wordScore = search.wordScore(of: Int(entry.index))
+            return wordScore >= threshold ? Candidate(index: Int(entry.index), wordScore: wordScore) : nil
+        }
+    }
+
+    /// The entries that may reach a threshold, best bound first, with what computing their word
+    /// scores needs. A caller that wants only the best candidates computes the scores of the
+    /// entries whose bound still matters, and stops there.
+    struct Search {
+        /// Each entry with a bound of its word score: the share of common words in the longer
+        /// word sequence (the edit distance is at least the longer length minus the common
+        /// words). Best bound first.
+        var entries: [(index: Int32, bound: Int)]
+        fileprivate let index: FuzzyIndex
+        fileprivate let queryIDs: [Int32]
+        private var distanceRow: [Int32] = []
+
+        fileprivate init(entries: [(index: Int32, bound: Int)], index: FuzzyIndex, queryIDs: [Int32]) {
+            self.entries = entries
+            self.index = index
+            self.queryIDs = queryIDs
+        }
+
+        /// The entry's word score: `100 × (1 − d / max(n, m))` rounded down, with `d` the
+        /// word-level edit distance, computed on word numbers.
+        mutating func wordScore(of entry: Int) -> Int {
+            let start = Int(index.wordStart[entry])
+            let end = Int(index.wordStart[entry + 1])
+            let length = max(queryIDs.count, end - start)
+            let distance = index.words.withUnsafeBufferPointer { words in
+                FuzzyIndex.distance(queryIDs, UnsafeBufferPointer(rebasing: words[start ..< end]), row: &distanceRow)
+            }
+            return 100 * (length - distance) / length
+        }
+    }
+
+    /// The entries whose words may reach `threshold`, found by prefix and count filtering
+    /// (exact: never a lost match), each with a bound of its word score.
     ///
     /// A score is at most the share of common words in the longer word sequence, because the
     /// edit distance is at least the longer length minus the common words. So a match has at
@@ -116,11 +187,11 @@ struct FuzzyIndex: Sendable {
     /// entries are left to check. A further list is read while that is cheaper than checking
     /// the entries it could rule out: `verificationCost` is the cost of checking one entry in
     /// postings read (0: never read beyond the prefix). Entries that reach the count are
-    /// checked by length, by the exact common count, and by the word-level edit distance
-    /// computed on word numbers.
-    func candidates(for query: SegmentTokens, threshold: Int, verificationCost: Int = 40) -> [Candidate] {
+    /// checked by length and by the exact common count, which bounds the word score; the
+    /// edit distance, which costs most, is left to the caller (`Search.wordScore(of:)`).
+    func search(for query: SegmentTokens, threshold: Int, verificationCost: Int = 40) -> Search {
         let n = query.words.count
-        guard n > 0 else { return [] }
+        guard n > 0 else { return Search(entries: [], index: self, queryIDs: []) }
         // Words the memory has never seen get numbers of their own below zero: they match nothing.
         var unknown: [String: Int32] = [:]
         let queryIDs = query.words.map { word in
@@ -132,7 +203,7 @@ struct FuzzyIndex: Sendable {
         }
         let required = (threshold * n + 99) / 100
         let prefixLength = n - required + 1
-        guard prefixLength > 0 else { return [] }
+        guard prefixLength > 0 else { return Search(entries: [], index: self, queryIDs: queryIDs) }
         func listLength(_ id: Int32) -> Int { id < 0 ? 0 : postings[Int(id)].count }
         // Word positions, rarest first; unknown words are rarest of all.
         let byRarity = queryIDs.sorted { (listLength($0), $0) < (listLength($1), $1) }
@@ -175,28 +246,22 @@ struct FuzzyIndex: Sendable {
         // Lengths a match can have: at least t·n words and at most n/t.
         let shortest = required
         let longest = threshold > 0 ? n * 100 / threshold : Int.max
-        var candidates: [Candidate] = []
-        var distanceRow: [Int32] = []
-        words.withUnsafeBufferPointer { words in
-            sortedWords.withUnsafeBufferPointer { sortedWords in
-                wordStart.withUnsafeBufferPointer { wordStart in
-                    for entry in touched.lazy.map(Int.init) where Int(counts[entry]) >= needed {
-                        let start = Int(wordStart[entry])
-                        let end = Int(wordStart[entry + 1])
-                        let length = max(n, end - start)
-                        guard end - start >= shortest, end - start <= longest else { continue }
-                        let common = Self.commonCount(sortedQuery, UnsafeBufferPointer(rebasing: sortedWords[start ..< end]))
-                        guard common * 100 >= threshold * length else { continue }
-                        // The distance is at least the longer length minus the common words; the
-                        // word score it allows must still reach the threshold.
-                        let distance = Self.distance(queryIDs, UnsafeBufferPointer(rebasing: words[start ..< end]), row: &distanceRow)
-                        let wordScore = 100 * (length - distance) / length
-                        if wordScore >= threshold { candidates.append(Candidate(index: entry, wordScore: wordScore)) }
-                    }
+        var bounded: [(index: Int32, bound: Int)] = []
+        sortedWords.withUnsafeBufferPointer { sortedWords in
+            wordStart.withUnsafeBufferPointer { wordStart in
+                for entry in touched where Int(counts[Int(entry)]) >= needed {
+                    let start = Int(wordStart[Int(entry)])
+                    let end = Int(wordStart[Int(entry) + 1])
+                    let length = max(n, end - start)
+                    guard end - start >= shortest, end - start <= longest else { continue }
+                    let common = Self.commonCount(sortedQuery, UnsafeBufferPointer(rebasing: sortedWords[start ..< end]))
+                    guard common * 100 >= threshold * length else { continue }
+                    bounded.append((entry, 100 * common / length))
                 }
             }
         }
-        return candidates
+        bounded.sort { $0.bound > $1.bound }
+        return Search(entries: bounded, index: self, queryIDs: queryIDs)
     }
 
     /// Size of the multiset intersection of two sorted sequences.
@@ -220,7 +285,7 @@ struct FuzzyIndex: Sendable {
 
     /// Levenshtein distance between word-number sequences (as `SegmentTokens.distance` on the
     /// words themselves, which have one number each).
-    private static func distance(_ a: [Int32], _ b: UnsafeBufferPointer<Int32>, row: inout [Int32]) -> Int {
+    fileprivate static func distance(_ a: [Int32], _ b: UnsafeBufferPointer<Int32>, row: inout [Int32]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         row.removeAll(keepingCapacity: true)

@@ -51,30 +51,50 @@ extension TranslationMemory {
     /// The best fuzzy matches for `source`, best first, at or above `threshold` and below
     /// 100: at most `limit`, each translation once (see `offered`). They do not depend on
     /// where the sentence stands; entries with the same key (exact matches) are left out.
+    ///
+    /// Candidates are scored best word score first (the older entry first among equals), and
+    /// scoring stops once `limit` offers score above what the words of the next candidate
+    /// allow. A word score is known only after an edit distance, the costly part of a search:
+    /// the index bounds every candidate's word score by its common words, so the distances of
+    /// the candidates whose bound falls below the last offer are never computed.
     public func fuzzyMatches(for source: Content, threshold: Int, limit: Int) -> [MemoryMatch] {
-        guard threshold < 100 else { return [] }
+        guard threshold < 100, limit > 0 else { return [] }
         let key = MemoryEntry.key(for: source)
         let hash = stableHash64(key)
         let query = SegmentTokens(source)
-        // Best word scores first: once `limit` offers score above what the words of the next
-        // candidate allow, no later candidate can enter the list, and scoring stops.
-        let candidates = fuzzyCandidates(for: query, threshold: threshold).sorted { ($0.wordScore, $1.index) > ($1.wordScore, $0.index) }
-        var results: [MemoryMatch] = []
-        var bar = Int.min
-        for candidate in candidates where !hasKey(key, hash: hash, at: candidate.index) {
-            if candidate.wordScore < bar { break }
-            if let match = Self.fuzzyMatch(query, entries[candidate.index], stored: tokens(at: candidate.index)), match.score >= threshold {
-                results.append(match)
-                // Only a match at or above the bar can change the offers.
-                if match.score >= bar { bar = Self.lowestOffered(results, limit: limit) ?? bar }
+        var search = fuzzyIndex.search(for: query, threshold: threshold)
+        var ranking = MatchRanking(limit: limit)
+        // Candidates by word score, known for every entry whose bound is at least the level
+        // being scored (`search.entries` is in bound order; `bounded` of them are known).
+        var byWordScore: [Int: [Int]] = [:]
+        var bounded = 0
+        for level in stride(from: 100, through: threshold, by: -1) {
+            if level < ranking.bar { break }
+            while bounded < search.entries.count, search.entries[bounded].bound >= level {
+                let entry = Int(search.entries[bounded].index)
+                let wordScore = search.wordScore(of: entry)
+                if wordScore >= threshold { byWordScore[wordScore, default: []].append(entry) }
+                bounded += 1
+            }
+            for index in (byWordScore[level] ?? []).sorted() where !hasKey(key, hash: hash, at: index) {
+                if level < ranking.bar { break }
+                // A fuzzy match scores 99 at most: with offers at 99, a candidate not newer
+                // than the lowest of them cannot rank above it (a tie goes to the match found
+                // first), cannot change the offers, and is not scored. (Not its word score as
+                // the bound: the index tells words apart by their bytes, scoring by canonical
+                // equivalence, so for text not in NFC a match can score above it.)
+                guard !ranking.cannotEnter(score: 99, date: entries[index].provenance.date) else { continue }
+                if let match = Self.fuzzyMatch(query, entries[index], stored: tokens(at: index)), match.score >= threshold {
+                    ranking.add(match)
+                }
             }
         }
-        return Self.offered(results, limit: limit)
+        return ranking.offers
     }
 
     /// Best first, newest first among equals; the same translation stored for several places
     /// is offered once, at its best score.
-    private static func offered(_ matches: [MemoryMatch], limit: Int) -> [MemoryMatch] {
+    static func offered(_ matches: [MemoryMatch], limit: Int) -> [MemoryMatch] {
         // One match (the usual exact one) has nothing to sort or to merge with.
         if matches.count <= 1 { return Array(matches.prefix(limit)) }
         let sorted = matches.sorted { ($0.score, $0.entry.provenance.date) > ($1.score, $1.entry.provenance.date) }
@@ -90,13 +110,6 @@ extension TranslationMemory {
             offers.append(match)
         }
         return offers
-    }
-
-    /// The score a further match must reach to be offered (a tie may be decided by date):
-    /// the lowest of `limit` offers, once there are that many.
-    private static func lowestOffered(_ matches: [MemoryMatch], limit: Int) -> Int? {
-        let offers = offered(matches, limit: limit)
-        return offers.count == limit ? offers.last?.score : nil
     }
 
     static func sameContext(_ stored: MemoryEntry.Context, _ query: MemoryEntry.Context) -> Bool {

@@ -3,11 +3,17 @@
 /// again (that took most of such a run). The XLIFF file stays the memory; a snapshot is a
 /// cache beside the run's state: one made from other bytes, or damaged, is not used.
 ///
-/// Layout: a header line `translate-pipeline memory snapshot <TAB> 1`, a line with the digest
+/// It keeps the memory's fuzzy index too (its words by number and each entry's word numbers):
+/// finding the words of every entry again took most of the jobs of such a run, for the few
+/// sentences it had to look up. The index is derived from the entries' sources alone, so it is
+/// as valid as they are.
+///
+/// Layout: a header line `translate-pipeline memory snapshot <TAB> 2`, a line with the digest
 /// of the XLIFF bytes it was made from, a line with the digest of the payload, then the
-/// payload: the languages and every entry, each string as a LEB128 length and UTF-8 bytes.
+/// payload: the languages, every entry, the index's words and every entry's word numbers; each
+/// string as a LEB128 length and UTF-8 bytes, each number as LEB128.
 public enum MemorySnapshot {
-    static let header = "translate-pipeline memory snapshot\t1\n"
+    static let header = "translate-pipeline memory snapshot\t2\n"
 
     public static func encode(_ memory: TranslationMemory, madeFrom digest: String) -> [UInt8] {
         var payload = Writer()
@@ -25,6 +31,17 @@ public enum MemorySnapshot {
             payload.optional(entry.context.unit)
             payload.optional(entry.context.previous)
             payload.optional(entry.context.next)
+        }
+        // Built now if no lookup has built it (a run that reads the XLIFF file, and so writes
+        // the snapshot, sends new jobs as a rule and needs the index anyway), so that the runs
+        // after it read the index instead of building it.
+        let index = memory.fuzzyIndex
+        payload.number(index.wordsByNumber.count)
+        for word in index.wordsByNumber { payload.string(word) }
+        for entry in 0 ..< index.count {
+            let ids = index.wordIDs(ofEntry: entry)
+            payload.number(ids.count)
+            for id in ids { payload.number(Int(id)) }
         }
         return Array((header + digest + "\n" + BatchState.digest(payload.bytes) + "\n").utf8) + payload.bytes
     }
@@ -51,8 +68,27 @@ public enum MemorySnapshot {
                                        provenance: .init(origin: origin, creator: creator, job: job, date: date),
                                        context: .init(unit: unit, previous: previous, next: next)))
         }
-        guard reader.atEnd else { return nil }
-        return TranslationMemory(sourceLanguage: source, targetLanguage: target, entries: entries)
+        guard let wordCount = reader.number(), wordCount <= payload.count else { return nil }
+        var words: [String] = []
+        words.reserveCapacity(wordCount)
+        for _ in 0 ..< wordCount {
+            guard let word = reader.string() else { return nil }
+            words.append(word)
+        }
+        var entryWords: [[Int32]] = []
+        entryWords.reserveCapacity(entries.count)
+        for _ in entries {
+            guard let idCount = reader.number(), idCount <= payload.count else { return nil }
+            var ids: [Int32] = []
+            ids.reserveCapacity(idCount)
+            for _ in 0 ..< idCount {
+                guard let id = reader.number(), id < wordCount else { return nil }
+                ids.append(Int32(id))
+            }
+            entryWords.append(ids)
+        }
+        guard reader.atEnd, let index = FuzzyIndex(vocabulary: words, entryWords: entryWords) else { return nil }
+        return TranslationMemory(sourceLanguage: source, targetLanguage: target, entries: entries, fuzzyIndex: index)
     }
 
     private struct Writer {

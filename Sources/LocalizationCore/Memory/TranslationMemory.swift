@@ -6,7 +6,8 @@ import Dispatch
 ///
 /// The exact index is built as entries are added: one hash per entry and chains through an
 /// array. The fuzzy index costs far more and is built by the first fuzzy lookup, so a run that
-/// only needs exact matches never pays for it.
+/// only needs exact matches never pays for it, or read with the entries from a
+/// `MemorySnapshot`.
 public struct TranslationMemory: Sendable {
     public let sourceLanguage: String
     public let targetLanguage: String
@@ -23,6 +24,15 @@ public struct TranslationMemory: Sendable {
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
         add(contentsOf: entries)
+    }
+
+    /// A memory of `entries` whose fuzzy index is `fuzzyIndex` (one kept by a snapshot); nil
+    /// unless the index has an entry for every entry. The entries are ones a memory held, so
+    /// none replaces another.
+    init?(sourceLanguage: String, targetLanguage: String, entries: [MemoryEntry], fuzzyIndex: FuzzyIndex) {
+        self.init(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, entries: entries)
+        guard self.entries.count == fuzzyIndex.count else { return nil }
+        fuzzy = LazyFuzzyIndex(fuzzyIndex)
     }
 
     /// Adds an entry; an entry with the same source and context replaces the older one, unless

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LocalizationCore
 
@@ -97,6 +98,122 @@ import Testing
                 let expected = Self.straightforwardMatches(memory, for: query, context: context, threshold: threshold, limit: limit)
                 #expect(memory.matches(for: query, context: context, threshold: threshold, limit: limit) == expected, "\(query.plainText)")
                 #expect(memory.matches(for: query, context: context, limit: limit, fuzzy: fuzzy) == expected, "cached: \(query.plainText)")
+            }
+        }
+    }
+
+    /// The fuzzy offers of an exhaustive search: every entry but the query's exact ones
+    /// graded, in word-score order (the older entry first among equals), then offered.
+    static func exhaustiveFuzzyMatches(_ memory: TranslationMemory, for source: Content, threshold: Int, limit: Int) -> [MemoryMatch] {
+        let key = MemoryEntry.key(for: source)
+        let query = SegmentTokens(source)
+        var graded: [(index: Int, wordScore: Int)] = []
+        for index in memory.entries.indices where memory.entries[index].key != key {
+            let stored = memory.tokens(at: index)
+            let length = max(query.words.count, stored.words.count)
+            guard length > 0 else { continue }
+            let wordScore = 100 * (length - SegmentTokens.distance(query.words, stored.words)) / length
+            if wordScore >= threshold { graded.append((index, wordScore)) }
+        }
+        graded.sort { ($0.wordScore, $1.index) > ($1.wordScore, $0.index) }
+        let matches = graded.compactMap { candidate in
+            TranslationMemory.fuzzyMatch(query, memory.entries[candidate.index], stored: memory.tokens(at: candidate.index))
+        }.filter { $0.score >= threshold }
+        return TranslationMemory.offered(matches, limit: limit)
+    }
+
+    /// Sentences and their variants as a city's pages have them: the same words with other
+    /// numbers, a word swapped, dropped or added, other punctuation or letter case; entries
+    /// with a few dates and few distinct translations, so that scores, dates and
+    /// translations tie. The search that stops at the best candidates must offer exactly what
+    /// grading every entry offers, in the same order.
+    @Test(arguments: [(75, 3), (75, 1), (60, 5), (90, 3), (95, 2)])
+    func bestFirstSearchOffersWhatAnExhaustiveSearchOffers(threshold: Int, limit: Int) {
+        var random = SplitMix64(seed: UInt64(threshold * 7 + limit))
+        func pick<T>(_ items: [T]) -> T { items[Int(random.next() % UInt64(items.count))] }
+        let vocabulary = Self.words + ["Stadtbezirk", "Mitte", "Nord", "Linden", "Sprechstunde", "dienstags", "Jahr", "neu", "seit"]
+        let bases = (0 ..< 25).map { _ in (0 ..< Int(4 + random.next() % 12)).map { _ in pick(vocabulary) } }
+        func variant(of base: [String]) -> String {
+            var words = base
+            for _ in 0 ..< Int(random.next() % 3) {
+                switch random.next() % 6 {
+                case 0: words = words.map { Int($0) != nil ? String(1 + random.next() % 2030) : $0 }
+                case 1: words[Int(random.next() % UInt64(words.count))] = pick(vocabulary)
+                case 2: if words.count > 2 { words.remove(at: Int(random.next() % UInt64(words.count))) }
+                case 3: words.insert(pick(vocabulary), at: Int(random.next() % UInt64(words.count + 1)))
+                case 4: words[0] = words[0].uppercased()
+                default: words.append(String(random.next() % 100))
+                }
+            }
+            return words.joined(separator: " ") + pick([".", ".", "!", ""])
+        }
+        let dates = ["2025-01-01T00:00:00Z", "2026-01-01T00:00:00Z", "2026-06-01T00:00:00Z"]
+        let entries = (0 ..< 600).map { index in
+            let source = Content(text: variant(of: pick(bases)))
+            // Targets that keep the source's numbers can be adapted to the query's.
+            let target = Content(text: "t\(random.next() % 12) " + source.plainText.filter(\.isNumber))
+            return MemoryEntry(source: source, target: target, provenance: .init(origin: .translator, date: pick(dates)),
+                               context: .init(unit: "p.html#u\(index)"))
+        }
+        let memory = TranslationMemory(sourceLanguage: "de", targetLanguage: "en", entries: entries)
+        for round in 0 ..< 200 {
+            // In NFC, as the memory's entries are (the index tells words apart by their bytes,
+            // grading by canonical equivalence).
+            let query = round % 4 == 0 ? pick(entries).source : Content(text: variant(of: pick(bases)).nfc)
+            let expected = Self.exhaustiveFuzzyMatches(memory, for: query, threshold: threshold, limit: limit)
+            #expect(memory.fuzzyMatches(for: query, threshold: threshold, limit: limit) == expected, "\(query.plainText)")
+            // Text not in NFC gets what the search before the best-first one gave.
+            let decomposed = Content(text: query.plainText.decomposedStringWithCanonicalMapping)
+            #expect(memory.fuzzyMatches(for: decomposed, threshold: threshold, limit: limit)
+                == Self.allCandidatesFuzzyMatches(memory, for: decomposed, threshold: threshold, limit: limit), "\(query.plainText)")
+        }
+    }
+
+    /// The fuzzy offers as the search found them before it went best bound first: every
+    /// candidate the index finds, scored in word-score order until the next one's word score
+    /// is below the lowest of `limit` offers.
+    static func allCandidatesFuzzyMatches(_ memory: TranslationMemory, for source: Content, threshold: Int, limit: Int) -> [MemoryMatch] {
+        let key = MemoryEntry.key(for: source)
+        let query = SegmentTokens(source)
+        let candidates = memory.fuzzyCandidates(for: query, threshold: threshold).sorted { ($0.wordScore, $1.index) > ($1.wordScore, $0.index) }
+        var results: [MemoryMatch] = []
+        var bar = Int.min
+        for candidate in candidates where memory.entries[candidate.index].key != key {
+            if candidate.wordScore < bar { break }
+            if let match = TranslationMemory.fuzzyMatch(query, memory.entries[candidate.index], stored: memory.tokens(at: candidate.index)),
+               match.score >= threshold {
+                results.append(match)
+                let offers = TranslationMemory.offered(results, limit: limit)
+                if offers.count == limit { bar = offers.last!.score }
+            }
+        }
+        return TranslationMemory.offered(results, limit: limit)
+    }
+
+    /// The ranking kept as matches arrive makes the offers sorting all of them makes, and its
+    /// bar is the lowest of `limit` offers.
+    @Test(arguments: [1, 2, 3, 5])
+    func matchRankingOffersWhatSortingEveryMatchOffers(limit: Int) {
+        var random = SplitMix64(seed: UInt64(limit))
+        func pick<T>(_ items: [T]) -> T { items[Int(random.next() % UInt64(items.count))] }
+        let provenance = (0 ..< 3).map { MemoryEntry.Provenance(origin: .translator, date: "2026-0\($0 + 1)-01") }
+        for _ in 0 ..< 100 {
+            var ranking = MatchRanking(limit: limit)
+            var matches: [MemoryMatch] = []
+            for index in 0 ..< Int(random.next() % 30) {
+                let entry = MemoryEntry(source: Content(text: "s\(index)"), target: Content(text: "t"), provenance: pick(provenance))
+                let match = MemoryMatch(kind: .fuzzy, score: pick([75, 80, 80, 90, 99]), entry: entry,
+                                        target: Content(text: "t\(random.next() % 4)"), isAutoAdapted: false, penalties: [])
+                let offers = TranslationMemory.offered(matches, limit: limit)
+                // What the search leaves out must not change the offers.
+                if ranking.cannotEnter(score: match.score, date: match.entry.provenance.date) {
+                    #expect(TranslationMemory.offered(matches + [match], limit: limit) == offers)
+                }
+                matches.append(match)
+                ranking.add(match)
+                let expected = TranslationMemory.offered(matches, limit: limit)
+                #expect(ranking.offers == expected)
+                #expect(ranking.bar == (expected.count == limit ? expected.last!.score : Int.min))
             }
         }
     }

@@ -57,6 +57,42 @@ import Testing
         #expect(read.entries == memory.entries)
     }
 
+    /// The fuzzy index a snapshot keeps is the index the entries make: the same words by
+    /// number, the same word numbers per entry, and so the same fuzzy matches.
+    @Test(arguments: sampleMemories) func theKeptFuzzyIndexIsTheOneTheEntriesMake(locale: String) throws {
+        let url = TestPaths.packageRoot.appendingPathComponent("memory/\(locale).xlf")
+        let memory = try MemoryFile.read(try ProjectFiles.read(url), file: url.path)
+        let read = try #require(MemorySnapshot.decode(MemorySnapshot.encode(memory, madeFrom: "d"), madeFrom: "d"))
+        #expect(read.isFuzzyIndexBuilt, "read with the snapshot, not built again")
+        let kept = read.fuzzyIndex
+        let built = FuzzyIndex(memory.entries)
+        #expect(kept.count == built.count)
+        #expect(kept.wordsByNumber == built.wordsByNumber)
+        #expect((0 ..< built.count).allSatisfy { kept.wordIDs(ofEntry: $0) == built.wordIDs(ofEntry: $0) })
+        for entry in memory.entries.prefix(40) {
+            var varied = entry.source
+            varied.fragments.append(.text(" Neu"))
+            #expect(read.fuzzyMatches(for: varied, threshold: 60, limit: 3) == memory.fuzzyMatches(for: varied, threshold: 60, limit: 3))
+        }
+    }
+
+    /// Word numbers that indexing the entries cannot have made are refused, whatever the
+    /// digest says: out of range, not in order of first appearance, a word twice, a word
+    /// no entry has.
+    @Test func anIndexNoEntriesMakeIsRefused() {
+        #expect(FuzzyIndex(vocabulary: ["der", "rat"], entryWords: [[0, 1], [1, 0]]) != nil)
+        #expect(FuzzyIndex(vocabulary: ["der", "rat"], entryWords: [[0, 2]]) == nil, "out of range")
+        #expect(FuzzyIndex(vocabulary: ["der", "rat"], entryWords: [[0, -1]]) == nil, "negative")
+        #expect(FuzzyIndex(vocabulary: ["der", "rat"], entryWords: [[1, 0]]) == nil, "not in order of first appearance")
+        #expect(FuzzyIndex(vocabulary: ["der", "der"], entryWords: [[0, 1]]) == nil, "a word twice")
+        #expect(FuzzyIndex(vocabulary: ["der", "rat", "tagt"], entryWords: [[0, 1]]) == nil, "a word no entry has")
+        let memory = TranslationMemory(sourceLanguage: "de", targetLanguage: "en", entries: [
+            MemoryEntry(source: Content(text: "Der Rat tagt."), target: Content(text: "x"), provenance: .init(origin: .sample, date: "2026")),
+        ])
+        let index = FuzzyIndex(vocabulary: ["der"], entryWords: [[0], [0]])!
+        #expect(TranslationMemory(sourceLanguage: "de", targetLanguage: "en", entries: memory.entries, fuzzyIndex: index) == nil, "an entry more")
+    }
+
     @Test func aSnapshotOfOtherBytesOrDamagedIsNotUsed() throws {
         let url = TestPaths.packageRoot.appendingPathComponent("memory/ar.xlf")
         let memory = try MemoryFile.read(try ProjectFiles.read(url), file: url.path)
