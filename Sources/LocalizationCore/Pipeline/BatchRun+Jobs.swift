@@ -38,6 +38,8 @@ extension BatchRun {
                     plan.superseded.append((key, unit, successor))
                 }
             }
+            // In the order of the units' keys, not of the table: the report lists them so.
+            plan.superseded.sort { $0.key < $1.key }
             // New work: pending units not out with a translator, in jobs of at most
             // `maxJobUnits` units, whole pages together: files a translator can open, and that
             // read back within limits.
