@@ -134,6 +134,21 @@ import Testing
         #expect(out["b.html#\(oldID)"] == nil)
     }
 
+    /// Units superseded together are reported in the order of page and unit, run after run
+    /// (the table they come from has an order of its own in every process).
+    @Test func supersededUnitsAreReportedInOrder() async throws {
+        let site = try Site()
+        defer { site.remove() }
+        let paragraphs = (1 ... 8).map { "Der Beirat \($0) tagt öffentlich im Rathaus." }
+        try site.write("d.html", paragraphs)
+        _ = try await site.run()
+        try site.write("d.html", paragraphs.map { $0.replacingOccurrences(of: "tagt", with: "berät") })
+        let second = try await site.run()
+        let superseded = second.superseded.filter { $0.page == "d.html" }
+        #expect(superseded.count == 8)
+        #expect(superseded.map(\.unitID) == superseded.map(\.unitID).sorted())
+    }
+
     @Test func returnedWorkInTheInboxIsImportedPublishedAndLeavesTheOpenJob() async throws {
         let site = try Site()
         defer { site.remove() }
