@@ -21,27 +21,35 @@ public struct PageMerge: Sendable {
         let pageUnits = Dictionary(page.units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for unit in units.map({ $0.expandingAutoTranslatables() }) {
             guard let target = unit.target, !target.isEmpty else { continue }
-            guard let source = pageUnits[unit.id] else {
-                diagnostics.append(Diagnostic(.error, file: jobFile, line: unit.line, unitID: unit.id,
-                    "the page \(page.page.name) has no unit with this id (its text changed since the job was made?); target not used"))
-                continue
+            let source = pageUnits[unit.id]
+            let sourceAgrees = source.map { $0.source.plainText == unit.source.plainText } ?? false
+            if Self.accepts(target, of: unit, for: source, sourceAgrees: sourceAgrees, page: page.page.name, jobFile: jobFile, diagnostics: &diagnostics) {
+                targets[unit.id] = target
             }
-            if source.source.plainText != unit.source.plainText {
-                diagnostics.append(Diagnostic(.error, file: jobFile, line: unit.line, unitID: unit.id,
-                    "the source text in the job differs from the page \(page.page.name); target not used"))
-                continue
-            }
-            let isAttribute = if case .attribute = source.placement { true } else { false }
-            let problems = TargetCheck.problems(target: target, source: source.source, isAttribute: isAttribute)
-            guard problems.isEmpty else {
-                for problem in problems {
-                    diagnostics.append(Diagnostic(.error, file: jobFile, line: unit.line, unitID: unit.id, "target refused for \(page.page.name): \(problem)"))
-                }
-                continue
-            }
-            targets[unit.id] = target
         }
         let bytes = PageAssembler().assemble(page, targets: targets, language: language)
         return Result(bytes: bytes, applied: page.units.map(\.id).filter { targets[$0] != nil }, diagnostics: diagnostics)
+    }
+
+    /// Whether a job unit's `target` may stand in the page for its unit `source` (nil: the
+    /// page has no unit with that id; `sourceAgrees`: the job's source text is the page's);
+    /// each refusal is reported with the job's file, line and unit.
+    static func accepts(_ target: Content, of unit: TextUnit, for source: TextUnit?, sourceAgrees: Bool, page: String, jobFile: String,
+                        diagnostics: inout [Diagnostic]) -> Bool {
+        guard let source else {
+            diagnostics.append(Diagnostic(.error, file: jobFile, line: unit.line, unitID: unit.id,
+                "the page \(page) has no unit with this id (its text changed since the job was made?); target not used"))
+            return false
+        }
+        guard sourceAgrees else {
+            diagnostics.append(Diagnostic(.error, file: jobFile, line: unit.line, unitID: unit.id,
+                "the source text in the job differs from the page \(page); target not used"))
+            return false
+        }
+        let problems = TargetCheck.problems(target: target, source: source.source, isAttribute: source.isAttribute)
+        for problem in problems {
+            diagnostics.append(Diagnostic(.error, file: jobFile, line: unit.line, unitID: unit.id, "target refused for \(page): \(problem)"))
+        }
+        return problems.isEmpty
     }
 }

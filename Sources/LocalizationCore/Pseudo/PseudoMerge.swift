@@ -52,24 +52,10 @@ struct PseudoMerge {
                 target = target.expandingAutoTranslatables { code in (jobUnit.placeholders[code.id] ?? code).placeholderText }
             }
             guard !target.isEmpty else { continue }
-            guard let source = jobUnit.pageUnit else {
-                diagnostics.append(Diagnostic(.error, file: jobFile, line: unit.line, unitID: unit.id,
-                    "the page \(page.page.name) has no unit with this id (its text changed since the job was made?); target not used"))
-                continue
+            if PageMerge.accepts(target, of: unit, for: jobUnit.pageUnit, sourceAgrees: jobUnit.sourceAgrees, page: page.page.name, jobFile: jobFile,
+                                 diagnostics: &diagnostics) {
+                targets[unit.id] = target
             }
-            guard jobUnit.sourceAgrees else {
-                diagnostics.append(Diagnostic(.error, file: jobFile, line: unit.line, unitID: unit.id,
-                    "the source text in the job differs from the page \(page.page.name); target not used"))
-                continue
-            }
-            let problems = TargetCheck.problems(target: target, source: source.source, isAttribute: source.isAttribute)
-            guard problems.isEmpty else {
-                for problem in problems {
-                    diagnostics.append(Diagnostic(.error, file: jobFile, line: unit.line, unitID: unit.id, "target refused for \(page.page.name): \(problem)"))
-                }
-                continue
-            }
-            targets[unit.id] = target
         }
         let bytes = PageAssembler().assemble(page, targets: targets, language: language)
         return PageMerge.Result(bytes: bytes, applied: page.units.map(\.id).filter { targets[$0] != nil }, diagnostics: diagnostics)
