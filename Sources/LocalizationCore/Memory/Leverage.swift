@@ -95,21 +95,28 @@ extension TranslationMemory {
     /// Best first, newest first among equals; the same translation stored for several places
     /// is offered once, at its best score.
     static func offered(_ matches: [MemoryMatch], limit: Int) -> [MemoryMatch] {
-        // One match (the usual exact one) has nothing to sort or to merge with.
-        if matches.count <= 1 { return Array(matches.prefix(limit)) }
-        let sorted = matches.sorted { ($0.score, $0.entry.provenance.date) > ($1.score, $1.entry.provenance.date) }
+        ranked(matches, limit: limit, score: \.score, entry: \.entry, target: \.target)
+    }
+
+    /// The order of offers, for matches and for entries alike: best `score` first, newest
+    /// `entry` first among equals, each `target` once, at most `limit`.
+    static func ranked<Offer>(_ offers: [Offer], limit: Int, score: (Offer) -> Int, entry: (Offer) -> MemoryEntry,
+                              target: (Offer) -> Content) -> [Offer] {
+        // One offer (the usual exact match) has nothing to sort or to merge with.
+        if offers.count <= 1 { return Array(offers.prefix(limit)) }
+        let sorted = offers.sorted { (score($0), entry($0).provenance.date) > (score($1), entry($1).provenance.date) }
         // At most `limit` translations are kept: compared one by one (as a set would compare
         // them), and no key computed once the offers are complete.
-        var offers: [MemoryMatch] = []
+        var kept: [Offer] = []
         var seen: [String] = []
-        for match in sorted {
-            guard offers.count < limit else { break }
-            let key = MemoryEntry.key(for: match.target)
+        for offer in sorted {
+            guard kept.count < limit else { break }
+            let key = MemoryEntry.key(for: target(offer))
             guard !seen.contains(key) else { continue }
             seen.append(key)
-            offers.append(match)
+            kept.append(offer)
         }
-        return offers
+        return kept
     }
 
     static func sameContext(_ stored: MemoryEntry.Context, _ query: MemoryEntry.Context) -> Bool {
