@@ -120,8 +120,17 @@ enum BatchBenchmark {
         let steps = outcome.steps
         phase.steps.append(Dictionary(steps.map { ($0.name, $0.seconds) }) { first, second in first + second })
         print(String(format: "  %.2f s, peak %.0f MB, exit %d", outcome.seconds, outcome.peakMegabytes, outcome.status))
+        phase.stepPeaks.append(Dictionary(steps.compactMap { step in step.peakMegabytes.map { (step.name, $0) } }) { first, second in max(first, second) })
         if !steps.isEmpty {
             print("    steps: " + steps.filter { $0.seconds >= 0.05 }.map { $0.name + String(format: " %.2f s", $0.seconds) }.joined(separator: ", "))
+            // Where the peak was reached: the steps that raised it.
+            var peak = 0
+            let raised = steps.compactMap { step -> String? in
+                guard let stepPeak = step.peakMegabytes, stepPeak > peak else { return nil }
+                peak = stepPeak
+                return "\(step.name) \(stepPeak) MB"
+            }
+            if !raised.isEmpty { print("    peak after: " + raised.joined(separator: ", ")) }
         }
     }
 

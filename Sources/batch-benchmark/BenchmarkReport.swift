@@ -10,10 +10,12 @@ struct BenchmarkReport: Encodable {
         var goalSeconds: Double
         /// Per sample, the run's own time per step (`TRANSLATE_PIPELINE_STEP_TIMES`).
         var steps: [[String: Double]] = []
+        /// Per sample, the run's peak resident memory (MB) when each step ended.
+        var stepPeaks: [[String: Int]] = []
         var median: Double { samples.median }
         var pass: Bool { median < goalSeconds }
 
-        enum CodingKeys: String, CodingKey { case name, samples, peakMegabytes, exitCodes, goalSeconds, steps, median, pass }
+        enum CodingKeys: String, CodingKey { case name, samples, peakMegabytes, exitCodes, goalSeconds, steps, stepPeaks, median, pass }
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -23,6 +25,7 @@ struct BenchmarkReport: Encodable {
             try container.encode(exitCodes, forKey: .exitCodes)
             try container.encode(goalSeconds, forKey: .goalSeconds)
             try container.encode(steps, forKey: .steps)
+            try container.encode(stepPeaks, forKey: .stepPeaks)
             try container.encode(median, forKey: .median)
             try container.encode(pass, forKey: .pass)
         }

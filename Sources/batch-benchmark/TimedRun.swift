@@ -4,6 +4,23 @@ import Foundation
 /// resident memory from `wait4`'s rusage (`ru_maxrss`, kilobytes on Linux), so the figure is
 /// the pipeline's and not the benchmark's.
 struct TimedRun {
+    /// One step of a run as it printed it (`StepClock` in the library).
+    struct Step {
+        var name: String
+        var seconds: Double
+        /// The run's peak resident memory when the step ended, in megabytes.
+        var peakMegabytes: Int?
+
+        init?(line: Substring) {
+            guard line.hasPrefix("step "), let colon = line.range(of: ": ") else { return nil }
+            let figures = line[colon.upperBound...].split(separator: " ")
+            guard figures.count >= 2, figures[1] == "s", let seconds = Double(figures[0]) else { return nil }
+            name = String(line[line.index(line.startIndex, offsetBy: 5) ..< colon.lowerBound])
+            self.seconds = seconds
+            if let peak = figures.firstIndex(of: "peak"), peak + 1 < figures.count { peakMegabytes = Int(figures[peak + 1]) }
+        }
+    }
+
     struct Outcome {
         var status: Int32
         var seconds: Double
@@ -11,14 +28,11 @@ struct TimedRun {
         var stdout: URL
         var stderr: URL
 
-        /// "step NAME: SECONDS s" lines of the child's error output, in order.
-        var steps: [(name: String, seconds: Double)] {
+        /// "step NAME: SECONDS s (resident R MB, peak P MB)" lines of the child's error output,
+        /// in order (the memory part only where the system reports it).
+        var steps: [Step] {
             let text = (try? String(contentsOf: stderr, encoding: .utf8)) ?? ""
-            return text.split(separator: "\n").compactMap { line in
-                guard line.hasPrefix("step "), let colon = line.lastIndex(of: ":"),
-                      let seconds = Double(line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces).dropLast(2)) else { return nil }
-                return (String(line.dropFirst(5)[..<colon]), seconds)
-            }
+            return text.split(separator: "\n").compactMap(Step.init(line:))
         }
 
         /// The last lines of the child's error output, for a failure message.
