@@ -158,6 +158,11 @@ public struct BatchRun: Sendable {
         // The state names only memories a run has read (and so checked); a site without pages
         // to assemble reads none.
         if !memories.isEmpty { state.memories = signatures }
+        // The reports need neither the memories nor the pages kept for the jobs: on a large
+        // site they are a gigabyte, and encoding the reports came on top of them (the cold
+        // run's peak). Freed, their memory serves the reports.
+        memories = [:]
+        examined = []
         progress(.init(phase: .reporting, done: 0, total: 1))
         // The dashboard of the last run that changed anything describes the site as it is.
         let writesReports = state != previous || !report.inbox.isEmpty
@@ -312,54 +317,74 @@ public struct BatchRun: Sendable {
     private func summarize(_ state: BatchState, catalog: LocaleCatalog?, into report: inout Report) {
         let settings = project.settings
         report.pages = state.pages.count
+        // Per locale by its position in the report's order, not in dictionaries keyed by tag:
+        // a large site has a hundred thousand outputs, and every tally was a hash or two.
+        var listed: Set<String> = []
+        let tags = ([settings.sourceLocale] + settings.targetLocales + settings.pseudoLocales.map { $0.languageTag }).filter { listed.insert($0).inserted }
+        let folders = tags.map { relative(project.outputFolder.appendingPathComponent($0)) }
+        let thresholds = tags.map { settings.publishThreshold(for: $0) }
+        var outputs = tags.indices.map { RunReport.Output(locale: tags[$0], folder: folders[$0], pages: 0, translatedUnits: 0) }
+        var locales = tags.indices.map { RunReport.LocaleSummary(locale: tags[$0], threshold: thresholds[$0]) }
+        var counted = [Bool](repeating: false, count: tags.count)
+        let written = writtenPages(report.written, folders: folders)
         var coverage = CoverageReport()
-        var locales: [String: RunReport.LocaleSummary] = [:]
-        var outputs: [String: RunReport.Output] = [:]
-        let written = Set(report.written)
-        let order = [settings.sourceLocale] + settings.targetLocales + settings.pseudoLocales.map { $0.languageTag }
-        // Per locale, not per page: a large site has a hundred thousand outputs.
-        let folders = Dictionary(order.map { ($0, relative(project.outputFolder.appendingPathComponent($0))) }) { first, _ in first }
-        let thresholds = Dictionary(order.map { ($0, settings.publishThreshold(for: $0)) }) { first, _ in first }
         // Names sorted rather than whole records: moving 10,000 records cost more than sorting.
         for name in state.pages.keys.sorted() {
             let page = state.pages[name]!
             report.units += page.unitCount
             report.words += page.words
-            for tag in order {
-                guard let output = page.outputs[tag], let folder = folders[tag], let threshold = thresholds[tag] else { continue }
-                outputs[tag, default: .init(locale: tag, folder: folder, pages: 0, translatedUnits: 0)].pages += 1
-                if written.contains(folder + "/" + name) { outputs[tag]!.pagesWritten += 1 }
+            for (position, tag) in tags.enumerated() {
+                guard let output = page.outputs[tag] else { continue }
+                outputs[position].pages += 1
+                if written[position].contains(name) { outputs[position].pagesWritten += 1 }
                 guard output.counts.count == 8 else { continue }
                 let c = output.counts
-                let entry = CoverageReport.Entry(page: name, locale: tag, units: c[0], reviewed: c[1], translated: c[2], automatic: c[3], pending: c[4],
-                                                 fallback: c[5], threshold: threshold,
-                                                 published: output.published, bidiProblems: c[7])
-                coverage.entries.append(entry)
-                if output.published { outputs[tag]!.translatedUnits += c[1] + c[2] + c[3] }
-                var summary = locales[tag] ?? RunReport.LocaleSummary(locale: tag, threshold: threshold)
-                summary.units += c[0]
-                summary.reviewed += c[1]
-                summary.translated += c[2]
-                summary.automatic += c[3]
-                summary.pending += c[4]
-                summary.pendingWords += c[6]
-                if output.published { summary.pagesPublished += 1 } else { summary.pagesHeld += 1 }
-                locales[tag] = summary
+                coverage.entries.append(CoverageReport.Entry(page: name, locale: tag, units: c[0], reviewed: c[1], translated: c[2], automatic: c[3],
+                                                             pending: c[4], fallback: c[5], threshold: thresholds[position],
+                                                             published: output.published, bidiProblems: c[7]))
+                if output.published { outputs[position].translatedUnits += c[1] + c[2] + c[3] }
+                counted[position] = true
+                locales[position].units += c[0]
+                locales[position].reviewed += c[1]
+                locales[position].translated += c[2]
+                locales[position].automatic += c[3]
+                locales[position].pending += c[4]
+                locales[position].pendingWords += c[6]
+                if output.published { locales[position].pagesPublished += 1 } else { locales[position].pagesHeld += 1 }
             }
         }
-        report.outputs = order.compactMap { outputs[$0] }
-        report.locales = settings.targetLocales.compactMap { locales[$0] }
+        report.outputs = outputs.filter { $0.pages > 0 }
+        let targets = Set(settings.targetLocales)
+        report.locales = tags.indices.filter { counted[$0] && targets.contains(tags[$0]) }.map { locales[$0] }
         if catalog != nil { report.coverage = coverage }
-        var open: [String: RunReport.OpenJob] = [:]
+        // Units out tallied per job first: a cold run of a large site has every unit out.
+        var tallies: [String: (locale: String, units: Int, words: Int)] = [:]
         for (tag, units) in state.out {
             for unit in units.values {
-                guard let job = state.jobs[unit.job] else { continue }
-                open[unit.job, default: .init(locale: tag, jobID: unit.job, path: job.path, pendingUnits: 0, pendingWords: 0, supersededUnits: job.superseded)].pendingUnits += 1
-                open[unit.job]!.pendingWords += unit.words
+                tallies[unit.job, default: (tag, 0, 0)].units += 1
+                tallies[unit.job]!.words += unit.words
             }
         }
-        report.openJobs = open.values.sorted { ($0.locale, $0.path) < ($1.locale, $1.path) }
+        report.openJobs = tallies.compactMap { id, tally in
+            state.jobs[id].map { job in
+                RunReport.OpenJob(locale: tally.locale, jobID: id, path: job.path, pendingUnits: tally.units, pendingWords: tally.words,
+                                  supersededUnits: job.superseded)
+            }
+        }.sorted { ($0.locale, $0.path) < ($1.locale, $1.path) }
         report.glossaryPending = glossaryAwaitingReview()
+    }
+
+    /// Per output folder (`folders`, relative to the project), the names of the pages among
+    /// `written` (the run's written files) that lie in it.
+    private func writtenPages(_ written: [String], folders: [String]) -> [Set<String>] {
+        var pages = [Set<String>](repeating: [], count: folders.count)
+        guard !written.isEmpty else { return pages }
+        let prefixes = folders.map { $0 + "/" }
+        for path in written {
+            guard let position = prefixes.firstIndex(where: { path.hasPrefix($0) }) else { continue }
+            pages[position].insert(String(path.dropFirst(prefixes[position].count)))
+        }
+        return pages
     }
 
     /// Terms of the project's target locales that no organisation has decided on yet.

@@ -82,8 +82,11 @@ import Testing
         #expect(firstJob.units == 10)
         #expect(try site.job(firstJob.path).files.flatMap(\.units).count == 10)
 
+        #expect(!first.outputs.isEmpty && first.outputs.allSatisfy { $0.pagesWritten == $0.pages && $0.pages == 3 }, "a first run writes every page")
+
         let unchanged = try await site.run()
         #expect(unchanged.jobs.isEmpty, "no new work, no new job")
+        #expect(unchanged.outputs.map(\.pagesWritten).allSatisfy { $0 == 0 })
 
         try site.write("c.html", ["Kontakt per Telefon.", "Sprechzeiten: dienstags."])
         let second = try await site.run()
@@ -94,6 +97,7 @@ import Testing
         #expect(second.openJobs.map(\.path) == ["jobs/outgoing/ar-0001.xlf", "jobs/outgoing/ar-0002.xlf"])
         #expect(second.openJobs.map(\.pendingUnits) == [10, 1])
         #expect(second.locales.first?.pending == 11)
+        #expect(second.outputs.first { $0.locale == "ar" }.map { ($0.pages, $0.pagesWritten) } ?? (0, 0) == (3, 1), "only c.html changed")
     }
 
     /// A large change is cut into jobs of at most `maxJobUnits` units, whole pages each.
