@@ -1,5 +1,4 @@
 internal import CICU
-import Synchronization
 
 /// A calendar date as a page states it: a year, a month, maybe a day ("November 2020",
 /// "1. Januar 2020"). No time and no time zone: it is shown as written.
@@ -40,55 +39,21 @@ public struct DateFormatting: Sendable, Hashable {
     public func format(_ date: CalendarDate, skeleton: String? = nil) throws(ICUError) -> String {
         let skeleton = skeleton ?? (date.day == nil ? "yMMMM" : "yMMMMd")
         let operation = "date format '\(skeleton)' (\(locale))"
-        let formatter = try OpenedDateFormat.shared(locale: locale, skeleton: skeleton, operation: operation)
-        return try formatter.format(date.millisecondsSince1970, operation: operation)
-    }
-}
-
-/// An ICU date format opened once per locale and skeleton for the whole process: opening one
-/// (the CLDR pattern generator, the symbols) costs about a millisecond, formatting with it a
-/// few microseconds, and a site formats thousands of distinct dates in every locale.
-///
-/// Owns its ICU handle; formatting sets the format's calendar, so calls are serialised by a
-/// mutex.
-final class OpenedDateFormat: @unchecked Sendable {
-    private let handle: Mutex<OpaquePointer>
-
-    private init(handle: sending OpaquePointer) {
-        self.handle = Mutex(handle)
+        let milliseconds = date.millisecondsSince1970
+        return try Self.formats.with(FormatKey(locale: locale, skeleton: skeleton), operation: operation) { (handle) throws(ICUError) -> String in
+            try ICUCall.string(operation) { out, capacity, status in
+                cicu_date_formatter_format(handle, milliseconds, out, capacity, status)
+            }
+        }
     }
 
-    deinit {
-        handle.withLock { cicu_date_formatter_close($0) }
-    }
-
-    private struct Key: Hashable {
+    private struct FormatKey: Hashable, Sendable {
         var locale: String
         var skeleton: String
     }
 
-    /// Opened formats by locale and skeleton; a handful per run (locales × two skeletons).
-    private static let opened = Mutex<[Key: OpenedDateFormat]>([:])
-
-    static func shared(locale: String, skeleton: String, operation: String) throws(ICUError) -> OpenedDateFormat {
-        let key = Key(locale: locale, skeleton: skeleton)
-        return try opened.withLock { (opened) throws(ICUError) -> OpenedDateFormat in
-            if let known = opened[key] { return known }
-            var status: Int32 = 0
-            guard let handle = cicu_date_formatter_open(locale, skeleton, &status), status <= 0 else {
-                throw ICUError(operation, code: status)
-            }
-            let format = OpenedDateFormat(handle: handle)
-            opened[key] = format
-            return format
-        }
-    }
-
-    func format(_ millisecondsSince1970: Double, operation: String) throws(ICUError) -> String {
-        try handle.withLock { (handle) throws(ICUError) -> String in
-            try ICUCall.string(operation) { out, capacity, status in
-                cicu_date_formatter_format(handle, millisecondsSince1970, out, capacity, status)
-            }
-        }
-    }
+    private static let formats = OpenedICUFormats<FormatKey>(
+        open: { key, status in cicu_date_formatter_open(key.locale, key.skeleton, &status) },
+        close: { cicu_date_formatter_close($0) }
+    )
 }
