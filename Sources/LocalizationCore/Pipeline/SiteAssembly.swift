@@ -156,6 +156,7 @@ public struct SiteAssembly: Sendable {
             plans[locale.tag] = (targets, statuses, gate.publishes(statuses))
         }
         let published = [source] + prepared.locales.map(\.tag).filter { plans[$0]?.published == true }
+        let head = landmarks.headEnd == nil ? [] : headLinks(page, published: published)
         // Only published pages use these; each is the same for every locale.
         let anyPublished = published.count > 1
         let numberNodes = anyPublished ? Self.numberNodes(in: page) : []
@@ -165,7 +166,7 @@ public struct SiteAssembly: Sendable {
         // The German page, with the same switcher and alternates.
         if let sourceDefinition = prepared.source {
             let bytes = PageAssembler().assemble(page, targets: [:], language: nil,
-                                                 options: chrome(page, landmarks, current: sourceDefinition, prepared: prepared, published: published, notice: nil))
+                                                 options: chrome(page, landmarks, head: head, current: sourceDefinition, prepared: prepared, notice: nil))
             outputs.append(output(bytes, locale: source, page: name, direction: .leftToRight, prepared: prepared))
         }
         for locale in prepared.locales {
@@ -173,7 +174,7 @@ public struct SiteAssembly: Sendable {
             let pending = zip(page.units, plan.statuses).filter { $0.1 == .pending }.map(\.0.id)
             let bytes: [UInt8]
             if plan.published {
-                var options = chrome(page, landmarks, current: locale, prepared: prepared, published: published, notice: nil)
+                var options = chrome(page, landmarks, head: head, current: locale, prepared: prepared, notice: nil)
                 options.isolateLeftToRightRuns = locale.direction == .rightToLeft
                 options.fallbackUnits = Set(pending)
                 let tooltip = prepared.untranslatedTooltips[locale.tag] ?? ""
@@ -185,7 +186,7 @@ public struct SiteAssembly: Sendable {
                 bytes = PageAssembler().assemble(page, targets: plan.targets, language: language, options: options)
             } else {
                 bytes = PageAssembler().assemble(page, targets: [:], language: nil,
-                                                 options: chrome(page, landmarks, current: locale, prepared: prepared, published: published, notice: prepared.fallbackNotices[locale.tag]))
+                                                 options: chrome(page, landmarks, head: head, current: locale, prepared: prepared, notice: prepared.fallbackNotices[locale.tag]))
             }
             var result = output(bytes, locale: locale.tag, page: name, direction: plan.published ? locale.direction : .leftToRight, prepared: prepared)
             let count = { (status: PublishGate.UnitStatus) in plan.statuses.count { $0 == status } }
@@ -332,22 +333,30 @@ public struct SiteAssembly: Sendable {
         }
     }
 
+    /// The stylesheet and alternate links that go before `</head>`: the same in every locale
+    /// of a page (they list the published locales), so written once per page.
+    private func headLinks(_ page: ExtractedPage, published: [String]) -> [UInt8] {
+        let root = String(repeating: "../", count: page.page.name.split(separator: "/").count)
+        let href = { (tag: String) in Self.attribute(root + tag + "/" + page.page.name) }
+        var head = "<link rel=\"stylesheet\" href=\"\(Self.attribute(root + Self.stylesheetName))\">\n"
+        for tag in published {
+            head += "<link rel=\"alternate\" hreflang=\"\(tag)\" href=\"\(href(tag))\">\n"
+        }
+        head += "<link rel=\"alternate\" hreflang=\"x-default\" href=\"\(href(project.settings.sourceLocale))\">\n"
+        return Array(head.utf8)
+    }
+
     /// Alternate links and stylesheet before `</head>`; after `<body>`, the language switcher
     /// and, for a page kept in German, the notice in the reader's language.
-    private func chrome(_ page: ExtractedPage, _ landmarks: PageLandmarks, current: LocaleDefinition, prepared: Prepared, published: [String], notice: String?) -> PageAssembler.Options {
+    /// `head`: the page's `headLinks(_:published:)`.
+    private func chrome(_ page: ExtractedPage, _ landmarks: PageLandmarks, head: [UInt8], current: LocaleDefinition, prepared: Prepared, notice: String?) -> PageAssembler.Options {
         var options = PageAssembler.Options()
         // A page in a legacy encoding gets character references for everything not ASCII.
         let ascii = !page.page.isUTF8
         let root = String(repeating: "../", count: page.page.name.split(separator: "/").count)
-        let source = project.settings.sourceLocale
         let href = { (tag: String) in Self.attribute(root + tag + "/" + page.page.name) }
         if let headEnd = landmarks.headEnd {
-            var head = "<link rel=\"stylesheet\" href=\"\(Self.attribute(root + Self.stylesheetName))\">\n"
-            for tag in published {
-                head += "<link rel=\"alternate\" hreflang=\"\(tag)\" href=\"\(href(tag))\">\n"
-            }
-            head += "<link rel=\"alternate\" hreflang=\"x-default\" href=\"\(href(source))\">\n"
-            options.insertions.append((headEnd, Array(head.utf8)))
+            options.insertions.append((headEnd, head))
         }
         if let bodyContent = landmarks.bodyContent {
             let switcher = prepared.switchers[current.tag] ?? ([], "")
