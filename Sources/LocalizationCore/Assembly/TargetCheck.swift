@@ -63,16 +63,39 @@ public enum TargetCheck {
     }
 
     /// The first forbidden scalar of the content's text (its `plainText`), read fragment by
-    /// fragment. A text is decoded only when its bytes may hold one: a C0 control other than
-    /// tab and line feed, DEL, or a lead byte of C1 controls (C2), of U+202A–U+202E (E2) or
-    /// of U+FFFE and U+FFFF (EF).
-    private static func firstForbidden(in content: Content) -> Unicode.Scalar? {
+    /// fragment, as UTF-8: every forbidden scalar has a byte sequence of its own (a C0 control
+    /// or DEL; C2 80–9F for C1 controls; E2 80 AA–AE for U+202A–U+202E; EF BF BE/BF for
+    /// U+FFFE/U+FFFF), and in valid UTF-8 a sequence found at a lead byte is that scalar. No
+    /// text is decoded: targets in most scripts are full of C2, E2 and EF lead bytes (quotes,
+    /// dashes, the pseudo-locales' "·") that start none of them.
+    static func firstForbidden(in content: Content) -> Unicode.Scalar? {
         for case .text(let text) in content.fragments {
             var utf8 = text
-            let mayHoldOne = utf8.withUTF8 { bytes in
-                bytes.contains { byte in byte < 0x20 && byte != 0x09 && byte != 0x0A || byte == 0x7F || byte == 0xC2 || byte == 0xE2 || byte == 0xEF }
+            if let scalar = utf8.withUTF8(firstForbidden(utf8:)) { return scalar }
+        }
+        return nil
+    }
+
+    private static func firstForbidden(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x09, 0x0A:
+                break
+            case 0x00 ... 0x1F, 0x7F:
+                return Unicode.Scalar(byte)
+            case 0xC2 where index + 1 < count && (0x80 ... 0x9F).contains(bytes[index + 1]):
+                return Unicode.Scalar(bytes[index + 1])
+            case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (0xAA ... 0xAE).contains(bytes[index + 2]):
+                return Unicode.Scalar(UInt16(0x2000) + UInt16(bytes[index + 2] & 0x3F))
+            case 0xEF where index + 2 < count && bytes[index + 1] == 0xBF && (0xBE ... 0xBF).contains(bytes[index + 2]):
+                return Unicode.Scalar(UInt16(0xFFC0) + UInt16(bytes[index + 2] & 0x3F))
+            default:
+                break
             }
-            if mayHoldOne, let scalar = text.unicodeScalars.first(where: isForbidden) { return scalar }
+            index += 1
         }
         return nil
     }

@@ -37,6 +37,15 @@ public enum BidiClass: Int32, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// The class of each of the text's scalars: `init(_:)` with the table fetched once for the
+    /// whole text rather than once per scalar (assembly classifies every target text of a
+    /// right-to-left page).
+    static func classes(of text: String) -> [BidiClass] {
+        common.withUnsafeBufferPointer { table in
+            text.unicodeScalars.map { scalar in scalar.value < 0x800 ? table[Int(scalar.value)] : fromICU(scalar.value) }
+        }
+    }
+
     /// ICU's class of a code point.
     static func fromICU(_ codePoint: UInt32) -> BidiClass {
         BidiClass(rawValue: cicu_bidi_class(codePoint)) ?? .otherNeutral

@@ -9,7 +9,7 @@ public enum BidiIsolation {
     /// words, when they contain a letter or are a number with separators; a plain "44" needs
     /// no isolation.
     public static func leftToRightRuns(in text: String) -> [Range<Int>] {
-        leftToRightRuns(classes: text.unicodeScalars.map(BidiClass.init))
+        leftToRightRuns(classes: BidiClass.classes(of: text))
     }
 
     /// The runs of a text given the bidi class of each of its scalars.

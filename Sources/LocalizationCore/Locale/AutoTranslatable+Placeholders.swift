@@ -67,9 +67,15 @@ extension Content {
                 result.append(fragment)
                 continue
             }
+            let items = AutoTranslatables.recognize(in: text)
+            // A text without items stays as it is, not rebuilt from its scalars.
+            guard !items.isEmpty else {
+                result.append(fragment)
+                continue
+            }
             let scalars = Array(text.unicodeScalars)
             var cursor = 0
-            for item in AutoTranslatables.recognize(in: text) {
+            for item in items {
                 result.append(.text(Self.string(scalars[cursor ..< item.range.lowerBound])))
                 var id: String
                 repeat {

@@ -70,6 +70,11 @@ public enum AutoTranslatables {
 
     /// Every auto-translatable in German text, left to right, not overlapping.
     public static func recognize(in text: String) -> [AutoTranslatable] {
+        mayHoldItems(text) ? scanning(text) : []
+    }
+
+    /// `recognize(in:)` by looking for an item at every scalar.
+    static func scanning(_ text: String) -> [AutoTranslatable] {
         let scalars = Array(text.unicodeScalars)
         var found: [AutoTranslatable] = []
         var index = 0
@@ -84,6 +89,13 @@ public enum AutoTranslatables {
         return found
     }
 
+    /// Whether the text has a digit: every item holds one (a month name only with its year),
+    /// and most texts of a page hold none; they are passed over without being decoded.
+    static func mayHoldItems(_ text: String) -> Bool {
+        var utf8 = text
+        return utf8.withUTF8 { bytes in bytes.contains { (UInt8(ascii: "0") ... UInt8(ascii: "9")).contains($0) } }
+    }
+
     /// A unit whose whole text is one number or date ("Februar 2021", "44") needs no
     /// translator: its target for the locale, or nil.
     public static func wholeTarget(for source: Content, locale: LocaleDefinition) -> Content? {
@@ -93,10 +105,21 @@ public enum AutoTranslatables {
 
     /// The content's text and its one number or date, when that is all it holds.
     static func wholeItem(_ content: Content) -> (text: String, item: AutoTranslatable)? {
-        guard content.fragments.count == 1, case .text(let text) = content.fragments[0] else { return nil }
+        guard content.fragments.count == 1, case .text(let text) = content.fragments[0], mayHoldItems(text) else { return nil }
         let trimmed = text.trimmingWhitespace
         let items = recognize(in: trimmed)
         guard items.count == 1, items[0].text == trimmed, items[0].kind != .reference else { return nil }
+        return (text, items[0])
+    }
+
+    /// `wholeItem(_:)` from the auto-translatables already recognised in the content's
+    /// `plainText`, for a unit whose items are needed anyway. Recognition never starts or
+    /// ends an item on white space and reads white space around an item as a boundary, so
+    /// the untrimmed text holds the trimmed text's items (at other offsets, which the result
+    /// does not use) and no others.
+    static func wholeItem(_ content: Content, recognized items: [AutoTranslatable]) -> (text: String, item: AutoTranslatable)? {
+        guard content.fragments.count == 1, case .text(let text) = content.fragments[0],
+              items.count == 1, items[0].kind != .reference, items[0].text == text.trimmingWhitespace else { return nil }
         return (text, items[0])
     }
 
@@ -143,6 +166,30 @@ public enum AutoTranslatables {
         })
     }
 
+    /// `localize(_:sourceItems:locale:)` for a unit of a page whose numbers and dates are
+    /// formatted at most once for the locale (`formatted`, by the slots of `items`): the same
+    /// result, without a formatting-cache lookup per item and target.
+    static func localize(_ target: Content, items: LocalizableItems, formatted: inout PageAutoTranslatables.Formatted) -> Content {
+        guard items.items.contains(where: { item in item.forms.contains { form in target.textFragmentsContain(form.bytes) } }) else { return target }
+        // As `localize(_:sourceItems:locale:)` builds them: in the items' order, each item's
+        // text before its year, then longest first (a stable sort).
+        var replacements: [(replacement: (from: String, to: String), bytes: [UInt8], length: Int)] = []
+        for item in items.items {
+            for form in item.forms {
+                guard let to = formatted[form.slot], to != form.text else { continue }
+                replacements.append(((form.text, to), form.bytes, form.length))
+            }
+        }
+        guard !replacements.isEmpty else { return target }
+        replacements = replacements.sorted { $0.length > $1.length }
+        return Content(target.fragments.map { fragment in
+            guard case .text(let text) = fragment else { return fragment }
+            var utf8 = text
+            let held = utf8.withUTF8 { bytes in replacements.filter { occurs($0.bytes, in: bytes) }.map(\.replacement) }
+            return held.isEmpty ? fragment : .text(replace(held, in: text))
+        })
+    }
+
     /// Whether one of the forms `localize` replaces for `item` (its text, and a date's year)
     /// occurs in a text fragment of `target`, as bytes: a whole occurrence of the scalars
     /// is one of the bytes too.
@@ -161,7 +208,7 @@ public enum AutoTranslatables {
         return false
     }
 
-    private static func occurs(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    fileprivate static func occurs(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = pattern.first, pattern.count <= bytes.count else { return pattern.isEmpty }
         for start in 0 ... bytes.count - pattern.count where bytes[start] == first {
             if pattern.indices.allSatisfy({ bytes[start + $0] == pattern[$0] }) { return true }
@@ -312,6 +359,105 @@ public enum AutoTranslatables {
 
     private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         String(scalars: scalars)
+    }
+}
+
+/// A unit's numbers and dates as `AutoTranslatables.localize(_:items:formatted:)` reads them
+/// in every locale: each German form it may replace (an item's text, and a date's year) with
+/// its bytes and length counted once, and its slot in the page's ``PageAutoTranslatables``.
+struct LocalizableItems: Sendable {
+    struct Form: Sendable {
+        var text: String
+        var bytes: [UInt8]
+        /// In Unicode scalars, the order of replacement (longest first).
+        var length: Int
+        var slot: Int
+    }
+
+    struct Item: Sendable {
+        /// The item's text, then for a date its year.
+        var forms: [Form]
+    }
+
+    /// The items in the source's order; references, never replaced, left out.
+    var items: [Item] = []
+}
+
+/// The distinct numbers and dates of a page's units, formatted once per locale for all of
+/// them: a page repeats its numbers and dates in many units, and a lookup in the process-wide
+/// formatting cache (its key holds the locale's strings, behind a lock) costs more than the
+/// replacement it serves.
+struct PageAutoTranslatables: Sendable {
+    private(set) var kinds: [AutoTranslatable.Kind] = []
+    private var slots: [AutoTranslatable.Kind: Int] = [:]
+
+    /// The unit's items, given slots in the page's table.
+    mutating func localizable(_ items: [AutoTranslatable]) -> LocalizableItems {
+        var result = LocalizableItems()
+        for item in items {
+            if case .reference = item.kind { continue }
+            var forms = [form(item.text, kind: item.kind)]
+            if case .date(let date) = item.kind {
+                forms.append(form(String(date.year), kind: .year(date.year)))
+            }
+            result.items.append(.init(forms: forms))
+        }
+        return result
+    }
+
+    private mutating func form(_ text: String, kind: AutoTranslatable.Kind) -> LocalizableItems.Form {
+        let slot: Int
+        if let known = slots[kind] {
+            slot = known
+        } else {
+            slot = kinds.count
+            slots[kind] = slot
+            kinds.append(kind)
+        }
+        return .init(text: text, bytes: Array(text.utf8), length: text.unicodeScalars.count, slot: slot)
+    }
+
+    /// The page's forms in `locale`, each formatted when first asked for: most of a page's
+    /// numbers and dates stand in units without a target, or in targets that do not hold them.
+    func formatted(for locale: LocaleDefinition) -> Formatted {
+        Formatted(kinds: kinds, locale: locale)
+    }
+
+    /// The page's forms in one locale.
+    struct Formatted {
+        let kinds: [AutoTranslatable.Kind]
+        let locale: LocaleDefinition
+        /// Per slot: nil while not asked for; then the form, or nil where ICU cannot format it.
+        private var forms: [String??]
+
+        init(kinds: [AutoTranslatable.Kind], locale: LocaleDefinition) {
+            self.kinds = kinds
+            self.locale = locale
+            forms = Array(repeating: nil, count: kinds.count)
+        }
+
+        /// The slot's form. A number's or date's form depends on its kind alone, never on its
+        /// text (references, formatted as their own text, have no slot).
+        subscript(slot: Int) -> String? {
+            mutating get {
+                if let known = forms[slot] { return known }
+                let form = try? AutoTranslatable(kind: kinds[slot], text: "", range: 0 ..< 0).formatted(for: locale)
+                forms[slot] = .some(form)
+                return form
+            }
+        }
+    }
+}
+
+extension Content {
+    /// Whether one of the text fragments holds `bytes` (UTF-8): a whole occurrence of a
+    /// text's scalars is one of its bytes too.
+    fileprivate func textFragmentsContain(_ bytes: [UInt8]) -> Bool {
+        for case .text(let text) in fragments {
+            var utf8 = text
+            if utf8.withUTF8({ AutoTranslatables.occurs(bytes, in: $0) }) { return true }
+        }
+        return false
     }
 }
 

@@ -98,10 +98,18 @@ struct ChromeStrings: Sendable {
     /// The messages the unit's text is in the source language, in the order they are tried:
     /// by key, then by the number or date of the text the message holds.
     func matches(for source: Content) -> [Match] {
+        matches(for: source, recognized: nil)
+    }
+
+    /// `matches(for:)` given the auto-translatables recognised in the source's `plainText`
+    /// (nil: recognised here if a message needs them). For a unit of one text, they are those
+    /// of its trimmed text (`AutoTranslatables.wholeItem(_:recognized:)` says why); only their
+    /// kinds and texts are read.
+    func matches(for source: Content, recognized: [AutoTranslatable]?) -> [Match] {
         guard !messages.isEmpty, source.fragments.count == 1, case .text(let text) = source.fragments[0] else { return [] }
         let trimmed = text.trimmingWhitespace
         guard !trimmed.isEmpty else { return [] }
-        var items: [AutoTranslatable]?
+        var items = recognized
         var matches: [Match] = []
         for message in messages {
             switch message.arguments {

@@ -137,7 +137,8 @@ public struct SiteAssembly: Sendable {
         let name = page.page.name
         // What every locale needs of a unit and of the page, worked out once for all of them.
         let chromeStrings = prepared.chrome ?? ChromeStrings(catalog: catalog)
-        let units = page.units.map { UnitSource($0, page: name, chrome: chromeStrings) }
+        var autoTranslatables = PageAutoTranslatables()
+        let units = page.units.map { UnitSource($0, page: name, chrome: chromeStrings, autoTranslatables: &autoTranslatables) }
         let landmarks = PageLandmarks(page.page.bytes)
         var plans: [String: (targets: [String: Content], statuses: [PublishGate.UnitStatus], published: Bool)] = [:]
         for locale in prepared.locales {
@@ -145,8 +146,9 @@ public struct SiteAssembly: Sendable {
             var targets: [String: Content] = [:]
             var statuses: [PublishGate.UnitStatus] = []
             statuses.reserveCapacity(units.count)
+            var formatted = autoTranslatables.formatted(for: locale)
             for unit in units {
-                let (target, status) = translation(of: unit, memory: memory, locale: locale, chrome: chromeStrings)
+                let (target, status) = translation(of: unit, memory: memory, locale: locale, chrome: chromeStrings, formatted: &formatted)
                 statuses.append(status)
                 if let target { targets[unit.unit.id] = target }
             }
@@ -154,6 +156,7 @@ public struct SiteAssembly: Sendable {
             plans[locale.tag] = (targets, statuses, gate.publishes(statuses))
         }
         let published = [source] + prepared.locales.map(\.tag).filter { plans[$0]?.published == true }
+        let head = landmarks.headEnd == nil ? [] : headLinks(page, published: published)
         // Only published pages use these; each is the same for every locale.
         let anyPublished = published.count > 1
         let numberNodes = anyPublished ? Self.numberNodes(in: page) : []
@@ -163,7 +166,7 @@ public struct SiteAssembly: Sendable {
         // The German page, with the same switcher and alternates.
         if let sourceDefinition = prepared.source {
             let bytes = PageAssembler().assemble(page, targets: [:], language: nil,
-                                                 options: chrome(page, landmarks, current: sourceDefinition, prepared: prepared, published: published, notice: nil))
+                                                 options: chrome(page, landmarks, head: head, current: sourceDefinition, prepared: prepared, notice: nil))
             outputs.append(output(bytes, locale: source, page: name, direction: .leftToRight, prepared: prepared))
         }
         for locale in prepared.locales {
@@ -171,7 +174,7 @@ public struct SiteAssembly: Sendable {
             let pending = zip(page.units, plan.statuses).filter { $0.1 == .pending }.map(\.0.id)
             let bytes: [UInt8]
             if plan.published {
-                var options = chrome(page, landmarks, current: locale, prepared: prepared, published: published, notice: nil)
+                var options = chrome(page, landmarks, head: head, current: locale, prepared: prepared, notice: nil)
                 options.isolateLeftToRightRuns = locale.direction == .rightToLeft
                 options.fallbackUnits = Set(pending)
                 let tooltip = prepared.untranslatedTooltips[locale.tag] ?? ""
@@ -183,7 +186,7 @@ public struct SiteAssembly: Sendable {
                 bytes = PageAssembler().assemble(page, targets: plan.targets, language: language, options: options)
             } else {
                 bytes = PageAssembler().assemble(page, targets: [:], language: nil,
-                                                 options: chrome(page, landmarks, current: locale, prepared: prepared, published: published, notice: prepared.fallbackNotices[locale.tag]))
+                                                 options: chrome(page, landmarks, head: head, current: locale, prepared: prepared, notice: prepared.fallbackNotices[locale.tag]))
             }
             var result = output(bytes, locale: locale.tag, page: name, direction: plan.published ? locale.direction : .leftToRight, prepared: prepared)
             let count = { (status: PublishGate.UnitStatus) in plan.statuses.count { $0 == status } }
@@ -228,19 +231,22 @@ public struct SiteAssembly: Sendable {
 
     /// What looking a unit up needs in every locale, worked out once per page: its sentences'
     /// keys and contexts in the memory, its numbers and dates, and the chrome messages it reads as.
-    struct UnitSource {
+    /// A class: read by every locale's loop, it is passed around by one reference rather than
+    /// copied field by field.
+    final class UnitSource {
         let unit: TextUnit
         let sentences: [Segment]
         /// Each sentence's exact-match key (`MemoryEntry.key(for:)`), which normalises its text.
         let keys: [String]
         let contexts: [MemoryEntry.Context]
-        /// The auto-translatables of the whole source, written the locale's way in its target.
-        let items: [AutoTranslatable]
+        /// The auto-translatables of the whole source, written the locale's way in its target,
+        /// with their slots in the page's table of formatted forms.
+        let items: LocalizableItems
         /// The unit's one number or date, when that is all it holds.
         let whole: (text: String, item: AutoTranslatable)?
         let chrome: [ChromeStrings.Match]
 
-        init(_ unit: TextUnit, page: String, chrome: ChromeStrings) {
+        init(_ unit: TextUnit, page: String, chrome: ChromeStrings, autoTranslatables: inout PageAutoTranslatables) {
             self.unit = unit
             let sentences = unit.segments
             self.sentences = sentences
@@ -251,9 +257,12 @@ public struct SiteAssembly: Sendable {
                 MemoryEntry.Context(unit: unitContext, previous: index > 0 ? texts[index - 1] : nil,
                                     next: index + 1 < texts.count ? texts[index + 1] : nil)
             }
-            items = AutoTranslatables.recognize(in: unit.source.plainText)
-            whole = AutoTranslatables.wholeItem(unit.source)
-            self.chrome = chrome.matches(for: unit.source)
+            // Recognised once: the whole-unit item and the chrome messages are read from the
+            // same items.
+            let recognized = AutoTranslatables.recognize(in: unit.source.plainText)
+            items = autoTranslatables.localizable(recognized)
+            whole = AutoTranslatables.wholeItem(unit.source, recognized: recognized)
+            self.chrome = chrome.matches(for: unit.source, recognized: recognized)
         }
     }
 
@@ -261,10 +270,15 @@ public struct SiteAssembly: Sendable {
     /// needs an exact or in-context match in a translated or reviewed state.
     func translation(of unit: TextUnit, page: String, memory: TranslationMemory, locale: LocaleDefinition) -> (Content?, PublishGate.UnitStatus) {
         let chrome = ChromeStrings(catalog: catalog)
-        return translation(of: UnitSource(unit, page: page, chrome: chrome), memory: memory, locale: locale, chrome: chrome)
+        var autoTranslatables = PageAutoTranslatables()
+        let source = UnitSource(unit, page: page, chrome: chrome, autoTranslatables: &autoTranslatables)
+        var formatted = autoTranslatables.formatted(for: locale)
+        return translation(of: source, memory: memory, locale: locale, chrome: chrome, formatted: &formatted)
     }
 
-    private func translation(of source: UnitSource, memory: TranslationMemory, locale: LocaleDefinition, chrome: ChromeStrings) -> (Content?, PublishGate.UnitStatus) {
+    /// `formatted`: the page's numbers and dates in `locale` (`PageAutoTranslatables.formatted(for:)`).
+    private func translation(of source: UnitSource, memory: TranslationMemory, locale: LocaleDefinition, chrome: ChromeStrings,
+                             formatted: inout PageAutoTranslatables.Formatted) -> (Content?, PublishGate.UnitStatus) {
         let unit = source.unit
         var translated = unit
         let isAttribute = unit.isAttribute
@@ -293,7 +307,7 @@ public struct SiteAssembly: Sendable {
         // source; the sentences of a longer unit are checked together here.
         if let target = translated.target, !target.isEmpty,
            !translated.isSegmented || TargetCheck.problems(target: target, source: unit.source, isAttribute: isAttribute).isEmpty {
-            let localized = AutoTranslatables.localize(target, sourceItems: source.items, locale: locale)
+            let localized = AutoTranslatables.localize(target, items: source.items, formatted: &formatted)
             return (localized, translated.state == .translated ? .translated : .reviewed)
         }
         if let target = chrome.target(for: source.chrome, locale: locale) ?? source.whole.flatMap({ whole in
@@ -319,22 +333,30 @@ public struct SiteAssembly: Sendable {
         }
     }
 
+    /// The stylesheet and alternate links that go before `</head>`: the same in every locale
+    /// of a page (they list the published locales), so written once per page.
+    private func headLinks(_ page: ExtractedPage, published: [String]) -> [UInt8] {
+        let root = String(repeating: "../", count: page.page.name.split(separator: "/").count)
+        let href = { (tag: String) in Self.attribute(root + tag + "/" + page.page.name) }
+        var head = "<link rel=\"stylesheet\" href=\"\(Self.attribute(root + Self.stylesheetName))\">\n"
+        for tag in published {
+            head += "<link rel=\"alternate\" hreflang=\"\(tag)\" href=\"\(href(tag))\">\n"
+        }
+        head += "<link rel=\"alternate\" hreflang=\"x-default\" href=\"\(href(project.settings.sourceLocale))\">\n"
+        return Array(head.utf8)
+    }
+
     /// Alternate links and stylesheet before `</head>`; after `<body>`, the language switcher
     /// and, for a page kept in German, the notice in the reader's language.
-    private func chrome(_ page: ExtractedPage, _ landmarks: PageLandmarks, current: LocaleDefinition, prepared: Prepared, published: [String], notice: String?) -> PageAssembler.Options {
+    /// `head`: the page's `headLinks(_:published:)`.
+    private func chrome(_ page: ExtractedPage, _ landmarks: PageLandmarks, head: [UInt8], current: LocaleDefinition, prepared: Prepared, notice: String?) -> PageAssembler.Options {
         var options = PageAssembler.Options()
         // A page in a legacy encoding gets character references for everything not ASCII.
         let ascii = !page.page.isUTF8
         let root = String(repeating: "../", count: page.page.name.split(separator: "/").count)
-        let source = project.settings.sourceLocale
         let href = { (tag: String) in Self.attribute(root + tag + "/" + page.page.name) }
         if let headEnd = landmarks.headEnd {
-            var head = "<link rel=\"stylesheet\" href=\"\(Self.attribute(root + Self.stylesheetName))\">\n"
-            for tag in published {
-                head += "<link rel=\"alternate\" hreflang=\"\(tag)\" href=\"\(href(tag))\">\n"
-            }
-            head += "<link rel=\"alternate\" hreflang=\"x-default\" href=\"\(href(source))\">\n"
-            options.insertions.append((headEnd, Array(head.utf8)))
+            options.insertions.append((headEnd, head))
         }
         if let bodyContent = landmarks.bodyContent {
             let switcher = prepared.switchers[current.tag] ?? ([], "")

@@ -45,13 +45,25 @@ public struct PseudoLocalizer: Sendable {
         case .accented:
             // About 35% longer: German is already long, but translations into other languages
             // can be longer still, and layouts must hold them.
-            let padding = String(repeating: "·", count: max(1, (letters * 35 + 99) / 100))
             fragments.insert(.text("["), at: 0)
-            fragments.append(.text(" " + padding + "]"))
+            fragments.append(.text(Self.padding(max(1, (letters * 35 + 99) / 100))))
         case .rightToLeft:
             break
         }
         return Content(fragments)
+    }
+
+    /// " ··…·]": `count` middle dots, written as bytes (a `String` built `Character` by
+    /// `Character` costs more than the rest of a sentence's pseudo-translation).
+    static func padding(_ count: Int) -> String {
+        var bytes: [UInt8] = [UInt8(ascii: " ")]
+        bytes.reserveCapacity(2 * count + 2)
+        for _ in 0 ..< count {
+            bytes.append(0xC2)
+            bytes.append(0xB7)
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private func transform(_ text: String) -> String {
@@ -60,18 +72,30 @@ public struct PseudoLocalizer: Sendable {
         // sequence: the other bytes are copied as they are.
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count * 2)
-        for byte in text.utf8 {
-            if byte < 128, let replacement = table[Int(byte)] {
-                output += replacement
-            } else {
-                output.append(byte)
+        table.bytes.withUnsafeBufferPointer { replacements in
+            table.bounds.withUnsafeBufferPointer { bounds in
+                for byte in text.utf8 {
+                    if byte < 128 {
+                        let replacement = bounds[Int(byte)]
+                        if !replacement.isEmpty {
+                            output.append(contentsOf: UnsafeBufferPointer(rebasing: replacements[replacement]))
+                            continue
+                        }
+                    }
+                    output.append(byte)
+                }
             }
         }
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Replacements (UTF-8) indexed by ASCII code, built once.
-    private typealias Table = [[UInt8]?]
+    /// Replacements (UTF-8) for ASCII codes, built once: all in one buffer, each at its
+    /// code's bounds (empty: the byte stays), so that a letter is replaced without an array
+    /// of its own to retain.
+    private struct Table: Sendable {
+        var bytes: [UInt8] = []
+        var bounds = [Range<Int>](repeating: 0 ..< 0, count: 128)
+    }
 
     private static let accented: Table = table(
         zip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", "àƀçđéƒĝĥîĵķĺɱñöþʠŕšŧûṽŵẋýžÀßÇÐÉƑĜĤÎĴĶĹṀÑÖÞǪŔŠŦÛṼŴẊÝŽ").map { ($0, String($1)) }
@@ -87,9 +111,11 @@ public struct PseudoLocalizer: Sendable {
     }()
 
     private static func table(_ pairs: [(Character, String)]) -> Table {
-        var table = Table(repeating: nil, count: 128)
+        var table = Table()
         for (letter, replacement) in pairs {
-            table[Int(letter.asciiValue!)] = Array(replacement.utf8)
+            let start = table.bytes.count
+            table.bytes += replacement.utf8
+            table.bounds[Int(letter.asciiValue!)] = start ..< table.bytes.count
         }
         return table
     }

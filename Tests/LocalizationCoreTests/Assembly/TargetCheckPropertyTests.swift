@@ -73,7 +73,9 @@ import Testing
         var generator = SplitMix64(seed: 11)
         let codes = (1 ... 3).map { InlineCode(id: "\($0)", kind: .formatting, elementName: "b", originalData: "<b>") }
         let texts = ["Rat ", "ü", "\t", "\n", "\r", "\u{0}", "\u{7F}", "\u{85}", "\u{9F}", "\u{A0}", "\u{202A}", "\u{202E}", "\u{2066}",
-                     "„“–", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "😀", "e\u{301}"]
+                     "„“–", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "😀", "e\u{301}",
+                     // Neighbours of the forbidden ones in UTF-8: same lead bytes, other scalars.
+                     "\u{1F}", "\u{7E}", "\u{A0}\u{B7}", "\u{2000}", "\u{2029}", "\u{202F}", "\u{20AC}", "\u{FEFF}", "\u{FFBF}", "\u{FFEE}"]
         func content() -> Content {
             Content((0 ..< Int(generator.next() % 6)).map { _ in
                 let code = codes[Int(generator.next() % 3)]

@@ -46,7 +46,9 @@ struct BidiIsolationTests {
             == [.leftToRight, .europeanNumber, .whitespace, .commonSeparator, .europeanSeparator, .europeanTerminator, .paragraphSeparator, .segmentSeparator, .otherNeutral])
         var generator = SplitMix64(seed: 20261127)
         let pieces = ["WIR", " ", "2.0", "MiSO", "e.V.", "0108/2021", "44", "٤٤", "۴۴", "منظمة", "في", "،", "(", ")", "-", "@", "\u{0301}",
-                      "\u{200F}", "\u{2066}", "\u{2069}", "\n", "\t", "info@hannover.de", "Ünal", "Київ", "%", "+", "#", "ـ", "\u{A0}"]
+                      "\u{200F}", "\u{2066}", "\u{2069}", "\n", "\t", "info@hannover.de", "Ünal", "Київ", "%", "+", "#", "ـ", "\u{A0}",
+                      // Above the table: asked of ICU.
+                      "ሰላም", "😀", "\u{2067}", "ﻻ", "\u{7FF}", "\u{800}"]
         for _ in 0 ..< 3000 {
             let text = (0 ..< Int(generator.next() % 12)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
             #expect(BidiIsolation.leftToRightRuns(in: text) == BidiIsolation.leftToRightRuns(classes: text.unicodeScalars.map { BidiClass.fromICU($0.value) }), "\(text)")

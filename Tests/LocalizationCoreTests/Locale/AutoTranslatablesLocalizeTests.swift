@@ -49,4 +49,39 @@ import Testing
             }
         }
     }
+
+    /// Assembly formats a page's numbers and dates once per locale (`PageAutoTranslatables`)
+    /// and localizes each unit's target from that table: the same targets as the definition,
+    /// for units that share a page's items and units that have their own.
+    @Test func localizeFromThePagesTableMatchesTheDefinition() throws {
+        let catalog = try Self.catalog.get()
+        let locales = try ["ar", "fa", "en", "tr", "uk"].map { try catalog.definition(for: $0) }
+        let sources = ["MiSO zählt 44 Mitgliedsorganisationen (Stand: November 2020).", "Seit 1. Januar 2020: 1.234,5 Euro, 70 Prozent.",
+                       "Drucksache 0108/2021 vom Februar 2021", "2014 gegründet, 2020 erneuert", "Keine Zahlen hier.", "44 und 1.000 und 1000, 44",
+                       "November 2020 und 2020", "70 % von 44", "3,50 und 3,5"]
+        let pieces = ["44", "2044", "4.44", "November 2020", "2020", "نوفمبر 2020", "1.234,5", "70 Prozent", "70 %", "0108/2021", "Januar",
+                      "1. Januar 2020", "2014", " ", "و", "members ", "٤٤", "Februar 2021", "2021", "1.000", "1000", "3,50", "3,5", "70 ٪"]
+        let code = InlineCode(id: "1", kind: .formatting, elementName: "b", originalData: "<b>")
+        var generator = SplitMix64(seed: 7)
+        for _ in 0 ..< 300 {
+            // A page: a few units, whose items share the page's table.
+            var table = PageAutoTranslatables()
+            let units = (0 ..< Int(1 + generator.next() % 4)).map { _ in
+                let items = AutoTranslatables.recognize(in: sources[Int(generator.next() % UInt64(sources.count))])
+                return (items: items, localizable: table.localizable(items))
+            }
+            for locale in locales {
+                var formatted = table.formatted(for: locale)
+                for unit in units {
+                    let target = Content((0 ..< Int(generator.next() % 5)).map { _ in
+                        generator.next() % 4 == 0 ? .standalone(code)
+                            : .text((0 ..< Int(1 + generator.next() % 4)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined())
+                    })
+                    #expect(AutoTranslatables.localize(target, items: unit.localizable, formatted: &formatted)
+                        == Self.reference(target, sourceItems: unit.items, locale: locale),
+                            "\(locale.tag): \(target.plainText.debugDescription) for \(unit.items.map(\.text))")
+                }
+            }
+        }
+    }
 }

@@ -79,6 +79,9 @@ struct ChromeStringsTests {
                 let expected = Self.reference(catalog, for: text, locale: locale)
                 #expect(chrome.target(for: matches, locale: locale) == expected, "\(text.plainText) in \(locale.tag)")
                 #expect(catalog.chromeTarget(for: text, locale: locale) == expected, "\(text.plainText) in \(locale.tag)")
+                // Assembly passes the items it recognised in the untrimmed text.
+                let recognized = AutoTranslatables.recognize(in: text.plainText)
+                #expect(chrome.target(for: chrome.matches(for: text, recognized: recognized), locale: locale) == expected, "\(text.plainText) in \(locale.tag)")
                 compared += 1
                 if expected != nil { found += 1 }
             }
