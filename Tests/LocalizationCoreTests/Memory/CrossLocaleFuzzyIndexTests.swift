@@ -14,7 +14,17 @@ import Testing
     /// locale. One memory is empty.
     static func memories(count: Int, seed: UInt64) -> (memories: [TranslationMemory], pool: [Content]) {
         var generator = FuzzyIndexTests.Generator(random: SplitMix64(seed: seed))
-        let pool = (0 ..< 120).map { _ in generator.content() }
+        var pool = (0 ..< 120).map { _ in generator.content() }
+        // Near-duplicates of the first sentences, one word replaced each: candidates of one
+        // word score and one final score, where only dates and entry order decide the offers.
+        for base in pool.prefix(20).map(\.plainText) {
+            let words = base.split(separator: " ").map(String.init)
+            for position in words.indices.prefix(5) {
+                var variant = words
+                variant[position] = variant[position] == "Netzwerk" ? "Plan" : "Netzwerk"
+                pool.append(Content(text: variant.joined(separator: " ")))
+            }
+        }
         var memories: [TranslationMemory] = []
         for locale in 0 ..< count {
             var entries: [MemoryEntry] = []
