@@ -4,10 +4,10 @@
 /// the candidate walk and the edit distances once per locale.
 ///
 /// The index holds each distinct word sequence of the memories' sources once, with the entries
-/// of every memory that have it. A search walks the postings and computes word scores once,
-/// then ranks each memory's entries exactly as `TranslationMemory.fuzzyMatches(for:threshold:limit:)`
-/// does on that memory alone (same candidates, scores, order and ties); the score of a source
-/// that several memories hold is computed once.
+/// of every memory that have it. A search walks the postings and computes word scores once
+/// (`candidates(for:threshold:)`); each memory then ranks its own entries among the candidates
+/// exactly as `TranslationMemory.fuzzyMatches(for:threshold:limit:)` does on that memory alone
+/// (same candidates, scores, order and ties).
 ///
 /// Built from the memories' own fuzzy indexes (their words by number and each entry's word
 /// numbers), not from the entries' text. Costs the distinct word sequences' index (about one
@@ -78,75 +78,127 @@ struct CrossLocaleFuzzyIndex: Sendable {
         self.members = members
     }
 
-    /// `memories[i].fuzzyMatches(for: source, threshold:, limit:)` for every memory `i`, from
-    /// one search.
-    ///
-    /// The walk is `fuzzyMatches`'s, level by level of word score, with one ranking per memory:
-    /// at each level every memory still open takes its entries of that score in entry order,
-    /// and a memory closes once its offers are above the level, as its own search would stop.
-    func fuzzyMatches(for source: Content, threshold: Int, limit: Int) -> [[MemoryMatch]] {
-        guard threshold < 100, limit > 0 else { return memories.map { _ in [] } }
-        let key = MemoryEntry.key(for: source)
-        let hash = stableHash64(key)
-        let query = SegmentTokens(source)
-        var search = index.search(for: query, threshold: threshold)
-        var rankings = memories.map { _ in MatchRanking(limit: limit) }
-        // Scores by shared entry, one per distinct source among its members.
-        var scores: [Int32: [(source: Content, score: TranslationMemory.FuzzyScore?)]] = [:]
-        var byWordScore: [Int: [Int32]] = [:]
-        var bounded = 0
-        var ownEntries: [(entry: Int32, shared: Int32)] = []
-        for level in stride(from: 100, through: threshold, by: -1) {
-            let open = rankings.indices.filter { level >= rankings[$0].bar }
-            if open.isEmpty { break }
-            while bounded < search.entries.count, search.entries[bounded].bound >= level {
-                let entry = Int(search.entries[bounded].index)
-                let wordScore = search.wordScore(of: entry)
-                if wordScore >= threshold { byWordScore[wordScore, default: []].append(Int32(entry)) }
-                bounded += 1
-            }
-            guard let sharedEntries = byWordScore[level] else { continue }
-            for memoryIndex in open {
-                let memory = memories[memoryIndex]
-                ownEntries.removeAll(keepingCapacity: true)
-                for shared in sharedEntries {
-                    for member in members[Int(memberStart[Int(shared)]) ..< Int(memberStart[Int(shared) + 1])] where Int(member.memory) == memoryIndex {
-                        ownEntries.append((member.entry, shared))
-                    }
-                }
-                ownEntries.sort { $0.entry < $1.entry }
-                for (entryIndex, shared) in ownEntries where !memory.hasKey(key, hash: hash, at: Int(entryIndex)) {
-                    if level < rankings[memoryIndex].bar { break }
-                    let entry = memory.entries[Int(entryIndex)]
-                    guard !rankings[memoryIndex].cannotEnter(score: 99, date: entry.provenance.date) else { continue }
-                    let score: TranslationMemory.FuzzyScore?
-                    if let known = scores[shared]?.first(where: { Self.sameText($0.source, entry.source) }) {
-                        score = known.score
-                    } else {
-                        score = TranslationMemory.fuzzyScore(query, stored: SegmentTokens(entry.source))
-                        scores[shared, default: []].append((entry.source, score))
-                    }
-                    if let match = score?.match(with: entry), match.score >= threshold {
-                        rankings[memoryIndex].add(match)
-                    }
-                }
-            }
-        }
-        return rankings.map(\.offers)
+    /// A sentence's candidates in every memory: the shared entries whose word score reaches the
+    /// threshold, with that score, best first. Found once per sentence; each locale then ranks
+    /// its own entries among them (`fuzzyMatches(inMemory:of:limit:)`) when its jobs meet the
+    /// sentence, which is often in one or two locales only (a page's new sentences are pending
+    /// where its memory has no translation).
+    struct Candidates: Sendable {
+        let query: SegmentTokens
+        let key: String
+        let keyHash: UInt64
+        let threshold: Int
+        /// Shared entries and their word scores, by word score descending.
+        fileprivate var entries: [Int32] = []
+        fileprivate var wordScores: [UInt8] = []
     }
 
-    /// Whether two sources make the same `SegmentTokens`: their text byte for byte (tokens
-    /// are read from the bytes; `==` on strings would take canonically equivalent text for
-    /// equal) and codes of the same kinds in the same places.
-    private static func sameText(_ a: Content, _ b: Content) -> Bool {
-        guard a.fragments.count == b.fragments.count else { return false }
-        for (x, y) in zip(a.fragments, b.fragments) {
-            if case .text(let first) = x, case .text(let second) = y {
-                guard first.utf8.elementsEqual(second.utf8) else { return false }
-            } else if x != y {
-                return false
+    /// The candidates of `source` at `threshold` (none at 100 or more, where a fuzzy match,
+    /// which scores 99 at most, is never offered).
+    func candidates(for source: Content, threshold: Int) -> Candidates {
+        let key = MemoryEntry.key(for: source)
+        let query = SegmentTokens(source)
+        var result = Candidates(query: query, key: key, keyHash: stableHash64(key), threshold: threshold)
+        guard threshold < 100 else { return result }
+        var search = index.search(for: query, threshold: threshold)
+        // Every candidate's word score, not only those a locale's ranking reaches: which locales
+        // will rank it is not known yet, and an edit distance of word numbers is cheap.
+        var scored: [(entry: Int32, wordScore: Int)] = []
+        for candidate in search.entries {
+            let wordScore = search.wordScore(of: Int(candidate.index))
+            if wordScore >= threshold { scored.append((candidate.index, wordScore)) }
+        }
+        scored.sort { ($0.wordScore, $1.entry) > ($1.wordScore, $0.entry) }
+        result.entries = scored.map(\.entry)
+        result.wordScores = scored.map { UInt8($0.wordScore) }
+        return result
+    }
+
+    /// `memories[memory].fuzzyMatches(for: source, threshold:, limit:)`, from the sentence's
+    /// candidates.
+    ///
+    /// The ranking is `fuzzyMatches`'s, level by level of word score: at each level the memory's
+    /// entries of that score in entry order, stopping once the offers are above the level.
+    /// Entries with one source (the same sentence in several places) are scored once.
+    func fuzzyMatches(inMemory memoryIndex: Int, of candidates: Candidates, limit: Int) -> [MemoryMatch] {
+        guard candidates.threshold < 100, limit > 0 else { return [] }
+        let memory = memories[memoryIndex]
+        var ranking = MatchRanking(limit: limit)
+        var scores: [SourceText: TranslationMemory.FuzzyScore?] = [:]
+        var ownEntries: [Int32] = []
+        var position = 0
+        while position < candidates.entries.count {
+            let level = Int(candidates.wordScores[position])
+            if level < ranking.bar { break }
+            ownEntries.removeAll(keepingCapacity: true)
+            while position < candidates.entries.count, Int(candidates.wordScores[position]) == level {
+                let shared = Int(candidates.entries[position])
+                for member in members[Int(memberStart[shared]) ..< Int(memberStart[shared + 1])] where Int(member.memory) == memoryIndex {
+                    ownEntries.append(member.entry)
+                }
+                position += 1
+            }
+            ownEntries.sort()
+            for entryIndex in ownEntries where !memory.hasKey(candidates.key, hash: candidates.keyHash, at: Int(entryIndex)) {
+                if level < ranking.bar { break }
+                let entry = memory.entries[Int(entryIndex)]
+                guard !ranking.cannotEnter(score: 99, date: entry.provenance.date) else { continue }
+                let source = SourceText(entry.source)
+                let score: TranslationMemory.FuzzyScore?
+                if let known = scores[source] {
+                    score = known
+                } else {
+                    score = TranslationMemory.fuzzyScore(candidates.query, stored: SegmentTokens(entry.source))
+                    scores[source] = score
+                }
+                if let match = score?.match(with: entry), match.score >= candidates.threshold {
+                    ranking.add(match)
+                }
             }
         }
-        return true
+        return ranking.offers
+    }
+
+    /// `memories[i].fuzzyMatches(for: source, threshold:, limit:)` for every memory `i`.
+    func fuzzyMatches(for source: Content, threshold: Int, limit: Int) -> [[MemoryMatch]] {
+        guard threshold < 100, limit > 0 else { return memories.map { _ in [] } }
+        let candidates = candidates(for: source, threshold: threshold)
+        return memories.indices.map { fuzzyMatches(inMemory: $0, of: candidates, limit: limit) }
+    }
+
+    /// A source compared by what its `SegmentTokens` are made from: its text byte for byte
+    /// (tokens are read from the bytes; `==` on strings takes canonically equivalent text for
+    /// equal) and its codes.
+    private struct SourceText: Hashable {
+        let content: Content
+
+        init(_ content: Content) {
+            self.content = content
+        }
+
+        static func == (a: Self, b: Self) -> Bool {
+            guard a.content.fragments.count == b.content.fragments.count else { return false }
+            for (x, y) in zip(a.content.fragments, b.content.fragments) {
+                if case .text(let first) = x, case .text(let second) = y {
+                    guard first.utf8.elementsEqual(second.utf8) else { return false }
+                } else if x != y {
+                    return false
+                }
+            }
+            return true
+        }
+
+        func hash(into hasher: inout Hasher) {
+            for fragment in content.fragments {
+                if case .text(let text) = fragment {
+                    let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+                    if hashed == nil {
+                        for byte in text.utf8 { hasher.combine(byte) }
+                    }
+                } else {
+                    hasher.combine(fragment)
+                }
+            }
+        }
     }
 }
