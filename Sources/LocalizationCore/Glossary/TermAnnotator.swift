@@ -1,3 +1,5 @@
+internal import Synchronization
+
 /// A glossary term found in a unit's source, with what the translator needs: the glossary's
 /// term, the translation to use in the job's language, the definition, and what must not be
 /// done (leave a do-not-translate name as it is, avoid forbidden translations).
@@ -43,15 +45,28 @@ public struct TermAnnotator: Sendable {
     public let termbase: Termbase
     public let targetLanguage: String
     let recognizer: TermRecognizer
+    /// Hits found before, by any annotator sharing them (nil: found for each text anew).
+    let sharedHits: SharedTermHits?
 
     public init(termbase: Termbase, targetLanguage: String) {
         self.termbase = termbase
         self.targetLanguage = targetLanguage
         self.recognizer = TermRecognizer(termbase: termbase, language: termbase.sourceLanguage)
+        sharedHits = nil
+    }
+
+    /// An annotator whose source-side work, the hits in each text, is shared with the
+    /// annotators of other jobs and languages (made for `sharedHits.termbase`).
+    init(sharing sharedHits: SharedTermHits, targetLanguage: String) {
+        termbase = sharedHits.termbase
+        self.targetLanguage = targetLanguage
+        recognizer = sharedHits.recognizer
+        self.sharedHits = sharedHits
     }
 
     public func terms(in source: Content) -> [UnitTerm] {
-        recognizer.hits(in: source.plainText).compactMap { hit in
+        let text = source.plainText
+        return (sharedHits?.hits(in: text) ?? recognizer.hits(in: text)).compactMap { hit in
             guard let concept = termbase.concept(hit.conceptID) else { return nil }
             let source = termbase.sourceLanguage
             let sourceTerm = concept.terms(source).first { $0.text == hit.term }
@@ -80,5 +95,52 @@ public struct TermAnnotator: Sendable {
             result.concepts.append(copy)
         }
         return result
+    }
+}
+
+/// The glossary's hits in each source text, found once for the jobs of every target language:
+/// finding them (stemming every word, trying the patterns) does not depend on the language,
+/// and a site's texts repeat across pages and across the languages' jobs.
+///
+/// Sendable: the hits are behind a `Mutex`, held only to look up and to store. Two jobs meeting
+/// a new text at once may both find its hits; they find the same.
+final class SharedTermHits: Sendable {
+    let termbase: Termbase
+    let recognizer: TermRecognizer
+    private let hitsByText = Mutex<[ExactText: [TermRecognizer.Hit]]>([:])
+
+    init(termbase: Termbase) {
+        self.termbase = termbase
+        recognizer = TermRecognizer(termbase: termbase, language: termbase.sourceLanguage)
+    }
+
+    /// `recognizer.hits(in: text)`, found on the text's first request.
+    func hits(in text: String) -> [TermRecognizer.Hit] {
+        let key = ExactText(text)
+        if let known = hitsByText.withLock({ $0[key] }) { return known }
+        let found = recognizer.hits(in: text)
+        hitsByText.withLock { $0[key] = found }
+        return found
+    }
+
+    /// A text compared by its bytes: hits are found on Unicode scalars, so texts that Swift
+    /// takes for equal (canonically equivalent) can have hits at other offsets.
+    private struct ExactText: Hashable {
+        let text: String
+
+        init(_ text: String) {
+            self.text = text
+        }
+
+        static func == (a: Self, b: Self) -> Bool {
+            a.text.utf8.elementsEqual(b.text.utf8)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            if hashed == nil {
+                for byte in text.utf8 { hasher.combine(byte) }
+            }
+        }
     }
 }

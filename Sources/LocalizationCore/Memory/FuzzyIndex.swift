@@ -47,6 +47,10 @@ struct FuzzyIndex: Sendable {
         }
     }
 
+    /// An empty index, filled with `append(wordIDs:)` and numbers from `number(ofWord:)`: for
+    /// an index made from other indexes' words (see `CrossLocaleFuzzyIndex`).
+    init() {}
+
     /// The index a snapshot kept (see `MemorySnapshot`): the words by number, and entry `i`'s
     /// word numbers in text order as `entryWords[i]`. Nil unless they are what indexing the
     /// entries made: numbered in order of first appearance, each word once.
@@ -96,8 +100,8 @@ struct FuzzyIndex: Sendable {
         })
     }
 
-    /// Indexes the next entry by its word numbers, in text order.
-    private mutating func append(wordIDs ids: [Int32]) {
+    /// Indexes the next entry by its word numbers (from `number(ofWord:)`), in text order.
+    mutating func append(wordIDs ids: [Int32]) {
         let position = Int32(count)
         words += ids
         let sorted = ids.sorted()
@@ -108,6 +112,12 @@ struct FuzzyIndex: Sendable {
             postings[Int(id)].append(position)
             previous = id
         }
+    }
+
+    /// The number of a case-folded word, given one if the index has not seen it.
+    mutating func number(ofWord word: String) -> Int32 {
+        let hash = stableHash64(word)
+        return wordID(word, hash: hash) ?? newWordID(word, hash: hash)
     }
 
     /// The number of a word the memory has seen, found by its hash and confirmed by its text.

@@ -127,6 +127,33 @@ extension TranslationMemory {
 
     /// Scores one candidate by the documented formula (see `SegmentTokens`).
     static func fuzzyMatch(_ query: SegmentTokens, _ entry: MemoryEntry, stored: SegmentTokens) -> MemoryMatch? {
+        fuzzyScore(query, stored: stored)?.match(with: entry)
+    }
+
+    /// What scoring a candidate finds from the two sources alone, before its entry's target is
+    /// adapted: the same for every entry with that source, which a search over several
+    /// locales' memories scores once (see `CrossLocaleFuzzyIndex`).
+    struct FuzzyScore {
+        /// The score after penalties, not yet clamped to 0–99.
+        var score: Int
+        var penalties: [String]
+        /// The stored source's numbers and the query's, when the target should get the query's.
+        var numbersToAdapt: (from: [String], to: [String])?
+
+        /// The match this score makes with `entry` (whose source was scored).
+        func match(with entry: MemoryEntry) -> MemoryMatch {
+            var target = entry.target
+            var adapted = false
+            if let numbersToAdapt, let replaced = TranslationMemory.adaptNumbers(in: entry.target, from: numbersToAdapt.from, to: numbersToAdapt.to) {
+                target = replaced
+                adapted = true
+            }
+            return MemoryMatch(kind: .fuzzy, score: min(99, max(0, score)), entry: entry, target: target, isAutoAdapted: adapted, penalties: penalties)
+        }
+    }
+
+    /// The documented formula for two sources' tokens; nil when neither has words.
+    static func fuzzyScore(_ query: SegmentTokens, stored: SegmentTokens) -> FuzzyScore? {
         let longest = max(query.words.count, stored.words.count)
         guard longest > 0 else { return nil }
         let distance = SegmentTokens.distance(query.words, stored.words)
@@ -149,17 +176,13 @@ extension TranslationMemory {
             score -= 2
             penalties.append("inline codes")
         }
-        var target = entry.target
-        var adapted = false
+        var numbersToAdapt: (from: [String], to: [String])?
         if query.numbers != stored.numbers {
             score -= 1
             penalties.append("numbers")
-            if query.words == stored.words, let replaced = adaptNumbers(in: entry.target, from: stored.numbers, to: query.numbers) {
-                target = replaced
-                adapted = true
-            }
+            if query.words == stored.words { numbersToAdapt = (stored.numbers, query.numbers) }
         }
-        return MemoryMatch(kind: .fuzzy, score: min(99, max(0, score)), entry: entry, target: target, isAutoAdapted: adapted, penalties: penalties)
+        return FuzzyScore(score: score, penalties: penalties, numbersToAdapt: numbersToAdapt)
     }
 
     /// The target with each of the stored source's numbers replaced by the new one, when every

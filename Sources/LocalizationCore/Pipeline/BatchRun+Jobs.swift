@@ -65,21 +65,19 @@ extension BatchRun {
         }
         // … then prepared and written on every core, a job per task.
         let glossary = plans.contains { !$0.chunks.isEmpty } ? GlossaryStore(project: project).termsForJobs(diagnostics: &report.diagnostics) : nil
+        // The glossary's terms in a text are found once for every locale's jobs.
+        let termHits = SharedTermHits(termbase: glossary ?? Termbase(sourceLanguage: settings.sourceLocale))
         let importState = try ImportState.load(project)
-        // A sentence that stands in many places is fuzzy-matched once per locale, whichever
-        // job meets it first.
-        var caches: [String: LeverageCache] = [:]
-        for plan in plans where !plan.chunks.isEmpty {
-            let memory = memories[plan.language.tag] ?? TranslationMemory(sourceLanguage: settings.sourceLocale, targetLanguage: plan.language.tag)
-            caches[plan.language.tag] = LeverageCache(memory: memory, threshold: settings.matchThreshold, limit: Self.candidatesPerSentence,
-                                                      sourceLanguage: settings.sourceLocale)
-        }
+        // A sentence that stands in many places is fuzzy-matched once for all locales,
+        // whichever job meets it first.
+        let leverage = LeverageCache(memories: plans.filter { !$0.chunks.isEmpty }.map { plan in
+            (plan.language.tag, memories[plan.language.tag] ?? TranslationMemory(sourceLanguage: settings.sourceLocale, targetLanguage: plan.language.tag))
+        }, threshold: settings.matchThreshold, limit: Self.candidatesPerSentence, sourceLanguage: settings.sourceLocale)
         let work = plans.flatMap { plan in plan.chunks.map { (language: plan.language, chunk: $0) } }
-        let sent = await concurrentMap(work, slice: 1) { [caches] item -> Result<SentDelta, ProjectError> in
+        let sent = await concurrentMap(work, slice: 1) { item -> Result<SentDelta, ProjectError> in
             let language = item.language
-            let cache = caches[language.tag]!
-            let memory = cache.memory
-            let (job, analysis) = prepareJob(item.chunk.pages, language: language, leverage: cache, glossary: glossary ?? Termbase(sourceLanguage: settings.sourceLocale),
+            let memory = leverage.memory(for: language.tag)
+            let (job, analysis) = prepareJob(item.chunk.pages, language: language, leverage: leverage, termHits: termHits,
                                              locale: catalog?.definitions[language.tag])
             guard !options.dryRun else { return .success(SentDelta(jobID: nil, analysis: analysis)) }
             do throws(ProjectError) {
@@ -151,10 +149,10 @@ extension BatchRun {
 
     /// A delta job ready to send: each sentence with the memory's candidates (101% and 100%
     /// matches pre-filled per the project's setting), the glossary's terms, the analysis.
-    private func prepareJob(_ pages: [ExtractedPage], language: TargetLanguage, leverage cache: LeverageCache, glossary: Termbase, locale: LocaleDefinition?)
+    private func prepareJob(_ pages: [ExtractedPage], language: TargetLanguage, leverage cache: LeverageCache, termHits: SharedTermHits, locale: LocaleDefinition?)
         -> (job: (document: XLIFFDocument, terms: Termbase), analysis: Analysis) {
         let settings = project.settings
-        let annotator = TermAnnotator(termbase: glossary, targetLanguage: language.tag)
+        let annotator = TermAnnotator(sharing: termHits, targetLanguage: language.tag)
         var analysis = Analysis(locale: language.tag)
         // A site repeats its boilerplate on every page: terms are found once per text.
         var terms: [String: [UnitTerm]] = [:]
@@ -163,7 +161,8 @@ extension BatchRun {
             // Translators place numbers, dates and references as placeholders; the pages keep
             // them as text, which assembly rewrites for each locale.
             page.units = page.units.map { unit in
-                var unit = leverage(unit.withAutoTranslatablePlaceholders(), page: page.page.name, cache: cache, locale: locale, analysis: &analysis)
+                var unit = leverage(unit.withAutoTranslatablePlaceholders(), page: page.page.name, language: language, cache: cache, locale: locale,
+                                    analysis: &analysis)
                 let key = MemoryEntry.key(for: unit.source)
                 if let known = terms[key] {
                     unit.terms = known
@@ -184,7 +183,7 @@ extension BatchRun {
     /// The memory holds sentences with their numbers as text: a sentence is looked up that way,
     /// and a pre-filled target gets the sentence's placeholders back (see
     /// `AutoTranslatable+Placeholders.swift`).
-    private func leverage(_ unit: TextUnit, page: String, cache: LeverageCache, locale: LocaleDefinition?,
+    private func leverage(_ unit: TextUnit, page: String, language: TargetLanguage, cache: LeverageCache, locale: LocaleDefinition?,
                           analysis: inout Analysis) -> TextUnit {
         var unit = unit
         let sentences = unit.segments.map { $0.source.expandingAutoTranslatables() }
@@ -200,7 +199,7 @@ extension BatchRun {
                 next: index + 1 < sentences.count ? sentences[index + 1].plainText : nil
             )
             // As `memory.matches(for:context:threshold:limit:)`, the fuzzy part found once per sentence.
-            let (matches, words) = cache.matches(for: sentences[index], context: context)
+            let (matches, words) = cache.matches(for: sentences[index], context: context, locale: language.tag)
             analysis.count(sentences[index], words: words, bestScore: matches.first?.score)
             segment.candidates = matches.map { match in
                 TranslationCandidate(score: match.score, source: match.entry.source, target: match.target,

@@ -228,7 +228,7 @@ import Testing
         for round in 0 ..< 3 {
             for sentence in sentences {
                 let context = MemoryEntry.Context(unit: "p\(round).html#u\(round)", previous: round == 2 ? "Davor." : nil, next: round == 2 ? "Danach." : nil)
-                let (matches, words) = cache.matches(for: sentence, context: context)
+                let (matches, words) = cache.matches(for: sentence, context: context, locale: "en")
                 #expect(matches == memory.matches(for: sentence, context: context, threshold: 75, limit: 3))
                 #expect(words == Analysis.words(in: sentence.plainText, language: "de"))
             }
