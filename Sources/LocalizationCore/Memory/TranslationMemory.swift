@@ -102,7 +102,7 @@ public struct TranslationMemory: Sendable {
         var found: [MemoryEntry] = []
         var candidate = exactIndex[stableHash64(key)] ?? -1
         while candidate >= 0 {
-            if entries[Int(candidate)].key == key { found.append(entries[Int(candidate)]) }
+            if entryKey(at: Int(candidate), is: key) { found.append(entries[Int(candidate)]) }
             candidate = previousWithHash[Int(candidate)]
         }
         return found.reversed()
@@ -110,7 +110,20 @@ public struct TranslationMemory: Sendable {
 
     /// Whether entry `index` has exactly this key (hash first, then the text).
     func hasKey(_ key: String, hash: UInt64, at index: Int) -> Bool {
-        keyHashes[index] == hash && entries[index].key == key
+        keyHashes[index] == hash && entryKey(at: index, is: key)
+    }
+
+    /// `entries[index].key == key` for an entry whose key hash is `key`'s, mostly without
+    /// building the entry's key: lookups ask this of every sentence of every page in every
+    /// memory. The entry's pieces spell the key byte for byte unless the hashes met by chance
+    /// (or its source is not in NFC); then the keys themselves are compared.
+    private func entryKey(at index: Int, is key: String) -> Bool {
+        MemoryEntry.spells(key, entries[index].source) || entries[index].key == key
+    }
+
+    /// Entry `index`'s key hash (for a snapshot).
+    func keyHash(at index: Int) -> UInt64 {
+        keyHashes[index]
     }
 
     /// An entry's tokens for scoring; computed when needed rather than kept for every entry,
