@@ -26,12 +26,22 @@ public struct TranslationMemory: Sendable {
         add(contentsOf: entries)
     }
 
-    /// A memory of `entries` whose fuzzy index is `fuzzyIndex` (one kept by a snapshot); nil
-    /// unless the index has an entry for every entry. The entries are ones a memory held, so
-    /// none replaces another.
-    init?(sourceLanguage: String, targetLanguage: String, entries: [MemoryEntry], fuzzyIndex: FuzzyIndex) {
-        self.init(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, entries: entries)
-        guard self.entries.count == fuzzyIndex.count else { return nil }
+    /// A memory of entries another memory held, with their key hashes and fuzzy index, as a
+    /// `MemorySnapshot` kept them; nil unless there is a hash and an indexed entry for every
+    /// entry. The entries are taken as they are, not added one by one: a memory holds each
+    /// key and context unit once, so none would replace another, and their hashes are known.
+    init?(sourceLanguage: String, targetLanguage: String, uniqueEntries entries: [MemoryEntry], keyHashes: [UInt64], fuzzyIndex: FuzzyIndex) {
+        guard keyHashes.count == entries.count, fuzzyIndex.count == entries.count else { return nil }
+        self.sourceLanguage = sourceLanguage
+        self.targetLanguage = targetLanguage
+        self.entries = entries
+        self.keyHashes = keyHashes
+        // The chains `add` would have made: each entry after the one before it with its hash.
+        exactIndex.reserveCapacity(entries.count)
+        previousWithHash.reserveCapacity(entries.count)
+        for (position, hash) in keyHashes.enumerated() {
+            previousWithHash.append(exactIndex.updateValue(Int32(position), forKey: hash) ?? -1)
+        }
         fuzzy = LazyFuzzyIndex(fuzzyIndex)
     }
 
