@@ -108,9 +108,10 @@ public struct MemoryEntry: Sendable, Hashable {
 
     /// Whether `content`'s pieces, as they stand, spell `key` byte for byte: its text, and a
     /// marker, id and end marker for each code, as `key(for:)` joins them. Then `key(for:
-    /// content) == key`, since that only normalises the text to a canonically equivalent one;
-    /// for content in NFC (every memory entry's source) the converse holds too. An exact
-    /// lookup asks this of every entry whose key hash matches, without building its key.
+    /// content) == key`, since that only normalises the text to a canonically equivalent one.
+    /// For content whose text is in NFC (every memory entry's source) it is exactly whether
+    /// `key(for: content)` has `key`'s bytes. An exact lookup asks this of every entry whose
+    /// key hash matches, without building its key.
     static func spells(_ key: String, _ content: Content) -> Bool {
         var key = key
         return key.withUTF8 { key in
