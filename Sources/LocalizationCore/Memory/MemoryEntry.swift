@@ -105,6 +105,39 @@ public struct MemoryEntry: Sendable, Hashable {
         }
         return value
     }
+
+    /// Whether `content`'s pieces, as they stand, spell `key` byte for byte: its text, and a
+    /// marker, id and end marker for each code, as `key(for:)` joins them. Then `key(for:
+    /// content) == key`, since that only normalises the text to a canonically equivalent one.
+    /// For content whose text is in NFC (every memory entry's source) it is exactly whether
+    /// `key(for: content)` has `key`'s bytes. An exact lookup asks this of every entry whose
+    /// key hash matches, without building its key.
+    static func spells(_ key: String, _ content: Content) -> Bool {
+        var key = key
+        return key.withUTF8 { key in
+            var position = 0
+            // Whether `piece` comes next in `key`, moving past it if so.
+            func next(_ piece: String) -> Bool {
+                var piece = piece
+                return piece.withUTF8 { piece in
+                    guard piece.count <= key.count - position else { return false }
+                    guard piece.elementsEqual(key[position ..< position + piece.count]) else { return false }
+                    position += piece.count
+                    return true
+                }
+            }
+            for fragment in content.fragments {
+                let matched = switch fragment {
+                case .text(let text): next(text)
+                case .opening(let code): next("\u{E000}") && next(code.id) && next("\u{E001}")
+                case .closing(let code): next("\u{E002}") && next(code.id) && next("\u{E001}")
+                case .standalone(let code, _): next("\u{E003}") && next(code.id) && next("\u{E001}")
+                }
+                guard matched else { return false }
+            }
+            return position == key.count
+        }
+    }
 }
 
 extension MemoryEntry {

@@ -8,26 +8,47 @@
 /// sentences it had to look up. The index is derived from the entries' sources alone, so it is
 /// as valid as they are.
 ///
-/// Layout: a header line `translate-pipeline memory snapshot <TAB> 2`, a line with the digest
+/// Reading one is what a run after a small change spends most of its time on before it
+/// assembles pages, so the snapshot keeps what reading would otherwise compute for every
+/// entry: its key hash (`MemoryEntry.keyHash(for:)`), and the entries as a memory held them,
+/// each key and context unit once, so they are taken as they are rather than added one by
+/// one. The distinct provenances are kept once (most of a memory's entries share one) and
+/// shared by the entries read back, which saves an allocation per entry and its memory.
+///
+/// Layout: a header line `translate-pipeline memory snapshot <TAB> 3`, a line with the digest
 /// of the XLIFF bytes it was made from, a line with the digest of the payload, then the
-/// payload: the languages, every entry, the index's words and every entry's word numbers; each
-/// string as a LEB128 length and UTF-8 bytes, each number as LEB128.
+/// payload: the languages, the number of entries, the distinct provenances, every entry (its
+/// provenance's number, key hash, source, target, state, context), the index's words and
+/// every entry's word numbers; each string as a LEB128 length and UTF-8 bytes, each number as
+/// LEB128, each key hash as 8 bytes, little-endian. A snapshot of an earlier version is not
+/// read (its header differs): the run reads the XLIFF file and writes this version.
 public enum MemorySnapshot {
-    static let header = "translate-pipeline memory snapshot\t2\n"
+    static let header = "translate-pipeline memory snapshot\t3\n"
 
     public static func encode(_ memory: TranslationMemory, madeFrom digest: String) -> [UInt8] {
         var payload = Writer()
         payload.string(memory.sourceLanguage)
         payload.string(memory.targetLanguage)
         payload.number(memory.entries.count)
-        for entry in memory.entries {
+        var provenanceNumbers: [MemoryEntry.Provenance: Int] = [:]
+        var provenances: [MemoryEntry.Provenance] = []
+        for entry in memory.entries where provenanceNumbers[entry.provenance] == nil {
+            provenanceNumbers[entry.provenance] = provenances.count
+            provenances.append(entry.provenance)
+        }
+        payload.number(provenances.count)
+        for provenance in provenances {
+            payload.string(provenance.origin.rawValue)
+            payload.optional(provenance.creator)
+            payload.optional(provenance.job)
+            payload.string(provenance.date)
+        }
+        for (position, entry) in memory.entries.enumerated() {
+            payload.number(provenanceNumbers[entry.provenance]!)
+            payload.hash(memory.keyHash(at: position))
             payload.content(entry.source)
             payload.content(entry.target)
             payload.string(entry.state.rawValue)
-            payload.string(entry.provenance.origin.rawValue)
-            payload.optional(entry.provenance.creator)
-            payload.optional(entry.provenance.job)
-            payload.string(entry.provenance.date)
             payload.optional(entry.context.unit)
             payload.optional(entry.context.previous)
             payload.optional(entry.context.next)
@@ -50,45 +71,13 @@ public enum MemorySnapshot {
     public static func decode(_ bytes: [UInt8], madeFrom digest: String) -> TranslationMemory? {
         let prefix = Array((header + digest + "\n").utf8)
         guard bytes.count > prefix.count + 33, bytes.starts(with: prefix), bytes[prefix.count + 32] == 0x0A else { return nil }
-        let payload = Array(bytes[(prefix.count + 33)...])
-        guard String(decoding: bytes[prefix.count ..< prefix.count + 32], as: UTF8.self) == BatchState.digest(payload) else { return nil }
-        var reader = Reader(bytes: payload)
-        guard let source = reader.string(), let target = reader.string(), let count = reader.number() else { return nil }
-        var entries: [MemoryEntry] = []
-        entries.reserveCapacity(min(count, payload.count))
-        for _ in 0 ..< count {
-            guard let entrySource = reader.content(), let entryTarget = reader.content(),
-                  let state = reader.string().flatMap(TranslationState.init(rawValue:)),
-                  let origin = reader.string().flatMap(MemoryEntry.Origin.init(rawValue:)),
-                  let creator = reader.optional(), let job = reader.optional(), let date = reader.string(),
-                  let unit = reader.optional(), let previous = reader.optional(), let next = reader.optional()
+        return bytes.withUnsafeBufferPointer { buffer in
+            let payload = UnsafeBufferPointer(rebasing: buffer[(prefix.count + 33)...])
+            guard String(decoding: buffer[prefix.count ..< prefix.count + 32], as: UTF8.self) == BatchState.digest(UnsafeRawBufferPointer(payload))
             else { return nil }
-            // Written from entries made by `MemoryEntry.init`, so already in NFC.
-            entries.append(MemoryEntry(normalizedSource: entrySource, target: entryTarget, state: state,
-                                       provenance: .init(origin: origin, creator: creator, job: job, date: date),
-                                       context: .init(unit: unit, previous: previous, next: next)))
+            var reader = Reader(bytes: payload)
+            return reader.memory()
         }
-        guard let wordCount = reader.number(), wordCount <= payload.count else { return nil }
-        var words: [String] = []
-        words.reserveCapacity(wordCount)
-        for _ in 0 ..< wordCount {
-            guard let word = reader.string() else { return nil }
-            words.append(word)
-        }
-        var entryWords: [[Int32]] = []
-        entryWords.reserveCapacity(entries.count)
-        for _ in entries {
-            guard let idCount = reader.number(), idCount <= payload.count else { return nil }
-            var ids: [Int32] = []
-            ids.reserveCapacity(idCount)
-            for _ in 0 ..< idCount {
-                guard let id = reader.number(), id < wordCount else { return nil }
-                ids.append(Int32(id))
-            }
-            entryWords.append(ids)
-        }
-        guard reader.atEnd, let index = FuzzyIndex(vocabulary: words, entryWords: entryWords) else { return nil }
-        return TranslationMemory(sourceLanguage: source, targetLanguage: target, entries: entries, fuzzyIndex: index)
     }
 
     private struct Writer {
@@ -106,6 +95,10 @@ public enum MemorySnapshot {
         mutating func string(_ text: String) {
             number(text.utf8.count)
             bytes += text.utf8
+        }
+
+        mutating func hash(_ value: UInt64) {
+            withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
         }
 
         /// Absent as 0, present as 1 and the string.
@@ -152,10 +145,65 @@ public enum MemorySnapshot {
 
     /// Reads what `Writer` wrote; nil for anything else (a damaged file is not trusted).
     private struct Reader {
-        let bytes: [UInt8]
+        /// The payload; the reader lives inside `decode`'s access to the snapshot's bytes.
+        let bytes: UnsafeBufferPointer<UInt8>
         var position = 0
 
         var atEnd: Bool { position == bytes.count }
+        var remaining: Int { bytes.count - position }
+
+        /// The memory the payload holds, everything read and checked.
+        mutating func memory() -> TranslationMemory? {
+            guard let source = string(), let target = string(), let count = number(), count <= remaining,
+                  let provenanceCount = number(), provenanceCount <= remaining
+            else { return nil }
+            var provenances: [MemoryEntry.Provenance] = []
+            provenances.reserveCapacity(provenanceCount)
+            for _ in 0 ..< provenanceCount {
+                guard let origin = string().flatMap(MemoryEntry.Origin.init(rawValue:)),
+                      let creator = optional(), let job = optional(), let date = string()
+                else { return nil }
+                provenances.append(.init(origin: origin, creator: creator, job: job, date: date))
+            }
+            var entries: [MemoryEntry] = []
+            var keyHashes: [UInt64] = []
+            entries.reserveCapacity(count)
+            keyHashes.reserveCapacity(count)
+            for _ in 0 ..< count {
+                guard let provenance = number(), provenance < provenances.count, let keyHash = hash(),
+                      let entrySource = content(), let entryTarget = content(),
+                      let state = string().flatMap(TranslationState.init(rawValue:)),
+                      let unit = optional(), let previous = optional(), let next = optional()
+                else { return nil }
+                // Written from entries made by `MemoryEntry.init`, so already in NFC.
+                entries.append(MemoryEntry(normalizedSource: entrySource, target: entryTarget, state: state,
+                                           provenance: provenances[provenance],
+                                           context: .init(unit: unit, previous: previous, next: next)))
+                keyHashes.append(keyHash)
+            }
+            guard let wordCount = number(), wordCount <= remaining else { return nil }
+            var words: [String] = []
+            words.reserveCapacity(wordCount)
+            for _ in 0 ..< wordCount {
+                guard let word = string() else { return nil }
+                words.append(word)
+            }
+            var entryWords: [[Int32]] = []
+            entryWords.reserveCapacity(entries.count)
+            for _ in entries {
+                guard let idCount = number(), idCount <= remaining else { return nil }
+                var ids: [Int32] = []
+                ids.reserveCapacity(idCount)
+                for _ in 0 ..< idCount {
+                    guard let id = number(), id < wordCount else { return nil }
+                    ids.append(Int32(id))
+                }
+                entryWords.append(ids)
+            }
+            guard atEnd, let index = FuzzyIndex(vocabulary: words, entryWords: entryWords) else { return nil }
+            return TranslationMemory(sourceLanguage: source, targetLanguage: target, uniqueEntries: entries,
+                                     keyHashes: keyHashes, fuzzyIndex: index)
+        }
 
         mutating func number() -> Int? {
             var value: UInt64 = 0
@@ -170,10 +218,16 @@ public enum MemorySnapshot {
             return nil
         }
 
+        mutating func hash() -> UInt64? {
+            guard remaining >= 8 else { return nil }
+            defer { position += 8 }
+            return UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self))
+        }
+
         mutating func string() -> String? {
-            guard let count = number(), count <= bytes.count - position else { return nil }
+            guard let count = number(), count <= remaining else { return nil }
             defer { position += count }
-            return String(decoding: bytes[position ..< position + count], as: UTF8.self)
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[position ..< position + count]), as: UTF8.self)
         }
 
         /// `.some(nil)` for an absent value, nil for damage.
@@ -186,8 +240,9 @@ public enum MemorySnapshot {
         }
 
         mutating func content() -> Content? {
-            guard let count = number(), count <= bytes.count - position else { return nil }
+            guard let count = number(), count <= remaining else { return nil }
             var fragments: [Content.Fragment] = []
+            fragments.reserveCapacity(count)
             for _ in 0 ..< count {
                 switch number() {
                 case 0: guard let text = string() else { return nil }; fragments.append(.text(text))
@@ -205,7 +260,7 @@ public enum MemorySnapshot {
         mutating func code() -> InlineCode? {
             guard let id = string(), let kind = string().flatMap(InlineCode.Kind.init(rawValue:)), let elementName = string(),
                   let originalData = string(), let displayText = optional(), let flags = number(),
-                  let attributeCount = number(), attributeCount <= bytes.count - position
+                  let attributeCount = number(), attributeCount <= remaining
             else { return nil }
             var attributes: [String: String] = [:]
             for _ in 0 ..< attributeCount {

@@ -26,12 +26,22 @@ public struct TranslationMemory: Sendable {
         add(contentsOf: entries)
     }
 
-    /// A memory of `entries` whose fuzzy index is `fuzzyIndex` (one kept by a snapshot); nil
-    /// unless the index has an entry for every entry. The entries are ones a memory held, so
-    /// none replaces another.
-    init?(sourceLanguage: String, targetLanguage: String, entries: [MemoryEntry], fuzzyIndex: FuzzyIndex) {
-        self.init(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, entries: entries)
-        guard self.entries.count == fuzzyIndex.count else { return nil }
+    /// A memory of entries another memory held, with their key hashes and fuzzy index, as a
+    /// `MemorySnapshot` kept them; nil unless there is a hash and an indexed entry for every
+    /// entry. The entries are taken as they are, not added one by one: a memory holds each
+    /// key and context unit once, so none would replace another, and their hashes are known.
+    init?(sourceLanguage: String, targetLanguage: String, uniqueEntries entries: [MemoryEntry], keyHashes: [UInt64], fuzzyIndex: FuzzyIndex) {
+        guard keyHashes.count == entries.count, fuzzyIndex.count == entries.count else { return nil }
+        self.sourceLanguage = sourceLanguage
+        self.targetLanguage = targetLanguage
+        self.entries = entries
+        self.keyHashes = keyHashes
+        // The chains `add` would have made: each entry after the one before it with its hash.
+        exactIndex.reserveCapacity(entries.count)
+        previousWithHash.reserveCapacity(entries.count)
+        for (position, hash) in keyHashes.enumerated() {
+            previousWithHash.append(exactIndex.updateValue(Int32(position), forKey: hash) ?? -1)
+        }
         fuzzy = LazyFuzzyIndex(fuzzyIndex)
     }
 
@@ -102,7 +112,7 @@ public struct TranslationMemory: Sendable {
         var found: [MemoryEntry] = []
         var candidate = exactIndex[stableHash64(key)] ?? -1
         while candidate >= 0 {
-            if entries[Int(candidate)].key == key { found.append(entries[Int(candidate)]) }
+            if entryKey(at: Int(candidate), is: key) { found.append(entries[Int(candidate)]) }
             candidate = previousWithHash[Int(candidate)]
         }
         return found.reversed()
@@ -110,7 +120,20 @@ public struct TranslationMemory: Sendable {
 
     /// Whether entry `index` has exactly this key (hash first, then the text).
     func hasKey(_ key: String, hash: UInt64, at index: Int) -> Bool {
-        keyHashes[index] == hash && entries[index].key == key
+        keyHashes[index] == hash && entryKey(at: index, is: key)
+    }
+
+    /// `entries[index].key == key` for an entry whose key hash is `key`'s, mostly without
+    /// building the entry's key: lookups ask this of every sentence of every page in every
+    /// memory. The entry's pieces spell the key byte for byte unless the hashes met by chance
+    /// (or its source is not in NFC); then the keys themselves are compared.
+    private func entryKey(at index: Int, is key: String) -> Bool {
+        MemoryEntry.spells(key, entries[index].source) || entries[index].key == key
+    }
+
+    /// Entry `index`'s key hash (for a snapshot).
+    func keyHash(at index: Int) -> UInt64 {
+        keyHashes[index]
     }
 
     /// An entry's tokens for scoring; computed when needed rather than kept for every entry,

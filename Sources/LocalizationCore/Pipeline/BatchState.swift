@@ -442,23 +442,26 @@ public struct BatchState: Sendable, Equatable {
     /// over 8-byte words, fast enough to hash every page and memory of a large site at every
     /// run (about a byte per cycle; a byte-at-a-time hash was the slowest part of a rerun).
     public static func digest(_ bytes: [UInt8]) -> String {
-        var first: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
+        bytes.withUnsafeBytes { digest($0) }
+    }
+
+    /// `digest(_:)` of bytes in place (a snapshot's payload, read without a copy).
+    static func digest(_ buffer: UnsafeRawBufferPointer) -> String {
+        var first: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(buffer.count)
         var second: UInt64 = 0x8422_2325_cbf2_9ce4
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset + 8 <= buffer.count {
-                let word = buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                first = (first ^ word) &* 0x0000_0100_0000_01B3
-                first ^= first >> 32
-                second = (second ^ word) &* 0x9E37_79B9_7F4A_7C15
-                second ^= second >> 29
-                offset += 8
-            }
-            var tail: UInt64 = 0
-            for index in offset ..< buffer.count { tail = tail << 8 | UInt64(buffer[index]) }
-            first = ((first ^ tail) &* 0x0000_0100_0000_01B3) ^ (first >> 32)
-            second = ((second ^ tail) &* 0x9E37_79B9_7F4A_7C15) ^ (second >> 29)
+        var offset = 0
+        while offset + 8 <= buffer.count {
+            let word = buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            first = (first ^ word) &* 0x0000_0100_0000_01B3
+            first ^= first >> 32
+            second = (second ^ word) &* 0x9E37_79B9_7F4A_7C15
+            second ^= second >> 29
+            offset += 8
         }
+        var tail: UInt64 = 0
+        for index in offset ..< buffer.count { tail = tail << 8 | UInt64(buffer[index]) }
+        first = ((first ^ tail) &* 0x0000_0100_0000_01B3) ^ (first >> 32)
+        second = ((second ^ tail) &* 0x9E37_79B9_7F4A_7C15) ^ (second >> 29)
         return hex(first) + hex(second)
     }
 

@@ -90,7 +90,64 @@ import Testing
             MemoryEntry(source: Content(text: "Der Rat tagt."), target: Content(text: "x"), provenance: .init(origin: .sample, date: "2026")),
         ])
         let index = FuzzyIndex(vocabulary: ["der"], entryWords: [[0], [0]])!
-        #expect(TranslationMemory(sourceLanguage: "de", targetLanguage: "en", entries: memory.entries, fuzzyIndex: index) == nil, "an entry more")
+        #expect(TranslationMemory(sourceLanguage: "de", targetLanguage: "en", uniqueEntries: memory.entries,
+                                  keyHashes: [memory.keyHash(at: 0)], fuzzyIndex: index) == nil, "an entry more")
+        #expect(TranslationMemory(sourceLanguage: "de", targetLanguage: "en", uniqueEntries: memory.entries,
+                                  keyHashes: [], fuzzyIndex: FuzzyIndex(memory.entries)) == nil, "a key hash fewer")
+    }
+
+    /// The key hashes and exact index read back find what the memory read from XLIFF finds:
+    /// every entry by its key, with the others that share it, in the same order.
+    @Test func exactLookupsFindTheSameEntries() throws {
+        let url = TestPaths.packageRoot.appendingPathComponent("memory/ar.xlf")
+        var memory = try MemoryFile.read(try ProjectFiles.read(url), file: url.path)
+        // Entries that share a key, in and out of context, and chain through the exact index.
+        for (number, entry) in memory.entries.prefix(30).enumerated() {
+            memory.add(MemoryEntry(source: entry.source, target: Content(text: "t\(number)"), provenance: .init(origin: .translator, date: "2026"),
+                                   context: .init(unit: "seite.html#u\(number)")))
+        }
+        let read = try #require(MemorySnapshot.decode(MemorySnapshot.encode(memory, madeFrom: "d"), madeFrom: "d"))
+        #expect(read.entries == memory.entries)
+        for position in memory.entries.indices {
+            #expect(read.keyHash(at: position) == MemoryEntry.keyHash(for: memory.entries[position].source))
+            let key = memory.entries[position].key
+            #expect(read.exactEntries(forKey: key) == memory.exactEntries(forKey: key))
+        }
+        // Added to after reading, it replaces and appends as the memory does.
+        var added = read
+        for entry in memory.entries.suffix(20) {
+            var changed = entry
+            changed.target = Content(text: "neu")
+            #expect(added.add(changed) == memory.add(changed))
+        }
+        #expect(added.entries == memory.entries)
+    }
+
+    /// A snapshot of an earlier version is not read, and the run that finds one reads the
+    /// memory's XLIFF file and leaves a snapshot of this version in its place.
+    @Test func aSnapshotOfAnEarlierVersionIsReplaced() throws {
+        let root = try temporaryFolder("snapshot-version")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for folder in ["locales", "memory"] {
+            try FileManager.default.copyItem(at: TestPaths.packageRoot.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
+        }
+        try FileManager.default.copyItem(at: TestPaths.packageRoot.appendingPathComponent(Project.fileName), to: root.appendingPathComponent(Project.fileName))
+        let store = MemoryStore(project: try Project(root: root))
+        let arabic = try TargetLanguage("ar")
+        let digest = BatchState.digest(try ProjectFiles.read(try store.url(for: arabic)))
+        let memory = try store.load(arabic)
+        let current = MemorySnapshot.encode(memory, madeFrom: digest)
+        // This version's bytes under version 2's header: intact but for the version.
+        let version3 = Array("translate-pipeline memory snapshot\t3\n".utf8)
+        #expect(current.starts(with: version3))
+        let earlier = Array("translate-pipeline memory snapshot\t2\n".utf8) + current.dropFirst(version3.count)
+        #expect(MemorySnapshot.decode(earlier, madeFrom: digest) == nil)
+        let snapshot = try store.snapshotURL(for: arabic)
+        try FileManager.default.createDirectory(at: snapshot.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try ProjectFiles.writeAtomically(earlier, to: snapshot)
+        let loaded = try store.loadForRun(arabic, digest: digest, checked: nil, dryRun: false)
+        #expect(loaded.entries == memory.entries)
+        #expect(try ProjectFiles.read(snapshot) == current, "replaced by this version's snapshot")
     }
 
     @Test func aSnapshotOfOtherBytesOrDamagedIsNotUsed() throws {
