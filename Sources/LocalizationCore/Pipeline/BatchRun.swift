@@ -160,9 +160,10 @@ public struct BatchRun: Sendable {
         if !memories.isEmpty { state.memories = signatures }
         // The reports need neither the memories nor the pages kept for the jobs: on a large
         // site they are a gigabyte, and encoding the reports came on top of them (the cold
-        // run's peak). Freed, their memory serves the reports.
+        // run's peak).
         memories = [:]
         examined = []
+        ReturnedMemory.giveBackFreedPages()
         progress(.init(phase: .reporting, done: 0, total: 1))
         // The dashboard of the last run that changed anything describes the site as it is.
         let writesReports = state != previous || !report.inbox.isEmpty
