@@ -58,8 +58,8 @@ public struct MemoryStore: Sendable {
         if !dryRun { try? ProjectFiles.writeAtomically(encoded, to: snapshot) }
         // The run keeps the memory read back from its snapshot, not the one built from the
         // file's XML tree: that one's strings lie scattered among the tree's freed blocks, and
-        // on a 10,000-page site the eight memories held 1.4 GB so instead of 0.6 GB until the
-        // jobs were written (the cold run's peak). Its blocks are given back first, so that
+        // on a 10,000-page site the eight memories held 1.4 GB instead of 0.6 GB until the
+        // jobs were written (the cold run's peak). Those blocks are given back first, so that
         // the copy is laid out anew.
         ReturnedMemory.giveBackFreedPages()
         guard let memory = MemorySnapshot.decode(encoded, madeFrom: digest) else { return try load(language, checked: checked) }
