@@ -62,22 +62,7 @@ import Testing
                                isAutoAdapted: false, penalties: [])
         }
         if threshold < 100 {
-            let query = SegmentTokens(source)
-            var graded: [(index: Int, wordScore: Int)] = []
-            for index in memory.entries.indices where memory.entries[index].key != key {
-                let stored = memory.tokens(at: index)
-                let length = max(query.words.count, stored.words.count)
-                guard length > 0 else { continue }
-                let wordScore = 100 * (length - SegmentTokens.distance(query.words, stored.words)) / length
-                if wordScore >= threshold { graded.append((index, wordScore)) }
-            }
-            graded.sort { ($0.wordScore, $1.index) > ($1.wordScore, $0.index) }
-            for candidate in graded {
-                if let match = TranslationMemory.fuzzyMatch(query, memory.entries[candidate.index], stored: memory.tokens(at: candidate.index)),
-                   match.score >= threshold {
-                    results.append(match)
-                }
-            }
+            results += gradedExhaustively(memory, for: source, threshold: threshold)
         }
         let sorted = results.sorted { ($0.score, $0.entry.provenance.date) > ($1.score, $1.entry.provenance.date) }
         var seen: Set<String> = []
@@ -102,9 +87,14 @@ import Testing
         }
     }
 
-    /// The fuzzy offers of an exhaustive search: every entry but the query's exact ones
-    /// graded, in word-score order (the older entry first among equals), then offered.
+    /// The fuzzy offers of an exhaustive search: `gradedExhaustively`, then offered.
     static func exhaustiveFuzzyMatches(_ memory: TranslationMemory, for source: Content, threshold: Int, limit: Int) -> [MemoryMatch] {
+        TranslationMemory.offered(gradedExhaustively(memory, for: source, threshold: threshold), limit: limit)
+    }
+
+    /// Every entry but the query's exact ones graded by words, in word-score order (the older
+    /// entry first among equals), then scored in full; those reaching `threshold`.
+    static func gradedExhaustively(_ memory: TranslationMemory, for source: Content, threshold: Int) -> [MemoryMatch] {
         let key = MemoryEntry.key(for: source)
         let query = SegmentTokens(source)
         var graded: [(index: Int, wordScore: Int)] = []
@@ -116,10 +106,9 @@ import Testing
             if wordScore >= threshold { graded.append((index, wordScore)) }
         }
         graded.sort { ($0.wordScore, $1.index) > ($1.wordScore, $0.index) }
-        let matches = graded.compactMap { candidate in
+        return graded.compactMap { candidate in
             TranslationMemory.fuzzyMatch(query, memory.entries[candidate.index], stored: memory.tokens(at: candidate.index))
         }.filter { $0.score >= threshold }
-        return TranslationMemory.offered(matches, limit: limit)
     }
 
     /// Sentences and their variants as a city's pages have them: the same words with other
