@@ -142,6 +142,10 @@ public struct BatchRun: Sendable {
             }
             state.pages[name] = nil
         }
+        // Pages are written without an `fsync` each (`examine`). They are made durable all at
+        // once on a thread of their own while the jobs are prepared, so that the disk's time
+        // no longer adds to the run's; the state, which says they are written, waits for it.
+        let pagesFlushed = options.dryRun || report.written.isEmpty ? nil : flushPagesInBackground()
         let changedPages = Set(changes.pagesAdded + changes.pagesEdited + changes.pagesRemoved)
         report.changes.units = ChangeDetection.unitChanges(
             old: previous.pages.filter { changedPages.contains($0.key) }.mapValues(\.unitList),
@@ -160,10 +164,11 @@ public struct BatchRun: Sendable {
         if !memories.isEmpty { state.memories = signatures }
         // The reports need neither the memories nor the pages kept for the jobs: on a large
         // site they are a gigabyte, and encoding the reports came on top of them (the cold
-        // run's peak).
+        // run's peak). They are freed meanwhile on a thread of their own.
+        var keptForJobs = (memories, examined)
         memories = [:]
         examined = []
-        ReturnedMemory.giveBackFreedPages()
+        let memoriesFreed = ReturnedMemory.free(&keptForJobs, leaving: ([:], []))
         progress(.init(phase: .reporting, done: 0, total: 1))
         // The dashboard of the last run that changed anything describes the site as it is.
         let writesReports = state != previous || !report.inbox.isEmpty
@@ -174,7 +179,10 @@ public struct BatchRun: Sendable {
         clock.finished("summary")
         report.dashboard = relative(dashboardURL)
         if writesReports {
-            try await writeReports(state: encodedState, report: &report, dryRun: options.dryRun, clock: &clock)
+            try await writeReports(state: encodedState, report: &report, pagesFlushed: pagesFlushed, memoriesFreed: memoriesFreed,
+                                   dryRun: options.dryRun, clock: &clock)
+        } else if let pagesFlushed {
+            try await pagesFlushed.value.get()
         }
         digests.forgetUnseen()
         if digests.changed, !options.dryRun {
@@ -404,25 +412,39 @@ public struct BatchRun: Sendable {
         return pending
     }
 
+    /// Makes the pages written so far durable (`flushFileSystem`) on a thread of its own; no
+    /// output folder: no page was written.
+    private func flushPagesInBackground() -> Task<Result<Void, ProjectError>, Never> {
+        let folder = project.outputFolder
+        return Task {
+            await onDedicatedThread {
+                Result { () throws(ProjectError) in
+                    guard FileManager.default.fileExists(atPath: folder.path) else { return }
+                    try ProjectFiles.flushFileSystem(containing: folder)
+                }
+            }
+        }
+    }
+
     /// `jobs/reports/dashboard.html`: the last run's dashboard (and `run.json` beside it).
     var dashboardURL: URL { project.jobsFolder.appendingPathComponent("reports").appendingPathComponent("dashboard.html") }
 
-    /// The state (`encodedState`), then the run's JSON report and dashboard. The state goes
-    /// first: it is what makes the run complete; the reports describe it.
-    private func writeReports(state encodedState: [UInt8], report: inout Report, dryRun: Bool, clock: inout StepClock) async throws(ProjectError) {
+    /// The state (`encodedState`), once the pages are durable (`pagesFlushed`), then the run's
+    /// JSON report and dashboard. The state goes first: it is what makes the run complete; the
+    /// reports describe it.
+    private func writeReports(state encodedState: [UInt8], report: inout Report, pagesFlushed: Task<Result<Void, ProjectError>, Never>?,
+                              memoriesFreed: Task<Void, Never>, dryRun: Bool, clock: inout StepClock) async throws(ProjectError) {
         let json = dashboardURL.deletingLastPathComponent().appendingPathComponent("run.json")
         report.written += [relative(BatchState.url(project)), relative(json), relative(dashboardURL)]
         guard !dryRun else { return }
-        // Both reports are encoded on the cores while the pages are flushed.
+        // Both reports are encoded on the cores, once the memories they would come on top of
+        // are freed.
+        await memoriesFreed.value
         let finished = report
         let title = "translate-pipeline: " + project.root.lastPathComponent
         async let reportJSON = Result { try finished.json() }
         async let dashboard = Array(Dashboard.html(finished, title: title).utf8)
-        // Pages were written without an `fsync` each: on the disk before the state says so
-        // (no output folder: no page was written).
-        if FileManager.default.fileExists(atPath: project.outputFolder.path) {
-            try ProjectFiles.flushFileSystem(containing: project.outputFolder)
-        }
+        if let pagesFlushed { try await pagesFlushed.value.get() }
         clock.finished("pages flushed")
         try ProjectFiles.writeAtomically(encodedState, to: BatchState.url(project))
         clock.finished("state written")
