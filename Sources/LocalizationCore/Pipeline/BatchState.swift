@@ -124,7 +124,7 @@ public struct BatchState: Sendable, Equatable {
     public static func load(_ project: Project) throws(ProjectError) -> BatchState {
         let url = self.url(project)
         guard FileManager.default.fileExists(atPath: url.path) else { return BatchState() }
-        let bytes = try ProjectFiles.read(url, limit: 1 << 30)
+        let bytes = try ProjectFiles.read(path: url.path, limit: 1 << 30)
         do {
             return try decode(bytes)
         } catch {

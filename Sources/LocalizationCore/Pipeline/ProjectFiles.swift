@@ -37,7 +37,27 @@ public enum ProjectFiles {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .cannotRead(path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
-        var bytes: [UInt8] = []
+        // Into one buffer of the file's size (and a byte more, to notice a file that grew):
+        // grown a chunk at a time, a 50 MB state or memory snapshot was copied and faulted
+        // in anew at every doubling.
+        var status = Glibc.stat()
+        let size = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
+        guard size <= limit else { throw .tooLarge(path, limit: limit) }
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+            count = 0
+            while count < buffer.count {
+                let read = Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                if read < 0, errno == EINTR { continue }
+                if read < 0 { failure = errno }
+                if read <= 0 { return }
+                count += read
+            }
+        }
+        if failure != 0 { throw .cannotRead(path, reason: String(cString: strerror(failure))) }
+        if bytes.count <= size { return bytes }
+        if bytes.count > limit { throw .tooLarge(path, limit: limit) }
+        // The file grew since `fstat`: the rest a chunk at a time.
         var chunk = [UInt8](repeating: 0, count: 64 << 10)
         while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
