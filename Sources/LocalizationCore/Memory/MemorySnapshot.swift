@@ -188,19 +188,19 @@ public enum MemorySnapshot {
                 guard let word = string() else { return nil }
                 words.append(word)
             }
-            var entryWords: [[Int32]] = []
-            entryWords.reserveCapacity(entries.count)
+            // The entries' word numbers one after the other, as the index keeps them.
+            var entryWords: [Int32] = []
+            var wordStart: [Int32] = [0]
+            wordStart.reserveCapacity(entries.count + 1)
             for _ in entries {
                 guard let idCount = number(), idCount <= remaining else { return nil }
-                var ids: [Int32] = []
-                ids.reserveCapacity(idCount)
                 for _ in 0 ..< idCount {
                     guard let id = number(), id < wordCount else { return nil }
-                    ids.append(Int32(id))
+                    entryWords.append(Int32(id))
                 }
-                entryWords.append(ids)
+                wordStart.append(Int32(entryWords.count))
             }
-            guard atEnd, let index = FuzzyIndex(vocabulary: words, entryWords: entryWords) else { return nil }
+            guard atEnd, let index = FuzzyIndex(vocabulary: words, words: entryWords, wordStart: wordStart) else { return nil }
             return TranslationMemory(sourceLanguage: source, targetLanguage: target, uniqueEntries: entries,
                                      keyHashes: keyHashes, fuzzyIndex: index)
         }

@@ -207,6 +207,26 @@ import Testing
         }
     }
 
+    /// An index made in whole arrays from its words (as a snapshot is read) finds what the
+    /// index made entry by entry finds: the same candidates with the same word scores, for
+    /// queries that share words with many entries, repeat words, or hold words it lacks.
+    @Test(arguments: [11, 12, 13] as [UInt64])
+    func anIndexMadeFromItsWordsFindsWhatTheAppendedOneFinds(seed: UInt64) throws {
+        var generator = Generator(random: SplitMix64(seed: seed))
+        let appended = FuzzyIndex((0 ..< 400).map { generator.entry($0) })
+        let made = try #require(FuzzyIndex(vocabulary: appended.wordsByNumber,
+                                           entryWords: (0 ..< appended.count).map { Array(appended.wordIDs(ofEntry: $0)) }))
+        #expect(made.count == appended.count)
+        for _ in 0 ..< 60 {
+            let query = SegmentTokens(Content(text: generator.text() + " " + generator.pick(["Unbekannt", "", Self.words[0]])))
+            for threshold in [50, 75, 95] {
+                let found = made.candidates(for: query, threshold: threshold).map { [$0.index, $0.wordScore] }
+                let expected = appended.candidates(for: query, threshold: threshold).map { [$0.index, $0.wordScore] }
+                #expect(found == expected, "threshold \(threshold)")
+            }
+        }
+    }
+
     @Test func leverageCacheGivesEachOccurrenceItsOwnContextAndTheSharedFuzzyMatches() {
         var generator = Generator(random: SplitMix64(seed: 77))
         let entries = (0 ..< 300).map { generator.entry($0) }
