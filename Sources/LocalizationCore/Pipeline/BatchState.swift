@@ -177,8 +177,7 @@ public struct BatchState: Sendable, Equatable {
         for tag in out.keys.sorted() {
             // One line per locale, job and page (a large site has many units out), in the order
             // of job, page and unit.
-            let members = out[tag]!.map { key, unit in OutMember(page: BatchRun.page(ofKey: key), id: BatchRun.unitID(ofKey: key), unit: unit) }
-                .sorted { ($0.unit.job, $0.page, $0.id) < ($1.unit.job, $1.page, $1.id) }
+            let members = Self.outMembersInOrder(out[tag]!)
             var start = members.startIndex
             while start < members.endIndex {
                 let first = members[start]
@@ -206,10 +205,32 @@ public struct BatchState: Sendable, Equatable {
     }
 
     /// A unit out, its key split, for sorting the `out` records.
-    private struct OutMember {
+    struct OutMember {
         var page: String
         var id: String
         var unit: OutUnit
+    }
+
+    /// The units out of one locale in the order of job, page and unit id.
+    ///
+    /// Jobs and pages are few against the units (a large site has a hundred thousand units
+    /// out in a few hundred jobs): they are sorted once each and the units by their ranks,
+    /// with unit ids compared only within a page. Sorting the units by three strings took
+    /// most of encoding the state, at every run that changed anything.
+    static func outMembersInOrder(_ units: [String: OutUnit]) -> [OutMember] {
+        let members = units.map { key, unit in OutMember(page: BatchRun.page(ofKey: key), id: BatchRun.unitID(ofKey: key), unit: unit) }
+        func ranks(_ names: some Sequence<String>) -> [String: Int32] {
+            Dictionary(uniqueKeysWithValues: Set(names).sorted().enumerated().map { ($1, Int32($0)) })
+        }
+        let jobRanks = ranks(members.lazy.map(\.unit.job))
+        let pageRanks = ranks(members.lazy.map(\.page))
+        let ranked = members.indices.map { (job: jobRanks[members[$0].unit.job]!, page: pageRanks[members[$0].page]!, member: Int32($0)) }
+            .sorted { first, second in
+                if first.job != second.job { return first.job < second.job }
+                if first.page != second.page { return first.page < second.page }
+                return members[Int(first.member)].id < members[Int(second.member)].id
+            }
+        return ranked.map { members[Int($0.member)] }
     }
 
     /// Tab-separated fields, one record per line, tabs, newlines and backslashes escaped.
