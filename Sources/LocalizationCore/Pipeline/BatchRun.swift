@@ -145,7 +145,8 @@ public struct BatchRun: Sendable {
         // Pages are written without an `fsync` each (`examine`). They are made durable all at
         // once on a thread of their own while the jobs are prepared, so that the disk's time
         // no longer adds to the run's; the state, which says they are written, waits for it.
-        let pagesFlushed = options.dryRun || report.written.isEmpty ? nil : flushPagesInBackground()
+        let wrotePages = !examined.isEmpty || !changes.pagesRemoved.isEmpty
+        let pagesFlushed = wrotePages && !options.dryRun ? flushPagesInBackground() : nil
         let changedPages = Set(changes.pagesAdded + changes.pagesEdited + changes.pagesRemoved)
         report.changes.units = ChangeDetection.unitChanges(
             old: previous.pages.filter { changedPages.contains($0.key) }.mapValues(\.unitList),
