@@ -9,8 +9,15 @@ import LocalizationCore
 ///
 /// Both ours and the toolkit merge untranslated files (po2html with empty msgstrs, ours with
 /// no targets), so both rebuild every page from what they extracted. Both write their files
-/// the same way: the toolkit opens, writes and closes each file, and so does ours here
+/// plainly: the toolkit opens, writes and closes each file, and so does ours here
 /// (`writePlainly`) — not `Data.write(to:)`, which also fsyncs every file.
+///
+/// What the file system does is kept out of the figures, as far as it depends on what was
+/// deleted or written before: every file the tools write exists before they are timed
+/// (`OutputFiles`), and ours does not truncate the files it writes again (`writePlainly`).
+/// Without that, the steps that write files (XLIFF written, merge) varied 2.5–4× from one
+/// benchmark to the next. Ours is timed in several passes on one core (and on both), each
+/// figure the median, in wall-clock and in CPU time; xmllint as often.
 ///
 /// Without translate-toolkit (or with `runsToolkit` false) ours and xmllint are still timed;
 /// the toolkit's figures are then missing, and a note says so.
@@ -48,6 +55,8 @@ struct ToolkitComparison {
         var po2html: Double?
         var xmllint: Double?
         var oursOneCore = 0.0
+        /// Of `oursOneCore`, the time in the kernel (reading and writing files, page faults).
+        var oursOneCoreSystem = 0.0
         var oursSteps = Steps()
 
         var toolkit: Double? {
@@ -58,9 +67,9 @@ struct ToolkitComparison {
         /// One line for the report's notes.
         var summary: String {
             func seconds(_ value: Double?) -> String { value.map { String(format: "%.2f s", $0) } ?? "missing" }
-            var line = "CPU time (user+sys): html2po \(seconds(html2po)), po2html \(seconds(po2html)), xmllint \(seconds(xmllint)), "
-                + String(format: "ours one core %.2f s (extract %.2f, segment %.2f, XLIFF written %.2f, read %.2f, merge %.2f)",
-                         oursOneCore, oursSteps.extract, oursSteps.segment, oursSteps.writeJob, oursSteps.readJob, oursSteps.merge)
+            var line = "CPU time (user+sys, medians): html2po \(seconds(html2po)), po2html \(seconds(po2html)), xmllint \(seconds(xmllint)), "
+                + String(format: "ours one core %.2f s (sys %.2f; extract %.2f, segment %.2f, XLIFF written %.2f, read %.2f, merge %.2f)",
+                         oursOneCore, oursOneCoreSystem, oursSteps.extract, oursSteps.segment, oursSteps.writeJob, oursSteps.readJob, oursSteps.merge)
             if let toolkit { line += String(format: "; toolkit / ours %.1f×", toolkit / oursOneCore) }
             if let xmllint { line += String(format: "; ours / xmllint %.1f×", oursOneCore / xmllint) }
             return line
@@ -72,21 +81,33 @@ struct ToolkitComparison {
     let work: URL
     /// Whether html2po and po2html are run (they take most of the comparison's time).
     var runsToolkit = true
+    /// How often ours (on one core, then on both) and xmllint are timed; each figure is the
+    /// median of the passes. The toolkit, fifty times slower and far steadier, runs once.
+    var passes = 3
 
     func run() throws -> Figures {
         let input = work.appendingPathComponent("in")
-        try? FileManager.default.removeItem(at: work)
+        let ours = work.appendingPathComponent("ours")
+        let po = work.appendingPathComponent("po")
+        let toolkitOut = work.appendingPathComponent("toolkit-out")
         var bytes = 0
         var names: [String] = []
         for url in pages {
-            let name = String(url.path.dropFirst(root.path.count + 1))
-            let destination = input.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: url, to: destination)
+            names.append(String(url.path.dropFirst(root.path.count + 1)))
             bytes += (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-            names.append(name)
         }
         var notes: [String] = []
+        // Every file the tools write exists before any of them is timed (see `OutputFiles`).
+        let preparation = try OutputFiles.prepare([
+            (input, names),
+            (ours, names.indices.flatMap { ["page-\($0).html", "page-\($0).html.xlf"] }),
+            (po, names.map { String($0.dropLast(".html".count)) + ".po" }),
+            (toolkitOut, names),
+        ])
+        for (url, name) in zip(pages, names) {
+            try Self.writePlainly(Array(try Data(contentsOf: url)), to: input.appendingPathComponent(name))
+        }
+        notes.append(preparation.summary)
         var cpu = CPUFigures()
         var html2po: Double?
         var po2html: Double?
@@ -94,14 +115,13 @@ struct ToolkitComparison {
         if !runsToolkit {
             notes.append("TOOLKIT NOT RUN (--skip-toolkit): no toolkit figures, no toolkit/ours ratio")
         } else if let tool = Self.toolkit("html2po"), let back = Self.toolkit("po2html") {
-            let po = work.appendingPathComponent("po")
             var childrenCPU = Self.childrenCPUSeconds()
             let extract = try TimedRun.run([tool, "--progress=none", "-i", input.path, "-o", po.path], logs: logs, name: "html2po")
             if extract.status == 0 {
                 html2po = extract.seconds
                 cpu.html2po = Self.childrenCPUSeconds() - childrenCPU
                 childrenCPU = Self.childrenCPUSeconds()
-                let merge = try TimedRun.run([back, "--progress=none", "-i", po.path, "-t", input.path, "-o", work.appendingPathComponent("toolkit-out").path], logs: logs, name: "po2html")
+                let merge = try TimedRun.run([back, "--progress=none", "-i", po.path, "-t", input.path, "-o", toolkitOut.path], logs: logs, name: "po2html")
                 if merge.status == 0 {
                     po2html = merge.seconds
                     cpu.po2html = Self.childrenCPUSeconds() - childrenCPU
@@ -114,43 +134,87 @@ struct ToolkitComparison {
         }
         var xmllint: Double?
         if let tool = TimedRun.which("xmllint") {
-            let childrenCPU = Self.childrenCPUSeconds()
-            let parse = try TimedRun.run([tool, "--html", "--noout"] + names.map { input.appendingPathComponent($0).path }, logs: logs, name: "xmllint")
-            // xmllint's exit code counts HTML5 elements libxml2 does not know as errors; the parse is done either way.
-            if parse.status < 128 {
-                xmllint = parse.seconds
-                cpu.xmllint = Self.childrenCPUSeconds() - childrenCPU
-            } else { notes.append("xmllint ended by signal \(parse.status - 128)") }
+            // Short and cheap: timed as often as ours, the median kept.
+            var wall: [Double] = []
+            var processor: [Double] = []
+            for _ in 0 ..< passes {
+                let childrenCPU = Self.childrenCPUSeconds()
+                let parse = try TimedRun.run([tool, "--html", "--noout"] + names.map { input.appendingPathComponent($0).path }, logs: logs, name: "xmllint")
+                // xmllint's exit code counts HTML5 elements libxml2 does not know as errors; the parse is done either way.
+                guard parse.status < 128 else {
+                    notes.append("xmllint ended by signal \(parse.status - 128)")
+                    break
+                }
+                wall.append(parse.seconds)
+                processor.append(Self.childrenCPUSeconds() - childrenCPU)
+            }
+            if !wall.isEmpty {
+                xmllint = wall.median
+                cpu.xmllint = processor.median
+            }
         } else {
             notes.append("SKIPPED: xmllint not installed (apt-get install libxml2-utils)")
         }
-        let ours = work.appendingPathComponent("ours")
-        try FileManager.default.createDirectory(at: ours, withIntermediateDirectories: true)
         let urls = names.map { input.appendingPathComponent($0) }
         let segmenter = try Segmenter.shipped(language: "de")
         let language = try TargetLanguage("en")
         var units = 0
-        var steps = Steps()
-        let threadCPU = Self.threadCPUSeconds()
-        let oneCore = try timed {
-            units = try Self.extractAndMerge(urls, index: 0, of: 1, segmenter: segmenter, language: language, output: ours, steps: &steps, cpuSteps: &cpu.oursSteps)
+        var oneCorePasses: [Pass] = []
+        for _ in 0 ..< passes {
+            var pass = Pass()
+            let start = TimedRun.monotonicSeconds()
+            let usage = ThreadUsage.now()
+            units = try Self.extractAndMerge(urls, index: 0, of: 1, segmenter: segmenter, language: language, output: ours,
+                                             steps: &pass.steps, cpuSteps: &pass.cpuSteps)
+            pass.seconds = TimedRun.monotonicSeconds() - start
+            let used = ThreadUsage.now() - usage
+            (pass.cpuSeconds, pass.systemSeconds) = (used.cpuSeconds, used.systemSeconds)
+            oneCorePasses.append(pass)
         }
-        cpu.oursOneCore = Self.threadCPUSeconds() - threadCPU
+        let oneCore = Pass.median(of: oneCorePasses)
+        cpu.oursOneCore = oneCore.cpuSeconds
+        cpu.oursOneCoreSystem = oneCore.systemSeconds
+        cpu.oursSteps = oneCore.cpuSteps
         notes.append(cpu.summary)
+        notes.append("ours one core, \(passes) passes (wall / CPU s): " + oneCorePasses.map { String(format: "%.2f / %.2f", $0.seconds, $0.cpuSeconds) }.joined(separator: ", "))
         let failures = ManagedFailures()
-        let bothCores = try timed {
-            DispatchQueue.concurrentPerform(iterations: 2) { part in
-                do { _ = try Self.extractAndMerge(urls, index: part, of: 2, segmenter: segmenter, language: language, output: ours) } catch { failures.record(error) }
-            }
-            if let error = failures.first { throw error }
+        var bothCorePasses: [Double] = []
+        for _ in 0 ..< passes {
+            bothCorePasses.append(try timed {
+                DispatchQueue.concurrentPerform(iterations: 2) { part in
+                    do { _ = try Self.extractAndMerge(urls, index: part, of: 2, segmenter: segmenter, language: language, output: ours) } catch { failures.record(error) }
+                }
+                if let error = failures.first { throw error }
+            })
         }
         var figures = Figures(pages: names.count, megabytes: Double(bytes) / 1_048_576, html2poSeconds: html2po, po2htmlSeconds: po2html,
-                              xmllintSeconds: xmllint, oursOneCoreSeconds: oneCore, oursBothCoresSeconds: bothCores, oursUnits: units, oursSteps: steps, cpu: cpu, notes: notes)
-        figures.toolkitOverOurs = figures.toolkitSeconds.map { $0 / oneCore }
-        figures.oursOverXmllint = xmllint.map { oneCore / $0 }
+                              xmllintSeconds: xmllint, oursOneCoreSeconds: oneCore.seconds, oursBothCoresSeconds: bothCorePasses.median,
+                              oursUnits: units, oursSteps: oneCore.steps, cpu: cpu, notes: notes)
+        figures.toolkitOverOurs = figures.toolkitSeconds.map { $0 / oneCore.seconds }
+        figures.oursOverXmllint = xmllint.map { oneCore.seconds / $0 }
         figures.toolkitGoalPass = figures.toolkitOverOurs.map { $0 >= 10 }
         figures.xmllintGoalPass = figures.oursOverXmllint.map { $0 <= 3 }
         return figures
+    }
+
+    /// One timed pass of ours on one core.
+    struct Pass {
+        var seconds = 0.0
+        var cpuSeconds = 0.0
+        var systemSeconds = 0.0
+        var steps = Steps()
+        var cpuSteps = Steps()
+
+        /// Each figure the median of the passes' (so the steps need not add up to the total).
+        static func median(of passes: [Pass]) -> Pass {
+            func median(_ figure: (Pass) -> Double) -> Double { passes.map(figure).median }
+            func steps(_ steps: (Pass) -> Steps) -> Steps {
+                Steps(extract: median { steps($0).extract }, segment: median { steps($0).segment }, writeJob: median { steps($0).writeJob },
+                      readJob: median { steps($0).readJob }, merge: median { steps($0).merge })
+            }
+            return Pass(seconds: median(\.seconds), cpuSeconds: median(\.cpuSeconds), systemSeconds: median(\.systemSeconds),
+                        steps: steps(\.steps), cpuSteps: steps(\.cpuSteps))
+        }
     }
 
     /// Seconds spent in each step of ours, summed over pages (one core), to show where the time goes.
@@ -186,7 +250,10 @@ struct ToolkitComparison {
         }
         for position in stride(from: index, to: urls.count, by: count) {
             let url = urls[position]
+            // Paths are made before the clock starts: they are the benchmark's, not the work's.
             let name = "page-\(position).html"
+            let jobURL = output.appendingPathComponent(name + ".xlf")
+            let pageURL = output.appendingPathComponent(name)
             clock = TimedRun.monotonicSeconds()
             cpuClock = threadCPUSeconds()
             var page = HTMLExtractor().extract(HTMLPage(name: name, bytes: Array(try Data(contentsOf: url))))
@@ -195,23 +262,29 @@ struct ToolkitComparison {
             units += page.units.count
             lap(\.segment)
             let job = Job.serialize(Job.document(pages: [page], sourceLanguage: "de", targetLanguage: language, version: .v1_2))
-            let jobURL = output.appendingPathComponent(name + ".xlf")
             try writePlainly(Array(job.utf8), to: jobURL)
             lap(\.writeJob)
             let document = try XLIFFReader().read(Array(try Data(contentsOf: jobURL)), file: jobURL.path)
             lap(\.readJob)
             let merged = PageMerge().merge(page, units: document.file(original: name)?.units ?? [], language: language, jobFile: jobURL.path)
-            try writePlainly(merged.bytes, to: output.appendingPathComponent(name))
+            try writePlainly(merged.bytes, to: pageURL)
             lap(\.merge)
         }
         return units
     }
 
-    /// Writes `bytes` to `url` as html2po and po2html write their output (Python's `open`,
-    /// `write`, `close`): no temporary file, no fsync. This is the comparison's own writer;
-    /// the product's writes (`ProjectFiles.writeAtomically`) stay atomic and durable.
+    /// Writes `bytes` to `url` as html2po and po2html write their output — open, write, close:
+    /// no temporary file, no fsync — except that the file is not truncated when opened but cut
+    /// to length after the write. This is the comparison's own writer; the product's writes
+    /// (`ProjectFiles.writeAtomically`) stay atomic and durable.
+    ///
+    /// Why not `O_TRUNC`: ext4 (`auto_da_alloc`) flushes a file truncated on open when it is
+    /// closed, and a truncation waits for the flush of the bytes written before. Ours writes
+    /// the same files in every pass: with `O_TRUNC`, 2,000 files took 9 s of wall-clock time
+    /// and 0.6 s of system time here instead of 0.1 s and 0.05 s, most of it waiting for the
+    /// disk. The toolkit writes each of its files once, into an empty one (`OutputFiles`).
     static func writePlainly(_ bytes: [UInt8], to url: URL) throws {
-        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw BenchmarkError.run("cannot write \(url.path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         try bytes.withUnsafeBytes { buffer in
@@ -222,6 +295,28 @@ struct ToolkitComparison {
                 guard written > 0 else { throw BenchmarkError.run("cannot write \(url.path): \(String(cString: strerror(errno)))") }
                 offset += written
             }
+        }
+        guard ftruncate(descriptor, off_t(bytes.count)) == 0 else {
+            throw BenchmarkError.run("cannot write \(url.path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// This thread's CPU time so far, user and system apart (`getrusage(RUSAGE_THREAD)`).
+    struct ThreadUsage {
+        var cpuSeconds: Double
+        var systemSeconds: Double
+
+        static func now() -> ThreadUsage {
+            var usage = rusage()
+            // RUSAGE_THREAD (1): glibc declares it only under _GNU_SOURCE, which Swift's Glibc
+            // module does not set.
+            getrusage(__rusage_who_t(1), &usage)
+            func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+            return ThreadUsage(cpuSeconds: seconds(usage.ru_utime) + seconds(usage.ru_stime), systemSeconds: seconds(usage.ru_stime))
+        }
+
+        static func - (lhs: ThreadUsage, rhs: ThreadUsage) -> ThreadUsage {
+            ThreadUsage(cpuSeconds: lhs.cpuSeconds - rhs.cpuSeconds, systemSeconds: lhs.systemSeconds - rhs.systemSeconds)
         }
     }
 
@@ -252,5 +347,63 @@ struct ToolkitComparison {
         let start = TimedRun.monotonicSeconds()
         try body()
         return TimedRun.monotonicSeconds() - start
+    }
+}
+
+extension ToolkitComparison {
+    /// The comparison's folders, kept from one benchmark to the next with exactly the files
+    /// the tools write, each made (empty) before any tool is timed.
+    ///
+    /// Why: this machine's root file system is ext4 without a journal, and there a new file's
+    /// inode is looked for past every inode deleted in the last minute or so (the kernel's
+    /// `recently_deleted`, one buffer-cache lookup each). Created right after the previous
+    /// comparison's 5,000 files were deleted, 2,000 files took 2.3 s of system time instead of
+    /// 0.1 s — which the timed steps that write files (XLIFF written, merge) paid, 0.3 to 1.4 s
+    /// of CPU from one run to the next, depending on what this and other processes had just
+    /// deleted. Writing into existing files (open with `O_TRUNC`) allocates no inode.
+    enum OutputFiles {
+        struct Preparation {
+            var created = 0
+            var removed = 0
+            var seconds = 0.0
+            var cpuSeconds = 0.0
+
+            var summary: String {
+                String(format: "output files made before timing: %d created, %d stale removed, %.2f s (CPU %.2f s; not timed)",
+                       created, removed, seconds, cpuSeconds)
+            }
+        }
+
+        /// Makes each folder hold exactly the files named (paths relative to it): missing ones
+        /// are created empty, others removed. Files already there keep their contents.
+        static func prepare(_ folders: [(folder: URL, names: [String])]) throws -> Preparation {
+            var preparation = Preparation()
+            let start = TimedRun.monotonicSeconds()
+            let usage = ThreadUsage.now()
+            for (folder, names) in folders {
+                let expected = Set(names)
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                let existing = (FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? [])
+                    .filter { !isDirectory(folder.appendingPathComponent($0)) }
+                for name in existing where !expected.contains(name) {
+                    try FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+                    preparation.removed += 1
+                }
+                for name in expected.subtracting(existing) {
+                    let url = folder.appendingPathComponent(name)
+                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try ToolkitComparison.writePlainly([], to: url)
+                    preparation.created += 1
+                }
+            }
+            preparation.seconds = TimedRun.monotonicSeconds() - start
+            preparation.cpuSeconds = (ThreadUsage.now() - usage).cpuSeconds
+            return preparation
+        }
+
+        private static func isDirectory(_ url: URL) -> Bool {
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+        }
     }
 }

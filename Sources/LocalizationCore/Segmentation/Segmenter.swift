@@ -11,7 +11,7 @@ public final class Segmenter: Sendable {
     public let language: String
     let rules: [SRXRules.Rule]
     /// Compiled rules ready for use; each is used by one thread at a time.
-    private let pool: Mutex<[CompiledRules]>
+    let pool: Mutex<[CompiledRules]>
 
     public init(rules: SRXRules, language: String) throws(SegmentationError) {
         self.language = language
@@ -44,12 +44,15 @@ public final class Segmenter: Sendable {
         guard !text.isEmpty else { return [] }
         let compiled = pool.withLock { $0.popLast() } ?? (try? CompiledRules(rules, language: language))
         defer { if let compiled { pool.withLock { $0.append(compiled) } } }
-        return text.withUnsafeBufferPointer { text in
-            guard let compiled else {
-                return Self.icuBoundaries(text, locale: language, iterator: nil).filter { $0 > 0 && $0 < text.count }
+        guard let compiled else {
+            return text.withUnsafeBufferPointer { text in
+                Self.icuBoundaries(text, locale: language, iterator: nil).filter { $0 > 0 && $0 < text.count }
             }
-            return compiled.boundaries(in: text, locale: language)
         }
+        if let known = compiled.remembered[text] { return known }
+        let found = text.withUnsafeBufferPointer { compiled.boundaries(in: $0, locale: language) }
+        compiled.remember(found, for: text)
+        return found
     }
 
     /// The sentences of `text`, each with the whitespace that follows it; joined they give
@@ -153,6 +156,16 @@ final class CompiledRules: @unchecked Sendable {
     let rules: [Rule]
     let iterator: SentenceIterator?
 
+    /// Boundaries already found, by the exact UTF-16 text (`Segmenter.boundaries(in:)`): a
+    /// site repeats its header, footer and shared paragraphs on every page, and the rules'
+    /// regular expressions cost more than the rest of segmentation. Keyed by code units, not
+    /// by `String`, whose equality would take canonically equivalent texts for the same.
+    private(set) var remembered: [[UInt16]: [Int]] = [:]
+    private var rememberedUnits = 0
+    /// The most UTF-16 units of text remembered (with their boundaries, about 8 MB per
+    /// thread); when it is reached, what was remembered is forgotten and the count restarts.
+    static let rememberedUnitLimit = 4 << 20
+
     init(_ rules: [SRXRules.Rule], language: String) throws(SegmentationError) {
         var compiled: [Rule] = []
         for rule in rules {
@@ -165,6 +178,15 @@ final class CompiledRules: @unchecked Sendable {
         }
         self.rules = compiled
         self.iterator = SentenceIterator(locale: language)
+    }
+
+    func remember(_ boundaries: [Int], for text: [UInt16]) {
+        if rememberedUnits + text.count > Self.rememberedUnitLimit {
+            remembered.removeAll()
+            rememberedUnits = 0
+        }
+        remembered[text] = boundaries
+        rememberedUnits += text.count
     }
 
     private static func localReach(of before: String) -> LocalReach? {
