@@ -24,31 +24,53 @@ public struct PageAssembler: Sendable {
     /// is the original bytes; otherwise `<html>` gets the target language and, for a
     /// right-to-left language, `dir="rtl"`.
     public func assemble(_ extracted: ExtractedPage, targets: [String: Content], language: TargetLanguage?) -> [UInt8] {
-        guard !targets.isEmpty else { return extracted.page.bytes }
-        return assemble(extracted, targets: targets, language: language, options: Options())
+        PreparedPage(extracted).assemble(targets: targets, language: language)
     }
 
     /// The page with `targets` in place and the additions of `options`; `language` nil keeps
     /// `<html>`'s language (a page published in the source language).
     public func assemble(_ extracted: ExtractedPage, targets: [String: Content], language: TargetLanguage?, options: Options) -> [UInt8] {
-        // Elements whose content is raw text cannot take markup: a <span> or <bdi> would show.
-        let rawText: Set<String> = ["title", "option", "textarea"]
-        let rawTextUnits = Set(extracted.units.compactMap { unit -> String? in
-            if case .elementContent(let name) = unit.placement, rawText.contains(name) { return unit.id }
-            return nil
-        })
-        var renderer = Renderer(page: extracted.page, slots: extracted.skeleton.slots, targets: targets,
-                                fallbackUnits: options.fallbackUnits.subtracting(rawTextUnits))
-        renderer.isolateLeftToRightRuns = options.isolateLeftToRightRuns
-        renderer.rawTextUnits = rawTextUnits
-        renderer.fallbackOpening = Array("<span\(options.fallbackAttributes)>".utf8)
-        var edits = options.insertions.map { Renderer.Edit(range: $0.offset ..< $0.offset, bytes: $0.bytes) }
-            + options.replacements.map { Renderer.Edit(range: $0.range, bytes: $0.bytes) }
-        if let language, let root = extracted.skeleton.rootLanguage {
-            edits += Self.languageEdits(root, language: language)
+        PreparedPage(extracted).assemble(targets: targets, language: language, options: options)
+    }
+
+    /// A page made ready to be assembled in many locales: what does not depend on the locale
+    /// is found once (a run assembles every page in ten).
+    struct PreparedPage {
+        let extracted: ExtractedPage
+        /// Units in elements whose content is raw text: they cannot take markup (a `<span>`
+        /// or `<bdi>` would show).
+        let rawTextUnits: Set<String>
+
+        init(_ extracted: ExtractedPage) {
+            self.extracted = extracted
+            let rawText: Set<String> = ["title", "option", "textarea"]
+            rawTextUnits = Set(extracted.units.compactMap { unit -> String? in
+                if case .elementContent(let name) = unit.placement, rawText.contains(name) { return unit.id }
+                return nil
+            })
         }
-        renderer.languageEdits = edits
-        return renderer.render(0 ..< extracted.page.bytes.count)
+
+        /// `PageAssembler.assemble(_:targets:language:)`.
+        func assemble(targets: [String: Content], language: TargetLanguage?) -> [UInt8] {
+            guard !targets.isEmpty else { return extracted.page.bytes }
+            return assemble(targets: targets, language: language, options: Options())
+        }
+
+        /// `PageAssembler.assemble(_:targets:language:options:)`.
+        func assemble(targets: [String: Content], language: TargetLanguage?, options: Options) -> [UInt8] {
+            var renderer = Renderer(page: extracted.page, slots: extracted.skeleton.slots, targets: targets,
+                                    fallbackUnits: options.fallbackUnits.subtracting(rawTextUnits))
+            renderer.isolateLeftToRightRuns = options.isolateLeftToRightRuns
+            renderer.rawTextUnits = rawTextUnits
+            renderer.fallbackOpening = Array("<span\(options.fallbackAttributes)>".utf8)
+            var edits = options.insertions.map { Renderer.Edit(range: $0.offset ..< $0.offset, bytes: $0.bytes) }
+                + options.replacements.map { Renderer.Edit(range: $0.range, bytes: $0.bytes) }
+            if let language, let root = extracted.skeleton.rootLanguage {
+                edits += PageAssembler.languageEdits(root, language: language)
+            }
+            renderer.languageEdits = edits
+            return renderer.render(0 ..< extracted.page.bytes.count)
+        }
     }
 
     /// Edits of `<html>`'s attributes: replaced values, or attributes inserted after the name.

@@ -1,4 +1,3 @@
-internal import Synchronization
 /// Numbers, dates and references in German source text that need no translator: recognised in
 /// a unit's source, and at assembly written the target locale's way with ICU (numbers and
 /// dates) or kept verbatim (references such as the council paper "0108/2021").
@@ -29,31 +28,15 @@ public struct AutoTranslatable: Sendable, Hashable {
 
     /// How the target locale writes it.
     public func formatted(for locale: LocaleDefinition) throws(ICUError) -> String {
-        // Opening an ICU date or number formatter costs far more than formatting with it, and
-        // a site repeats its numbers and dates on every page and in every locale: each is
-        // formatted once per process. A reference is its own text and is not formatted: the
-        // key, which has no text, must not give one reference another's.
+        // A reference is its own text and is not formatted: the locale's table, keyed by the
+        // kind alone (which has no text), must not give one reference another's.
         if case .reference = kind { return text }
-        let key = FormatKey(formattingLocale: locale.formattingLocale, monthSkeleton: locale.monthSkeleton, daySkeleton: locale.daySkeleton, kind: kind)
-        if let known = Self.formattedCache.withLock({ $0[key] }) { return known }
-        let text = try format(for: locale)
-        Self.formattedCache.withLock { cache in
-            if cache.count > 100_000 { cache.removeAll() }
-            cache[key] = text
-        }
-        return text
+        return try LocaleFormTable.shared(for: locale).form(of: kind)
     }
 
-    private struct FormatKey: Hashable, Sendable {
-        var formattingLocale: String
-        var monthSkeleton: String
-        var daySkeleton: String
-        var kind: Kind
-    }
-
-    private static let formattedCache = Mutex<[FormatKey: String]>([:])
-
-    private func format(for locale: LocaleDefinition) throws(ICUError) -> String {
+    /// The kind written the locale's way by ICU, without any table; a reference (which has
+    /// no form of its own) as `text`.
+    static func format(_ kind: Kind, text: String, for locale: LocaleDefinition) throws(ICUError) -> String {
         switch kind {
         case .number(let value, let digits): try locale.numbers.format(value, fractionDigits: digits)
         case .year(let year): try locale.numbers.format(Double(year), grouping: false)
@@ -104,22 +87,17 @@ public enum AutoTranslatables {
     }
 
     /// The content's text and its one number or date, when that is all it holds.
-    static func wholeItem(_ content: Content) -> (text: String, item: AutoTranslatable)? {
-        guard content.fragments.count == 1, case .text(let text) = content.fragments[0], mayHoldItems(text) else { return nil }
-        let trimmed = text.trimmingWhitespace
-        let items = recognize(in: trimmed)
-        guard items.count == 1, items[0].text == trimmed, items[0].kind != .reference else { return nil }
-        return (text, items[0])
-    }
-
-    /// `wholeItem(_:)` from the auto-translatables already recognised in the content's
-    /// `plainText`, for a unit whose items are needed anyway. Recognition never starts or
-    /// ends an item on white space and reads white space around an item as a boundary, so
-    /// the untrimmed text holds the trimmed text's items (at other offsets, which the result
-    /// does not use) and no others.
-    static func wholeItem(_ content: Content, recognized items: [AutoTranslatable]) -> (text: String, item: AutoTranslatable)? {
-        guard content.fragments.count == 1, case .text(let text) = content.fragments[0],
-              items.count == 1, items[0].kind != .reference, items[0].text == text.trimmingWhitespace else { return nil }
+    /// `recognized`: the auto-translatables of the content's `plainText`, for a caller that
+    /// has them already (assembly needs a unit's items anyway).
+    ///
+    /// The items are those of the untrimmed text: recognition never starts or ends an item on
+    /// white space and reads white space around an item as a boundary, so the untrimmed text
+    /// holds the trimmed text's items (at other offsets, which the result does not use) and no
+    /// others.
+    static func wholeItem(_ content: Content, recognized: [AutoTranslatable]? = nil) -> (text: String, item: AutoTranslatable)? {
+        guard content.fragments.count == 1, case .text(let text) = content.fragments[0] else { return nil }
+        let items = recognized ?? recognize(in: text)
+        guard items.count == 1, items[0].kind != .reference, items[0].text == text.trimmingWhitespace else { return nil }
         return (text, items[0])
     }
 
@@ -128,87 +106,43 @@ public enum AutoTranslatables {
     /// date's year in Western digits, it is replaced by ICU's form for the locale. References
     /// and everything else stay as the translator wrote them.
     public static func localize(_ target: Content, source: Content, locale: LocaleDefinition) -> Content {
-        localize(target, sourceItems: recognize(in: source.plainText), locale: locale)
+        // A table of the source's items alone, read from the locale's table of the process.
+        var table = PageAutoTranslatables()
+        let items = table.localizable(recognize(in: source.plainText))
+        var formatted = table.formatted(in: LocaleFormTable.shared(for: locale))
+        return localize(target, items: items, formatted: &formatted)
     }
 
-    /// `localize(_:source:locale:)` with the source's auto-translatables recognised once, for a
-    /// unit assembled in many locales.
-    static func localize(_ target: Content, sourceItems: [AutoTranslatable], locale: LocaleDefinition) -> Content {
-        // A replacement needs its German form in the target's text: most targets hold none
-        // of them, and need neither formatting nor a scan by scalars.
-        guard sourceItems.contains(where: { item in mayReplace(item, in: target) }) else { return target }
-        var replacements: [(from: String, to: String)] = []
-        for item in sourceItems {
-            guard case .reference = item.kind else {
-                if let formatted = try? item.formatted(for: locale), formatted != item.text {
-                    replacements.append((item.text, formatted))
-                }
-                // The year alone, formatted as a year is (through the same cache).
-                if case .date(let date) = item.kind,
-                   let year = try? AutoTranslatable(kind: .year(date.year), text: String(date.year), range: 0 ..< 0).formatted(for: locale),
-                   year != String(date.year) {
-                    replacements.append((String(date.year), year))
-                }
-                continue
-            }
-        }
-        guard !replacements.isEmpty else { return target }
-        // Longest first, so "November 2020" is replaced before "2020" (a stable sort, on
-        // lengths counted once).
-        replacements = replacements.map { ($0, $0.from.unicodeScalars.count) }.sorted { $0.1 > $1.1 }.map(\.0)
-        return Content(target.fragments.map { fragment in
-            guard case .text(let text) = fragment else { return fragment }
-            // A whole occurrence outside every earlier replacement stands in the text as it
-            // was: forms the text does not hold are never replaced, and are not looked for.
-            var utf8 = text
-            let held = utf8.withUTF8 { bytes in replacements.filter { occurs(Array($0.from.utf8), in: bytes) } }
-            return held.isEmpty ? fragment : .text(replace(held, in: text))
-        })
-    }
-
-    /// `localize(_:sourceItems:locale:)` for a unit of a page whose numbers and dates are
-    /// formatted at most once for the locale (`formatted`, by the slots of `items`): the same
-    /// result, without a formatting-cache lookup per item and target.
+    /// `localize(_:source:locale:)` for a unit whose items have slots in its page's table
+    /// (`PageAutoTranslatables`), whose forms in the locale are `formatted`: each number and
+    /// date of a page is formatted at most once per locale, and only when a target holds it.
+    ///
+    /// Each German form a text fragment holds, and that the locale writes differently, is
+    /// replaced, longest first (so "November 2020" goes before "2020"), whole occurrences
+    /// only (`replace(_:in:)`).
     static func localize(_ target: Content, items: LocalizableItems, formatted: inout PageAutoTranslatables.Formatted) -> Content {
-        guard items.items.contains(where: { item in item.forms.contains { form in target.textFragmentsContain(form.bytes) } }) else { return target }
-        // As `localize(_:sourceItems:locale:)` builds them: in the items' order, each item's
-        // text before its year, then longest first (a stable sort).
-        var replacements: [(replacement: (from: String, to: String), bytes: [UInt8], length: Int)] = []
-        for item in items.items {
-            for form in item.forms {
-                guard let to = formatted[form.slot], to != form.text else { continue }
-                replacements.append(((form.text, to), form.bytes, form.length))
+        guard !items.forms.isEmpty else { return target }
+        var fragments = target.fragments
+        var replaced = false
+        for index in fragments.indices {
+            guard case .text(let text) = fragments[index] else { continue }
+            // Forms the text does not hold are never replaced, and need no formatting.
+            var utf8 = text
+            let held = utf8.withUTF8 { bytes in items.forms.filter { occurs($0.bytes, in: bytes) } }
+            var replacements: [(from: String, to: String)] = []
+            for form in held {
+                if let to = formatted[form.slot], to != form.text { replacements.append((form.text, to)) }
             }
+            guard !replacements.isEmpty else { continue }
+            fragments[index] = .text(replace(replacements, in: text))
+            replaced = true
         }
-        guard !replacements.isEmpty else { return target }
-        replacements = replacements.sorted { $0.length > $1.length }
-        return Content(target.fragments.map { fragment in
-            guard case .text(let text) = fragment else { return fragment }
-            var utf8 = text
-            let held = utf8.withUTF8 { bytes in replacements.filter { occurs($0.bytes, in: bytes) }.map(\.replacement) }
-            return held.isEmpty ? fragment : .text(replace(held, in: text))
-        })
+        return replaced ? Content(fragments) : target
     }
 
-    /// Whether one of the forms `localize` replaces for `item` (its text, and a date's year)
-    /// occurs in a text fragment of `target`, as bytes: a whole occurrence of the scalars
-    /// is one of the bytes too.
-    private static func mayReplace(_ item: AutoTranslatable, in target: Content) -> Bool {
-        var forms = [Array(item.text.utf8)]
-        switch item.kind {
-        case .reference: return false
-        case .date(let date): forms.append(Array(String(date.year).utf8))
-        default: break
-        }
-        for case .text(let text) in target.fragments {
-            var utf8 = text
-            let found = utf8.withUTF8 { bytes in forms.contains { form in occurs(form, in: bytes) } }
-            if found { return true }
-        }
-        return false
-    }
-
-    fileprivate static func occurs(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether `bytes` (UTF-8) hold `pattern`: a whole occurrence of a text's scalars is one
+    /// of its bytes too, and bytes are compared without decoding.
+    private static func occurs(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = pattern.first, pattern.count <= bytes.count else { return pattern.isEmpty }
         for start in 0 ... bytes.count - pattern.count where bytes[start] == first {
             if pattern.indices.allSatisfy({ bytes[start + $0] == pattern[$0] }) { return true }
@@ -363,76 +297,73 @@ public enum AutoTranslatables {
 }
 
 /// A unit's numbers and dates as `AutoTranslatables.localize(_:items:formatted:)` reads them
-/// in every locale: each German form it may replace (an item's text, and a date's year) with
-/// its bytes and length counted once, and its slot in the page's ``PageAutoTranslatables``.
+/// in every locale: each German form it may replace (an item's text, and a date's year), with
+/// its bytes counted once and its slot in the page's ``PageAutoTranslatables``.
 struct LocalizableItems: Sendable {
     struct Form: Sendable {
         var text: String
         var bytes: [UInt8]
-        /// In Unicode scalars, the order of replacement (longest first).
-        var length: Int
         var slot: Int
     }
 
-    struct Item: Sendable {
-        /// The item's text, then for a date its year.
-        var forms: [Form]
-    }
-
-    /// The items in the source's order; references, never replaced, left out.
-    var items: [Item] = []
+    /// In the order of replacement: the items in the source's order, each item's text before
+    /// a date's year, then longest first (in Unicode scalars; a stable sort), so that
+    /// "November 2020" is replaced before "2020". The same in every locale, so sorted once.
+    /// References, never replaced, are left out.
+    var forms: [Form] = []
 }
 
 /// The distinct numbers and dates of a page's units, formatted once per locale for all of
-/// them: a page repeats its numbers and dates in many units, and a lookup in the process-wide
-/// formatting cache (its key holds the locale's strings, behind a lock) costs more than the
-/// replacement it serves.
+/// them: a page repeats its numbers and dates in many units, and an array read costs less
+/// than a lookup in the locale's table (``LocaleFormTable``, a hashed kind behind a lock).
 struct PageAutoTranslatables: Sendable {
     private(set) var kinds: [AutoTranslatable.Kind] = []
     private var slots: [AutoTranslatable.Kind: Int] = [:]
 
     /// The unit's items, given slots in the page's table.
     mutating func localizable(_ items: [AutoTranslatable]) -> LocalizableItems {
-        var result = LocalizableItems()
+        var forms: [(form: LocalizableItems.Form, length: Int)] = []
         for item in items {
             if case .reference = item.kind { continue }
-            var forms = [form(item.text, kind: item.kind)]
+            forms.append((form(item.text, kind: item.kind), item.text.unicodeScalars.count))
             if case .date(let date) = item.kind {
-                forms.append(form(String(date.year), kind: .year(date.year)))
+                let year = String(date.year)
+                forms.append((form(year, kind: .year(date.year)), year.unicodeScalars.count))
             }
-            result.items.append(.init(forms: forms))
         }
-        return result
+        return LocalizableItems(forms: forms.sorted { $0.length > $1.length }.map(\.form))
+    }
+
+    /// The slot of a number or date (not a reference: its form is its own text, which the
+    /// kind does not hold).
+    mutating func slot(for kind: AutoTranslatable.Kind) -> Int {
+        if let known = slots[kind] { return known }
+        slots[kind] = kinds.count
+        kinds.append(kind)
+        return kinds.count - 1
     }
 
     private mutating func form(_ text: String, kind: AutoTranslatable.Kind) -> LocalizableItems.Form {
-        let slot: Int
-        if let known = slots[kind] {
-            slot = known
-        } else {
-            slot = kinds.count
-            slots[kind] = slot
-            kinds.append(kind)
-        }
-        return .init(text: text, bytes: Array(text.utf8), length: text.unicodeScalars.count, slot: slot)
+        .init(text: text, bytes: Array(text.utf8), slot: slot(for: kind))
     }
 
-    /// The page's forms in `locale`, each formatted when first asked for: most of a page's
-    /// numbers and dates stand in units without a target, or in targets that do not hold them.
-    func formatted(for locale: LocaleDefinition) -> Formatted {
-        Formatted(kinds: kinds, locale: locale)
+    /// The page's forms in the locale of `table`, each formatted when first asked for: most of
+    /// a page's numbers and dates stand in units without a target, or in targets that do not
+    /// hold them.
+    func formatted(in table: LocaleFormTable) -> Formatted {
+        Formatted(kinds: kinds, table: table)
     }
 
     /// The page's forms in one locale.
     struct Formatted {
         let kinds: [AutoTranslatable.Kind]
-        let locale: LocaleDefinition
+        let table: LocaleFormTable
         /// Per slot: nil while not asked for; then the form, or nil where ICU cannot format it.
         private var forms: [String??]
 
-        init(kinds: [AutoTranslatable.Kind], locale: LocaleDefinition) {
+        init(kinds: [AutoTranslatable.Kind], table: LocaleFormTable) {
             self.kinds = kinds
-            self.locale = locale
+            self.table = table
             forms = Array(repeating: nil, count: kinds.count)
         }
 
@@ -441,23 +372,11 @@ struct PageAutoTranslatables: Sendable {
         subscript(slot: Int) -> String? {
             mutating get {
                 if let known = forms[slot] { return known }
-                let form = try? AutoTranslatable(kind: kinds[slot], text: "", range: 0 ..< 0).formatted(for: locale)
+                let form = try? table.form(of: kinds[slot])
                 forms[slot] = .some(form)
                 return form
             }
         }
-    }
-}
-
-extension Content {
-    /// Whether one of the text fragments holds `bytes` (UTF-8): a whole occurrence of a
-    /// text's scalars is one of its bytes too.
-    fileprivate func textFragmentsContain(_ bytes: [UInt8]) -> Bool {
-        for case .text(let text) in fragments {
-            var utf8 = text
-            if utf8.withUTF8({ AutoTranslatables.occurs(bytes, in: $0) }) { return true }
-        }
-        return false
     }
 }
 

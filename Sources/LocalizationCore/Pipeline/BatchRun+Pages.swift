@@ -30,6 +30,10 @@ extension BatchRun {
         let memories: [String: TranslationMemory]
         let previousOutputs: [String: [String: BatchState.Output]]
         let dryRun: Bool
+        /// Each pseudo-locale's output folder, as a path (see `SiteAssembly.Prepared.folders`).
+        let pseudoFolders: [String: String]
+        /// The project folder's path and a slash: outputs are named relative to it.
+        let rootPrefix: String
 
         init(run: BatchRun, segmenter: Segmenter, catalog: LocaleCatalog?, memories: [String: TranslationMemory], previous: BatchState, dryRun: Bool) throws(ProjectError) {
             self.run = run
@@ -39,6 +43,13 @@ extension BatchRun {
             prepared = try assembly?.prepare(memories: memories)
             previousOutputs = previous.pages.mapValues(\.outputs)
             self.dryRun = dryRun
+            var pseudoFolders: [String: String] = [:]
+            for style in run.project.settings.pseudoLocales {
+                guard let language = try? TargetLanguage(style.languageTag) else { continue }
+                pseudoFolders[language.tag] = run.project.outputFolder.appendingPathComponent(language.tag).path
+            }
+            self.pseudoFolders = pseudoFolders
+            rootPrefix = run.project.root.path + "/"
         }
 
         /// Extracts and segments the page, assembles it in every locale and pseudo-locale,
@@ -63,7 +74,7 @@ extension BatchRun {
                     // 64 bits tell a unit's versions apart; the state holds hundreds of thousands.
                     id: unit.id, hash: String(BatchState.digest(MemoryEntry.key(for: unit.source)).prefix(16)),
                     words: unit.segments.reduce(0) { $0 + Analysis.words(in: $1.source.plainText, language: source) },
-                    text: String(unit.source.plainText.split(whereSeparator: \.isWhitespace).joined(separator: " ").prefix(60))
+                    text: Self.collapsedPrefix(unit.source.plainText, length: 60)
                 )
             }
             result.unitsByID = Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -82,7 +93,7 @@ extension BatchRun {
                 }
                 outputs[output.locale] = BatchState.Output(bytes: BatchState.digest(output.bytes), counts: counts, published: output.coverage?.published ?? true)
                 result.diagnostics += output.diagnostics
-                write(output.bytes, to: output.url, locale: output.locale, digest: outputs[output.locale]!.bytes, into: &result)
+                write(output.bytes, toPath: output.path, locale: output.locale, digest: outputs[output.locale]!.bytes, into: &result)
             }
             // Locales the catalog does not define get no pages; their jobs still need the pending units.
             for tag in project.settings.targetLocales where result.pending[(try? TargetLanguage(tag).tag) ?? tag] == nil {
@@ -95,7 +106,7 @@ extension BatchRun {
                 let pseudo = pseudoPage(pseudoMerge, style: style, language: language)
                 outputs[language.tag] = BatchState.Output(bytes: BatchState.digest(pseudo.bytes))
                 result.diagnostics += pseudo.diagnostics
-                write(pseudo.bytes, to: pseudo.url, locale: language.tag, digest: outputs[language.tag]!.bytes, into: &result)
+                write(pseudo.bytes, toPath: pseudo.path, locale: language.tag, digest: outputs[language.tag]!.bytes, into: &result)
             }
             result.state = BatchState.Page(hash: BatchState.digest(bytes), units: units, outputs: outputs)
             // Only units some locale still needs go on to the jobs, and of the page only what a
@@ -117,31 +128,71 @@ extension BatchRun {
         /// A pseudo-translated page: every unit through the pseudo-localizer and back through
         /// the merge, with the same bidi lint as published pages (pseudo pages exist to show
         /// direction faults).
-        private func pseudoPage(_ merge: PseudoMerge, style: PseudoLocalizer.Style, language: TargetLanguage) -> (url: URL, bytes: [UInt8], diagnostics: [Diagnostic]) {
-            // Folder and page said to be such, so that the URL need not ask the file system.
-            let url = run.project.outputFolder.appending(path: language.tag, directoryHint: .isDirectory)
-                .appending(path: merge.page.page.name, directoryHint: .notDirectory)
+        private func pseudoPage(_ merge: PseudoMerge, style: PseudoLocalizer.Style, language: TargetLanguage) -> (path: String, bytes: [UInt8], diagnostics: [Diagnostic]) {
+            let folder = pseudoFolders[language.tag] ?? run.project.outputFolder.appendingPathComponent(language.tag).path
+            let path = folder + "/" + merge.page.page.name
             let merged = merge.merge(style: style, language: language, jobFile: "pseudo-locale \(language.tag)")
             var diagnostics = merged.diagnostics
             for problem in BidiLint.check(merged.bytes, direction: language.direction) {
-                diagnostics.append(Diagnostic(.error, file: run.relative(url), line: problem.line, "bidi lint: \(problem.message)"))
+                diagnostics.append(Diagnostic(.error, file: relative(path), line: problem.line, "bidi lint: \(problem.message)"))
             }
-            return (url, merged.bytes, diagnostics)
+            return (path, merged.bytes, diagnostics)
         }
 
         /// Writes an output unless the last run wrote the same bytes and they are still there.
-        private func write(_ bytes: [UInt8], to url: URL, locale: String, digest: String, into result: inout ExaminedPage) {
-            if previousOutputs[result.name]?[locale]?.bytes == digest, FileManager.default.fileExists(atPath: url.path) { return }
+        private func write(_ bytes: [UInt8], toPath path: String, locale: String, digest: String, into result: inout ExaminedPage) {
+            if previousOutputs[result.name]?[locale]?.bytes == digest, FileManager.default.fileExists(atPath: path) { return }
             if !dryRun {
                 do {
                     // Made durable all at once before the state records them (`writeReports`).
-                    try ProjectFiles.writeAtomically(bytes, to: url, durable: false)
+                    try ProjectFiles.writeAtomically(bytes, toPath: path, durable: false)
                 } catch {
                     result.writeError = result.writeError ?? error
                     return
                 }
             }
-            result.written.append(run.relative(url))
+            result.written.append(relative(path))
+        }
+
+        /// An output's path relative to the project folder, as `BatchRun.relative(_:)` gives it
+        /// for the output's URL.
+        private func relative(_ path: String) -> String {
+            path.hasPrefix(rootPrefix) ? String(path.dropFirst(rootPrefix.count)) : path
+        }
+
+        /// The first `length` characters of `text` with its white space collapsed: words (runs
+        /// of characters that are not white space) joined by one space, as
+        /// `text.split(whereSeparator: \.isWhitespace).joined(separator: " ").prefix(length)`
+        /// gives them, without splitting the rest of a long unit's text.
+        static func collapsedPrefix(_ text: String, length: Int) -> String {
+            var words: [Substring] = []
+            var characters = 0
+            var wordStart: String.Index?
+            var index = text.startIndex
+            // Words until, joined, they make more than `length` characters (`characters`
+            // counts a space after each word, the last one's too).
+            while index < text.endIndex, characters <= length + 1 {
+                if text[index].isWhitespace {
+                    if let start = wordStart {
+                        words.append(text[start ..< index])
+                        characters += words[words.count - 1].count + 1
+                        wordStart = nil
+                    }
+                } else if wordStart == nil {
+                    wordStart = index
+                }
+                index = text.index(after: index)
+            }
+            if let start = wordStart { words.append(text[start ..< index]) }
+            let joined = words.joined(separator: " ")
+            // The collapsed text begins with `joined`, so their first `length` characters are
+            // the same once `joined` has more: only its last character may end early. Joining
+            // can merge a character across the space (a combining mark after it), so the
+            // count above is checked; texts of such marks take the long way.
+            guard index == text.endIndex || joined.count > length else {
+                return String(text.split(whereSeparator: \.isWhitespace).joined(separator: " ").prefix(length))
+            }
+            return String(joined.prefix(length))
         }
 
         /// Whether every sentence of a unit has a translated or reviewed exact match.

@@ -79,20 +79,30 @@ public enum ProjectFiles {
     /// process still leaves the old or the new file (the rename is atomic), and only a crash
     /// of the machine needs the flush. At 100,000 pages the `fsync`s took most of a full run.
     public static func writeAtomically(_ bytes: [UInt8], to url: URL, durable: Bool = true) throws(ProjectError) {
-        let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-        var descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        try writeAtomically(bytes, toPath: url.path, durable: durable)
+    }
+
+    /// `writeAtomically(_:to:durable:)` for a file's path, given as a string: a cold run
+    /// writes 100,000 pages, and building each one's folder and temporary file as URLs, and
+    /// their paths from those, cost more than writing the smaller pages.
+    public static func writeAtomically(_ bytes: [UInt8], toPath path: String, durable: Bool = true) throws(ProjectError) {
+        // `.NAME.tmp-PID` beside the file (see `sweepStaleTemporaryFiles`).
+        let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+        let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        let nameStart = slash.map { path.utf8.index(after: $0) } ?? path.startIndex
+        let temporary = String(path[..<nameStart]) + "." + path[nameStart...] + ".tmp-\(getpid())"
+        var descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         // The folder is made only when it is missing: a cold run of a large site writes a
         // hundred thousand pages into a few hundred folders.
         if descriptor < 0, errno == ENOENT {
             do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
-                throw .cannotWrite(url.path, reason: "cannot create folder \(folder.path): \(Self.reason(error))")
+                throw .cannotWrite(path, reason: "cannot create folder \(folder): \(Self.reason(error))")
             }
-            descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
-        guard descriptor >= 0 else { throw .cannotWrite(url.path, reason: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw .cannotWrite(path, reason: String(cString: strerror(errno))) }
         var written = 0
         var failure: Int32 = 0
         bytes.withUnsafeBytes { buffer in
@@ -109,13 +119,13 @@ public enum ProjectFiles {
         if failure == 0, durable, fsync(descriptor) != 0 { failure = errno }
         // Some file systems report a full disk only when the file is closed.
         if close(descriptor) != 0, failure == 0 { failure = errno }
-        if failure == 0, rename(temporary.path, url.path) != 0 { failure = errno }
+        if failure == 0, rename(temporary, path) != 0 { failure = errno }
         guard failure == 0 else {
-            unlink(temporary.path)
-            throw .cannotWrite(url.path, reason: String(cString: strerror(failure)))
+            unlink(temporary)
+            throw .cannotWrite(path, reason: String(cString: strerror(failure)))
         }
         guard durable else { return }
-        let folderDescriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if folderDescriptor >= 0 {
             fsync(folderDescriptor)
             close(folderDescriptor)

@@ -72,9 +72,12 @@ public struct SiteAssembly: Sendable {
         var untranslatedTooltips: [String: String] = [:]
         /// The source language's chrome messages, compiled once.
         var chrome: ChromeStrings?
-        /// Each locale's output folder (the source locale's too), made once: extending a URL
-        /// costs more than looking one up (it asks the file system whether it is a folder).
-        var folders: [String: URL] = [:]
+        /// Each locale's output folder (the source locale's too), as a path: a run writes a
+        /// page per locale, and building each one's path from a URL cost more than its
+        /// assembly's chrome.
+        var folders: [String: String] = [:]
+        /// Each target locale's table of formatted numbers and dates, taken once.
+        var formTables: [String: LocaleFormTable] = [:]
         /// Target locales without a usable definition, reported once per run.
         public var diagnostics: [Diagnostic] = []
     }
@@ -98,12 +101,13 @@ public struct SiteAssembly: Sendable {
             }
             prepared.fallbackNotices[locale.tag] = (try? catalog.message("fallbackNotice", for: locale.tag, ["language": .string(locale.nativeName)])) ?? ""
             prepared.untranslatedTooltips[locale.tag] = (try? catalog.message("untranslatedNotice", for: locale.tag)) ?? ""
+            prepared.formTables[locale.tag] = LocaleFormTable.shared(for: locale)
         }
         prepared.source = catalog.definitions[project.settings.sourceLocale]
         prepared.chrome = ChromeStrings(catalog: catalog)
         let all = [prepared.source].compactMap { $0 } + prepared.locales
         for tag in [project.settings.sourceLocale] + prepared.locales.map(\.tag) {
-            prepared.folders[tag] = project.outputFolder.appendingPathComponent(tag)
+            prepared.folders[tag] = project.outputFolder.appendingPathComponent(tag).path
         }
         let byName = Dictionary(all.map { ($0.nativeName, $0) }, uniquingKeysWith: { first, _ in first })
         for current in all {
@@ -122,11 +126,14 @@ public struct SiteAssembly: Sendable {
     /// locales, its coverage entry and the units still pending.
     public struct PageOutput: Sendable {
         public var locale: String
-        public var url: URL
+        /// Where the page is written.
+        public var path: String
         public var bytes: [UInt8]
         public var coverage: CoverageReport.Entry?
         public var pendingUnits: [String] = []
         public var diagnostics: [Diagnostic] = []
+
+        public var url: URL { URL(fileURLWithPath: path, isDirectory: false) }
     }
 
     /// A page in the source locale and in every target locale: the translations each locale's
@@ -139,14 +146,13 @@ public struct SiteAssembly: Sendable {
         let chromeStrings = prepared.chrome ?? ChromeStrings(catalog: catalog)
         var autoTranslatables = PageAutoTranslatables()
         let units = page.units.map { UnitSource($0, page: name, chrome: chromeStrings, autoTranslatables: &autoTranslatables) }
-        let landmarks = PageLandmarks(page.page.bytes)
         var plans: [String: (targets: [String: Content], statuses: [PublishGate.UnitStatus], published: Bool)] = [:]
         for locale in prepared.locales {
             guard let memory = prepared.memories[locale.tag] else { continue }
             var targets: [String: Content] = [:]
             var statuses: [PublishGate.UnitStatus] = []
             statuses.reserveCapacity(units.count)
-            var formatted = autoTranslatables.formatted(for: locale)
+            var formatted = autoTranslatables.formatted(in: prepared.formTables[locale.tag] ?? LocaleFormTable.shared(for: locale))
             for unit in units {
                 let (target, status) = translation(of: unit, memory: memory, locale: locale, chrome: chromeStrings, formatted: &formatted)
                 statuses.append(status)
@@ -156,7 +162,8 @@ public struct SiteAssembly: Sendable {
             plans[locale.tag] = (targets, statuses, gate.publishes(statuses))
         }
         let published = [source] + prepared.locales.map(\.tag).filter { plans[$0]?.published == true }
-        let head = landmarks.headEnd == nil ? [] : headLinks(page, published: published)
+        let pageChrome = PageChrome(page, published: published, prepared: prepared, project: project)
+        let assemblyPage = PageAssembler.PreparedPage(page)
         // Only published pages use these; each is the same for every locale.
         let anyPublished = published.count > 1
         let numberNodes = anyPublished ? Self.numberNodes(in: page) : []
@@ -165,8 +172,7 @@ public struct SiteAssembly: Sendable {
         var outputs: [PageOutput] = []
         // The German page, with the same switcher and alternates.
         if let sourceDefinition = prepared.source {
-            let bytes = PageAssembler().assemble(page, targets: [:], language: nil,
-                                                 options: chrome(page, landmarks, head: head, current: sourceDefinition, prepared: prepared, notice: nil))
+            let bytes = assemblyPage.assemble(targets: [:], language: nil, options: chrome(pageChrome, current: sourceDefinition, prepared: prepared, notice: nil))
             outputs.append(output(bytes, locale: source, page: name, direction: .leftToRight, prepared: prepared))
         }
         for locale in prepared.locales {
@@ -174,7 +180,7 @@ public struct SiteAssembly: Sendable {
             let pending = zip(page.units, plan.statuses).filter { $0.1 == .pending }.map(\.0.id)
             let bytes: [UInt8]
             if plan.published {
-                var options = chrome(page, landmarks, head: head, current: locale, prepared: prepared, notice: nil)
+                var options = chrome(pageChrome, current: locale, prepared: prepared, notice: nil)
                 options.isolateLeftToRightRuns = locale.direction == .rightToLeft
                 options.fallbackUnits = Set(pending)
                 let tooltip = prepared.untranslatedTooltips[locale.tag] ?? ""
@@ -182,11 +188,12 @@ public struct SiteAssembly: Sendable {
                 if locale.direction == .rightToLeft {
                     options.insertions += leftToRightUntranslatables
                 }
-                options.replacements = Self.replacements(numberNodes, locale: locale, asciiOnly: !page.page.isUTF8)
-                bytes = PageAssembler().assemble(page, targets: plan.targets, language: language, options: options)
+                options.replacements = Self.replacements(numberNodes, in: prepared.formTables[locale.tag] ?? LocaleFormTable.shared(for: locale),
+                                                         asciiOnly: !page.page.isUTF8)
+                bytes = assemblyPage.assemble(targets: plan.targets, language: language, options: options)
             } else {
-                bytes = PageAssembler().assemble(page, targets: [:], language: nil,
-                                                 options: chrome(page, landmarks, head: head, current: locale, prepared: prepared, notice: prepared.fallbackNotices[locale.tag]))
+                bytes = assemblyPage.assemble(targets: [:], language: nil,
+                                              options: chrome(pageChrome, current: locale, prepared: prepared, notice: prepared.fallbackNotices[locale.tag]))
             }
             var result = output(bytes, locale: locale.tag, page: name, direction: plan.published ? locale.direction : .leftToRight, prepared: prepared)
             let count = { (status: PublishGate.UnitStatus) in plan.statuses.count { $0 == status } }
@@ -242,8 +249,9 @@ public struct SiteAssembly: Sendable {
         /// The auto-translatables of the whole source, written the locale's way in its target,
         /// with their slots in the page's table of formatted forms.
         let items: LocalizableItems
-        /// The unit's one number or date, when that is all it holds.
-        let whole: (text: String, item: AutoTranslatable)?
+        /// The unit's one number or date, when that is all it holds: its text and its slot
+        /// in the page's table of formatted forms.
+        let whole: (text: String, slot: Int)?
         let chrome: [ChromeStrings.Match]
 
         init(_ unit: TextUnit, page: String, chrome: ChromeStrings, autoTranslatables: inout PageAutoTranslatables) {
@@ -261,7 +269,7 @@ public struct SiteAssembly: Sendable {
             // same items.
             let recognized = AutoTranslatables.recognize(in: unit.source.plainText)
             items = autoTranslatables.localizable(recognized)
-            whole = AutoTranslatables.wholeItem(unit.source, recognized: recognized)
+            whole = AutoTranslatables.wholeItem(unit.source, recognized: recognized).map { ($0.text, autoTranslatables.slot(for: $0.item.kind)) }
             self.chrome = chrome.matches(for: unit.source, recognized: recognized)
         }
     }
@@ -272,50 +280,71 @@ public struct SiteAssembly: Sendable {
         let chrome = ChromeStrings(catalog: catalog)
         var autoTranslatables = PageAutoTranslatables()
         let source = UnitSource(unit, page: page, chrome: chrome, autoTranslatables: &autoTranslatables)
-        var formatted = autoTranslatables.formatted(for: locale)
+        var formatted = autoTranslatables.formatted(in: LocaleFormTable.shared(for: locale))
         return translation(of: source, memory: memory, locale: locale, chrome: chrome, formatted: &formatted)
     }
 
-    /// `formatted`: the page's numbers and dates in `locale` (`PageAutoTranslatables.formatted(for:)`).
+    /// `formatted`: the page's numbers and dates in `locale` (`PageAutoTranslatables.formatted(in:)`).
     private func translation(of source: UnitSource, memory: TranslationMemory, locale: LocaleDefinition, chrome: ChromeStrings,
                              formatted: inout PageAutoTranslatables.Formatted) -> (Content?, PublishGate.UnitStatus) {
         let unit = source.unit
-        var translated = unit
         let isAttribute = unit.isAttribute
-        var index = 0
-        translated.updateSegments { segment in
-            defer { index += 1 }
-            var segment = segment
-            segment.target = nil
-            // The exact and in-context matches, whose targets are their entries'.
-            for entry in memory.exactOffers(forKey: source.keys[index], context: source.contexts[index], limit: 3) {
-                // No bidi control may stand in an attribute value (SECURITY.md). The marks a
-                // translator set for running text (LRM, RLM, ALM) are hints that a bare
-                // attribute value cannot use, so they are left out; a target that needs
-                // isolates or embeddings stays out, and the unit stays German.
-                let target = isAttribute ? entry.target.removingBidiMarks() : entry.target
-                guard entry.state != .initial,
-                      TargetCheck.problems(target: target, source: segment.source, isAttribute: isAttribute).isEmpty else { continue }
-                if isAttribute, target.plainText.unicodeScalars.contains(where: BidiLint.isBidiControl) { continue }
-                segment.target = target
-                segment.state = entry.state
-                break
-            }
-            return segment
+        // Each sentence's target, and the least advanced of their states. The unit has a target
+        // only when every sentence has one that is not empty: the lookups stop at the first
+        // sentence without.
+        var targets: [Content] = []
+        targets.reserveCapacity(source.sentences.count)
+        var state = TranslationState.final
+        for (index, sentence) in source.sentences.enumerated() {
+            guard let (target, entryState) = acceptedTarget(for: sentence.source, key: source.keys[index], context: source.contexts[index],
+                                                            isAttribute: isAttribute, in: memory),
+                  !target.isEmpty else { break }
+            targets.append(target)
+            state = min(state, entryState)
         }
-        // A unit of one sentence has that sentence's target, checked above against the same
-        // source; the sentences of a longer unit are checked together here.
-        if let target = translated.target, !target.isEmpty,
-           !translated.isSegmented || TargetCheck.problems(target: target, source: unit.source, isAttribute: isAttribute).isEmpty {
+        if targets.count == source.sentences.count, let target = unit.isSegmented ? Self.joined(targets, in: unit) : targets.first,
+           !unit.isSegmented || TargetCheck.problems(target: target, source: unit.source, isAttribute: isAttribute).isEmpty {
+            // A unit of one sentence has that sentence's target, checked against the same
+            // source; the sentences of a longer unit are checked together here.
             let localized = AutoTranslatables.localize(target, items: source.items, formatted: &formatted)
-            return (localized, translated.state == .translated ? .translated : .reviewed)
+            return (localized, state == .translated ? .translated : .reviewed)
         }
         if let target = chrome.target(for: source.chrome, locale: locale) ?? source.whole.flatMap({ whole in
-            (try? whole.item.formatted(for: locale)).map { Content(text: whole.text.replacingTrimmedText(with: $0)) }
+            formatted[whole.slot].map { Content(text: whole.text.replacingTrimmedText(with: $0)) }
         }) {
             return (target, .automatic)
         }
         return (nil, .pending)
+    }
+
+    /// The first exact or in-context match of a sentence, in a translated or reviewed state,
+    /// whose target fits the sentence's source, and its state.
+    private func acceptedTarget(for sentence: Content, key: String, context: MemoryEntry.Context, isAttribute: Bool,
+                                in memory: TranslationMemory) -> (Content, TranslationState)? {
+        for entry in memory.exactOffers(forKey: key, context: context, limit: 3) {
+            // No bidi control may stand in an attribute value (SECURITY.md). The marks a
+            // translator set for running text (LRM, RLM, ALM) are hints that a bare
+            // attribute value cannot use, so they are left out; a target that needs
+            // isolates or embeddings stays out, and the unit stays German.
+            let target = isAttribute ? entry.target.removingBidiMarks() : entry.target
+            guard entry.state != .initial,
+                  TargetCheck.problems(target: target, source: sentence, isAttribute: isAttribute).isEmpty else { continue }
+            if isAttribute, target.plainText.unicodeScalars.contains(where: BidiLint.isBidiControl) { continue }
+            return (target, entry.state)
+        }
+        return nil
+    }
+
+    /// A segmented unit's target from its sentences' targets (in order), with the source's
+    /// white space between them, as `TextUnit.updateTargetFromSegments()` joins them.
+    static func joined(_ targets: [Content], in unit: TextUnit) -> Content {
+        var next = targets.makeIterator()
+        return Content.joining(unit.parts.map { part in
+            switch part {
+            case .segment: next.next() ?? Content([])
+            case .ignorable(let space): Content(text: space)
+            }
+        })
     }
 
     /// Where chrome goes in a page: the same for every locale, so found once.
@@ -333,37 +362,68 @@ public struct SiteAssembly: Sendable {
         }
     }
 
-    /// The stylesheet and alternate links that go before `</head>`: the same in every locale
-    /// of a page (they list the published locales), so written once per page.
-    private func headLinks(_ page: ExtractedPage, published: [String]) -> [UInt8] {
-        let root = String(repeating: "../", count: page.page.name.split(separator: "/").count)
-        let href = { (tag: String) in Self.attribute(root + tag + "/" + page.page.name) }
-        var head = "<link rel=\"stylesheet\" href=\"\(Self.attribute(root + Self.stylesheetName))\">\n"
-        for tag in published {
-            head += "<link rel=\"alternate\" hreflang=\"\(tag)\" href=\"\(href(tag))\">\n"
+    /// What the chrome of a page's versions shares, worked out once per page: where it goes,
+    /// the links to the page in each locale, and the links before `</head>`.
+    struct PageChrome {
+        let landmarks: PageLandmarks
+        /// A page in a legacy encoding gets character references for everything not ASCII.
+        let asciiOnly: Bool
+        /// From the page to the output folder: "../" per level of its name.
+        let root: String
+        let name: String
+        /// Per locale (the source's and the targets'): the page in that locale, as a link
+        /// from this page, escaped for an attribute.
+        let hrefs: [String: String]
+        /// The stylesheet and alternate links: the same in every locale of a page (they list
+        /// the published locales).
+        let head: [UInt8]
+
+        init(_ page: ExtractedPage, published: [String], prepared: Prepared, project: Project) {
+            landmarks = PageLandmarks(page.page.bytes)
+            asciiOnly = !page.page.isUTF8
+            let name = page.page.name
+            let root = String(repeating: "../", count: name.split(separator: "/").count)
+            self.name = name
+            self.root = root
+            var hrefs: [String: String] = [:]
+            let source = project.settings.sourceLocale
+            for tag in [source] + prepared.locales.map(\.tag) {
+                hrefs[tag] = SiteAssembly.attribute(root + tag + "/" + name)
+            }
+            self.hrefs = hrefs
+            guard landmarks.headEnd != nil else {
+                head = []
+                return
+            }
+            let href = { (tag: String) in hrefs[tag] ?? SiteAssembly.attribute(root + tag + "/" + name) }
+            var head = "<link rel=\"stylesheet\" href=\"\(SiteAssembly.attribute(root + SiteAssembly.stylesheetName))\">\n"
+            for tag in published {
+                head += "<link rel=\"alternate\" hreflang=\"\(tag)\" href=\"\(href(tag))\">\n"
+            }
+            head += "<link rel=\"alternate\" hreflang=\"x-default\" href=\"\(href(source))\">\n"
+            self.head = Array(head.utf8)
         }
-        head += "<link rel=\"alternate\" hreflang=\"x-default\" href=\"\(href(project.settings.sourceLocale))\">\n"
-        return Array(head.utf8)
+
+        /// The page in the locale `tag`, as a link from this page.
+        func href(_ tag: String) -> String {
+            hrefs[tag] ?? SiteAssembly.attribute(root + tag + "/" + name)
+        }
     }
 
     /// Alternate links and stylesheet before `</head>`; after `<body>`, the language switcher
     /// and, for a page kept in German, the notice in the reader's language.
-    /// `head`: the page's `headLinks(_:published:)`.
-    private func chrome(_ page: ExtractedPage, _ landmarks: PageLandmarks, head: [UInt8], current: LocaleDefinition, prepared: Prepared, notice: String?) -> PageAssembler.Options {
+    private func chrome(_ page: PageChrome, current: LocaleDefinition, prepared: Prepared, notice: String?) -> PageAssembler.Options {
         var options = PageAssembler.Options()
-        // A page in a legacy encoding gets character references for everything not ASCII.
-        let ascii = !page.page.isUTF8
-        let root = String(repeating: "../", count: page.page.name.split(separator: "/").count)
-        let href = { (tag: String) in Self.attribute(root + tag + "/" + page.page.name) }
-        if let headEnd = landmarks.headEnd {
-            options.insertions.append((headEnd, head))
+        let ascii = page.asciiOnly
+        if let headEnd = page.landmarks.headEnd {
+            options.insertions.append((headEnd, page.head))
         }
-        if let bodyContent = landmarks.bodyContent {
+        if let bodyContent = page.landmarks.bodyContent {
             let switcher = prepared.switchers[current.tag] ?? ([], "")
             var body = "\n<nav class=\"tp-language-switcher\" lang=\"\(current.tag)\" dir=\"\(current.direction.rawValue)\" aria-label=\"\(Self.attribute(switcher.label, asciiOnly: ascii))\"><ul>"
             for locale in switcher.entries {
                 let isCurrent = locale.tag == current.tag ? " aria-current=\"page\"" : ""
-                body += "<li><a href=\"\(href(locale.tag))\" hreflang=\"\(locale.tag)\" lang=\"\(locale.tag)\" dir=\"\(locale.direction.rawValue)\"\(isCurrent)>\(String(decoding: HTMLEscaping.escape(locale.nativeName, inAttribute: false, asciiOnly: ascii), as: UTF8.self))</a></li>"
+                body += "<li><a href=\"\(page.href(locale.tag))\" hreflang=\"\(locale.tag)\" lang=\"\(locale.tag)\" dir=\"\(locale.direction.rawValue)\"\(isCurrent)>\(String(decoding: HTMLEscaping.escape(locale.nativeName, inAttribute: false, asciiOnly: ascii), as: UTF8.self))</a></li>"
             }
             body += "</ul></nav>"
             if let notice {
@@ -378,12 +438,11 @@ public struct SiteAssembly: Sendable {
 
     /// A page's bytes for a locale with the bidi lint's findings.
     private func output(_ bytes: [UInt8], locale: String, page: String, direction: TextDirection, prepared: Prepared) -> PageOutput {
-        // A page is a file: said so, the URL need not ask the file system.
-        let url = (prepared.folders[locale] ?? project.outputFolder.appendingPathComponent(locale)).appending(path: page, directoryHint: .notDirectory)
+        let path = (prepared.folders[locale] ?? project.outputFolder.appendingPathComponent(locale).path) + "/" + page
         let diagnostics = BidiLint.check(bytes, direction: direction).map { problem in
-            Diagnostic(.error, file: relative(url), line: problem.line, "bidi lint: \(problem.message)")
+            Diagnostic(.error, file: relative(path), line: problem.line, "bidi lint: \(problem.message)")
         }
-        return PageOutput(locale: locale, url: url, bytes: bytes, diagnostics: diagnostics)
+        return PageOutput(locale: locale, path: path, bytes: bytes, diagnostics: diagnostics)
     }
 
     /// A text node outside every unit that holds only a number or a date (table cells such as
@@ -415,10 +474,11 @@ public struct SiteAssembly: Sendable {
         return nodes
     }
 
-    /// The number nodes written the locale's way (those it writes differently).
-    static func replacements(_ nodes: [NumberNode], locale: LocaleDefinition, asciiOnly: Bool) -> [(range: Range<Int>, bytes: [UInt8])] {
+    /// The number nodes written the locale's way (those it writes differently); `table`: the
+    /// locale's formatted forms.
+    static func replacements(_ nodes: [NumberNode], in table: LocaleFormTable, asciiOnly: Bool) -> [(range: Range<Int>, bytes: [UInt8])] {
         nodes.compactMap { node in
-            guard let formatted = try? node.item.formatted(for: locale), formatted != node.item.text else { return nil }
+            guard let formatted = try? table.form(of: node.item.kind), formatted != node.item.text else { return nil }
             return (node.range, HTMLEscaping.escape(node.text.replacingTrimmedText(with: formatted), inAttribute: false, asciiOnly: asciiOnly))
         }
     }
@@ -492,7 +552,11 @@ public struct SiteAssembly: Sendable {
     }
 
     private func relative(_ url: URL) -> String {
+        relative(url.path)
+    }
+
+    private func relative(_ path: String) -> String {
         let base = project.root.path + "/"
-        return url.path.hasPrefix(base) ? String(url.path.dropFirst(base.count)) : url.path
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }
 }

@@ -19,9 +19,12 @@ struct PseudoMerge {
 
     let page: ExtractedPage
     private let units: [JobUnit]
+    /// The page made ready for assembly once, for every pseudo-locale.
+    private let assemblyPage: PageAssembler.PreparedPage
 
     init(_ page: ExtractedPage) {
         self.page = page
+        assemblyPage = PageAssembler.PreparedPage(page)
         let pageUnits = Dictionary(page.units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         units = page.units.map { unit in
             let jobUnit = unit.withAutoTranslatablePlaceholders()
@@ -57,7 +60,7 @@ struct PseudoMerge {
                 targets[unit.id] = target
             }
         }
-        let bytes = PageAssembler().assemble(page, targets: targets, language: language)
+        let bytes = assemblyPage.assemble(targets: targets, language: language)
         return PageMerge.Result(bytes: bytes, applied: page.units.map(\.id).filter { targets[$0] != nil }, diagnostics: diagnostics)
     }
 }

@@ -28,21 +28,34 @@ import Testing
         #expect(withItems > 1000)
     }
 
+    /// The straightforward whole-unit item: the trimmed text's items, one that is the whole
+    /// trimmed text and not a reference.
+    static func referenceWholeItem(_ content: Content) -> (text: String, item: AutoTranslatable)? {
+        guard content.fragments.count == 1, case .text(let text) = content.fragments[0] else { return nil }
+        let trimmed = text.trimmingWhitespace
+        let items = AutoTranslatables.scanning(trimmed)
+        guard items.count == 1, items[0].text == trimmed, items[0].kind != .reference else { return nil }
+        return (text, items[0])
+    }
+
     @Test func theWholeUnitsItemIsReadFromTheUntrimmedTextsItems() {
         var wholes = 0
         for text in Self.texts(seed: 4, count: 5000) {
             let content = Content(text: text)
-            let expected = AutoTranslatables.wholeItem(content)
-            let found = AutoTranslatables.wholeItem(content, recognized: AutoTranslatables.recognize(in: content.plainText))
-            // The item's offsets are those of the text it was recognised in, and not read.
-            #expect(found?.text == expected?.text && found?.item.kind == expected?.item.kind && found?.item.text == expected?.item.text,
-                    "\(text.debugDescription)")
+            let expected = Self.referenceWholeItem(content)
+            // Recognised by `wholeItem` itself, and given the items assembly recognised anyway.
+            for found in [AutoTranslatables.wholeItem(content), AutoTranslatables.wholeItem(content, recognized: AutoTranslatables.recognize(in: content.plainText))] {
+                // The item's offsets are those of the text it was recognised in, and not read.
+                #expect(found?.text == expected?.text && found?.item.kind == expected?.item.kind && found?.item.text == expected?.item.text,
+                        "\(text.debugDescription)")
+            }
             if expected != nil { wholes += 1 }
         }
         #expect(wholes > 200)
         // A unit of more than one fragment is never one item.
         let code = InlineCode(id: "1", kind: .formatting, elementName: "b", originalData: "<b>")
         let content = Content([.opening(code), .text("44"), .closing(code)])
+        #expect(AutoTranslatables.wholeItem(content) == nil)
         #expect(AutoTranslatables.wholeItem(content, recognized: AutoTranslatables.recognize(in: content.plainText)) == nil)
     }
 }
