@@ -6,8 +6,8 @@ public import Foundation
 /// is unknown, a source that differs from it was tampered with, a page that changed since
 /// makes a conflict, and a memory translation that changed since makes an alternative.
 ///
-/// Built from the job as written and read back, so that hashes compare what a returned file
-/// really holds, not what we meant to write.
+/// Made of the job as a reader sees it (see `init(jobID:sent:memory:memoryRevision:)`), so
+/// that hashes compare what a returned file really holds, not what we meant to write.
 public struct JobRecord: Sendable, Codable, Hashable {
     public struct Sentence: Sendable, Codable, Hashable {
         public var id: String
@@ -39,22 +39,39 @@ public struct JobRecord: Sendable, Codable, Hashable {
 
     /// The record of `document` (as read back from the job file) against `memory`.
     public init(jobID: String, document: XLIFFDocument, memory: TranslationMemory, memoryRevision: Int) {
+        self.init(jobID: jobID, locale: document.targetLanguage ?? "", sourceLocale: document.sourceLanguage, xliffVersion: document.version.rawValue,
+                  memoryRevision: memoryRevision, units: document.files.flatMap { file in
+                      file.units.map { unit in Self.unit(page: file.original, id: unit.id, source: unit.source, sentences: unit.segments, memory: memory) }
+                  })
+    }
+
+    init(jobID: String, locale: String, sourceLocale: String, xliffVersion: String, memoryRevision: Int, units: [Unit]) {
         self.jobID = jobID
-        locale = document.targetLanguage ?? ""
-        sourceLocale = document.sourceLanguage
-        xliffVersion = document.version.rawValue
+        self.locale = locale
+        self.sourceLocale = sourceLocale
+        self.xliffVersion = xliffVersion
         self.memoryRevision = memoryRevision
-        units = document.files.flatMap { file in
-            file.units.map { unit in
-                let place = "\(file.original)#\(unit.id)"
-                return Unit(page: file.original, id: unit.id, sourceHash: Self.hash(unit.source), sentences: unit.segments.map { segment in
-                    // The memory keeps numbers and dates as text (see AutoTranslatable+Placeholders.swift).
-                    Sentence(id: segment.id, text: segment.source.expandingAutoTranslatables().plainText, sourceHash: Self.hash(segment.source),
-                             memoryTarget: Self.memoryTarget(for: segment.source.expandingAutoTranslatables(), place: place, in: memory).map(Self.hash),
-                             proposal: segment.target.map(Self.hash))
-                })
-            }
-        }
+        self.units = units
+    }
+
+    /// The record of one unit of `page` whose source and sentences are as a reader of the job
+    /// finds them. Each key is made and hashed once: a unit of one sentence is its own
+    /// sentence, and a sentence without placeholders is looked up in the memory as it is.
+    static func unit(page: String, id: String, source: Content, sentences: [Segment], memory: TranslationMemory) -> Unit {
+        let place = "\(page)#\(id)"
+        let sourceKey = MemoryEntry.key(for: source)
+        let sourceHash = hash(key: sourceKey)
+        return Unit(page: page, id: id, sourceHash: sourceHash, sentences: sentences.map { segment in
+            let key = MemoryEntry.key(for: segment.source)
+            // Keys compared by their bytes, as the digest sees them.
+            let sentenceHash = key.utf8.elementsEqual(sourceKey.utf8) ? sourceHash : hash(key: key)
+            // The memory keeps numbers and dates as text (see AutoTranslatable+Placeholders.swift).
+            let expanded = segment.source.expandingAutoTranslatables()
+            let hasPlaceholders = segment.source.fragments.contains { $0.code?.isAutoTranslatable == true }
+            let memoryTarget = Self.memoryTarget(forKey: hasPlaceholders ? MemoryEntry.key(for: expanded) : key, place: place, in: memory)
+            return Sentence(id: segment.id, text: expanded.plainText, sourceHash: sentenceHash, memoryTarget: memoryTarget.map(Self.hash),
+                            proposal: segment.target.map(Self.hash))
+        })
     }
 
     public func unit(page: String, id: String) -> Unit? {
@@ -70,13 +87,26 @@ public struct JobRecord: Sendable, Codable, Hashable {
 
     /// A digest of content with its codes (NFC, as memory keys are).
     public static func hash(_ content: Content) -> String {
-        String(SHA256.hex(Array(MemoryEntry.key(for: content).utf8)).prefix(32))
+        hash(key: MemoryEntry.key(for: content))
     }
 
-    /// The memory's translated or reviewed target for `source` at `place` (`page#unit`).
-    static func memoryTarget(for source: Content, place: String, in memory: TranslationMemory) -> Content? {
-        memory.exactEntries(forKey: MemoryEntry.key(for: source))
-            .last { $0.context.unit == place && $0.state >= .translated }?.target
+    /// `hash` of the content whose memory key is `key`: the first 32 hex digits of the key's
+    /// SHA-256 (only the digest's first 16 bytes are turned into text).
+    static func hash(key: String) -> String {
+        let digest = SHA256.digest(Array(key.utf8))
+        let digits = Array("0123456789abcdef".utf8)
+        var text = [UInt8](repeating: 0, count: 32)
+        for index in 0 ..< 16 {
+            text[2 * index] = digits[Int(digest[index] >> 4)]
+            text[2 * index + 1] = digits[Int(digest[index] & 0x0F)]
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The memory's translated or reviewed target for the source with memory key `key` at
+    /// `place` (`page#unit`).
+    static func memoryTarget(forKey key: String, place: String, in memory: TranslationMemory) -> Content? {
+        memory.exactEntries(forKey: key).last { $0.context.unit == place && $0.state >= .translated }?.target
     }
 
     /// The job id a returned file carries: 1.2 `<header><phase-group><phase job-id>`, 2.x
@@ -119,7 +149,7 @@ public struct JobRecords: Sendable {
     public func save(_ record: JobRecord) throws(ProjectError) {
         let url = try url(for: record.jobID)
         guard !FileManager.default.fileExists(atPath: url.path) else { return }
-        try ProjectFiles.writeAtomically(Self.encode(record), to: url)
+        try ProjectFiles.writeAtomically(record.json(), to: url)
     }
 
     public func load(_ jobID: String) throws(ProjectError) -> JobRecord? {
@@ -171,15 +201,28 @@ extension JobRecords {
         bytes = Self.replacing(Array("job-id=\"\(standIn)\"".utf8), with: Array("job-id=\"\(id)\"".utf8), in: bytes)
         bytes = Self.replacing(Array(">\(standIn)</mda:meta>".utf8), with: Array(">\(id)</mda:meta>".utf8), in: bytes)
         try ProjectFiles.writeAtomically(bytes, to: url)
-        // The record describes the job as a reader sees it; a job we cannot read back is a bug.
-        let written: XLIFFDocument
+        // The record describes the job as a reader sees it: made from the document in hand
+        // where that is what a reader sees (almost every job), else from the job read back.
+        let record: JobRecord
+        if let inHand = JobRecord(jobID: id, sent: document, memory: memory, memoryRevision: memoryRevision) {
+            record = inHand
+        } else {
+            record = JobRecord(jobID: id, document: try Self.readBack(bytes, url: url), memory: memory, memoryRevision: memoryRevision)
+        }
+        // Debug builds (the tests) check it against the job read back.
+        assert((try? Self.readBack(bytes, url: url)).map { JobRecord(jobID: id, document: $0, memory: memory, memoryRevision: memoryRevision) } == record,
+               "the record of \(url.lastPathComponent) differs from the job's as read back")
+        try save(record)
+        return id
+    }
+
+    /// The job just written, read back; a job we cannot read back is a bug.
+    private static func readBack(_ bytes: [UInt8], url: URL) throws(ProjectError) -> XLIFFDocument {
         do {
-            written = try XLIFFReader().read(bytes, file: url.path)
+            return try XLIFFReader().read(bytes, file: url.path)
         } catch {
             throw .cannotWrite(url.path, reason: "the job just written does not read back: \(error)")
         }
-        try save(JobRecord(jobID: document.jobID!, document: written, memory: memory, memoryRevision: memoryRevision))
-        return document.jobID!
     }
 
     /// `bytes` with every occurrence of `pattern` replaced by `replacement`, left to right, as

@@ -151,8 +151,8 @@ struct CrossLocaleFuzzyIndex: Sendable {
                     score = TranslationMemory.fuzzyScore(candidates.query, stored: SegmentTokens(entry.source))
                     scores[source] = score
                 }
-                if let match = score?.match(with: entry), match.score >= candidates.threshold {
-                    ranking.add(match)
+                if let score {
+                    ranking.add(score, entry: entry, threshold: candidates.threshold)
                 }
             }
         }

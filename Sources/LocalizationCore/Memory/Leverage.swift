@@ -84,8 +84,8 @@ extension TranslationMemory {
                 // the bound: the index tells words apart by their bytes, scoring by canonical
                 // equivalence, so for text not in NFC a match can score above it.)
                 guard !ranking.cannotEnter(score: 99, date: entries[index].provenance.date) else { continue }
-                if let match = Self.fuzzyMatch(query, entries[index], stored: tokens(at: index)), match.score >= threshold {
-                    ranking.add(match)
+                if let score = Self.fuzzyScore(query, stored: tokens(at: index)) {
+                    ranking.add(score, entry: entries[index], threshold: threshold)
                 }
             }
         }
@@ -148,7 +148,12 @@ extension TranslationMemory {
                 target = replaced
                 adapted = true
             }
-            return MemoryMatch(kind: .fuzzy, score: min(99, max(0, score)), entry: entry, target: target, isAutoAdapted: adapted, penalties: penalties)
+            return MemoryMatch(kind: .fuzzy, score: Self.clamped(score), entry: entry, target: target, isAutoAdapted: adapted, penalties: penalties)
+        }
+
+        /// A match's score: 0 to 99 (100 and 101 are exact and in-context matches').
+        static func clamped(_ score: Int) -> Int {
+            min(99, max(0, score))
         }
     }
 
@@ -191,11 +196,18 @@ extension TranslationMemory {
         guard old.count == new.count else { return nil }
         var fragments = target.fragments
         for (before, after) in zip(old, new) where before != after {
-            guard let index = fragments.firstIndex(where: { if case .text(let text) = $0 { text.contains(before) } else { false } }),
-                  case .text(let text) = fragments[index], let range = text.firstRange(of: before) else { return nil }
-            var replaced = text
-            replaced.replaceSubrange(range, with: after)
-            fragments[index] = .text(replaced)
+            // The first text that has the number, searched once (a search by characters is
+            // slow, and asking whether a text has it, then where, searched twice).
+            var found: (index: Int, range: Range<String.Index>)?
+            for (index, fragment) in fragments.enumerated() {
+                if case .text(let text) = fragment, let range = text.firstRange(of: before) {
+                    found = (index, range)
+                    break
+                }
+            }
+            guard let found, case .text(var replaced) = fragments[found.index] else { return nil }
+            replaced.replaceSubrange(found.range, with: after)
+            fragments[found.index] = .text(replaced)
         }
         return Content(fragments)
     }

@@ -31,6 +31,16 @@ struct MatchRanking {
         return (score, date) <= (lowest.score, lowest.entry.provenance.date)
     }
 
+    /// Adds the match that `score` makes with `entry` (whose source was scored) when it
+    /// reaches `threshold`. Its target is adapted to the query's numbers only when the match
+    /// can change the offers: most candidates of a sentence that stands on many pages with
+    /// other numbers score below the offers, and adapting their targets was a fifth of ranking.
+    mutating func add(_ score: TranslationMemory.FuzzyScore, entry: MemoryEntry, threshold: Int) {
+        let clamped = TranslationMemory.FuzzyScore.clamped(score.score)
+        guard clamped >= threshold, !cannotEnter(score: clamped, date: entry.provenance.date) else { return }
+        add(score.match(with: entry))
+    }
+
     mutating func add(_ match: MemoryMatch) {
         let rank = (match.score, match.entry.provenance.date)
         var position = ranked.count

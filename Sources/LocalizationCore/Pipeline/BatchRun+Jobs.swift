@@ -9,7 +9,7 @@ extension BatchRun {
     func sendDeltaJobs(examined: [ExaminedPage], memories: [String: TranslationMemory], catalog: LocaleCatalog?, options: Options,
                        state: inout BatchState, report: inout Report) async throws(ProjectError) {
         let settings = project.settings
-        let examinedByName = Dictionary(examined.filter { $0.page != nil }.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let examinedByName = Dictionary(examined.filter { $0.jobUnits != nil }.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let removed = Set(report.changes.pagesRemoved)
         // A unit edited or moved: its successor, to say which job supersedes it.
         var successors: [String: String] = [:]
@@ -45,13 +45,12 @@ extension BatchRun {
             // read back within limits.
             var number = state.jobs.values.count { $0.locale == language.tag }
             for page in examined {
-                guard let extracted = page.page else { continue }
+                guard let jobUnits = page.jobUnits else { continue }
                 let pending = Set(page.pending[language.tag] ?? [])
-                var selected = extracted
-                selected.units = extracted.units.filter { unit in
+                let selected = Job.Page(name: page.name, units: jobUnits.filter { unit in
                     guard pending.contains(unit.id), let info = page.unitsByID[unit.id] else { return false }
                     return plan.out["\(page.name)#\(unit.id)"]?.hash != info.hash
-                }
+                })
                 guard !selected.units.isEmpty else { continue }
                 let fits = plan.chunks.last.map { $0.units.count + selected.units.count <= settings.maxJobUnits } ?? false
                 if !fits {
@@ -133,7 +132,8 @@ extension BatchRun {
 
         struct Chunk: Sendable {
             var url: URL
-            var pages: [ExtractedPage] = []
+            /// The job's pages with the units it sends of each.
+            var pages: [Job.Page] = []
             var units: [(key: String, unit: BatchState.Unit)] = []
         }
     }
@@ -149,7 +149,7 @@ extension BatchRun {
 
     /// A delta job ready to send: each sentence with the memory's candidates (101% and 100%
     /// matches pre-filled per the project's setting), the glossary's terms, the analysis.
-    private func prepareJob(_ pages: [ExtractedPage], language: TargetLanguage, leverage cache: LeverageCache, termHits: SharedTermHits, locale: LocaleDefinition?)
+    private func prepareJob(_ pages: [Job.Page], language: TargetLanguage, leverage cache: LeverageCache, termHits: SharedTermHits, locale: LocaleDefinition?)
         -> (job: (document: XLIFFDocument, terms: Termbase), analysis: Analysis) {
         let settings = project.settings
         let annotator = TermAnnotator(sharing: termHits, targetLanguage: language.tag)
@@ -158,10 +158,10 @@ extension BatchRun {
         var terms: [String: [UnitTerm]] = [:]
         let leveraged = pages.map { page in
             var page = page
-            // Translators place numbers, dates and references as placeholders; the pages keep
-            // them as text, which assembly rewrites for each locale.
+            // The units have their numbers, dates and references as placeholders already
+            // (`ExamineContext.unitsForJobs`), made once for all locales.
             page.units = page.units.map { unit in
-                var unit = leverage(unit.withAutoTranslatablePlaceholders(), page: page.page.name, language: language, cache: cache, locale: locale,
+                var unit = leverage(unit, page: page.name, language: language, cache: cache, locale: locale,
                                     analysis: &analysis)
                 let key = MemoryEntry.key(for: unit.source)
                 if let known = terms[key] {

@@ -4,9 +4,10 @@ extension BatchRun {
     /// A page this run extracted and assembled.
     struct ExaminedPage: Sendable {
         var name: String
-        /// The units some target locale still needs, sentence by sentence, numbers as text,
-        /// in the page as a job needs it (`keptForJobs`); nil when the page could not be read.
-        var page: ExtractedPage?
+        /// The units some target locale still needs, in page order, as translators get them:
+        /// sentence by sentence, numbers and dates as placeholders (`unitsForJobs`); nil when
+        /// the page could not be read.
+        var jobUnits: [TextUnit]?
         /// The page's new state; nil when it could not be read (its last outputs stay).
         var state: BatchState.Page?
         /// Per target locale: the units with no usable translation, in page order.
@@ -113,16 +114,17 @@ extension BatchRun {
             // job says of it: a large site's pages are not all kept in memory until the jobs
             // are written.
             let pendingAnywhere = Set(result.pending.values.joined())
-            result.page = Self.keptForJobs(page, units: page.units.filter { pendingAnywhere.contains($0.id) })
+            result.jobUnits = Self.unitsForJobs(page.units.filter { pendingAnywhere.contains($0.id) })
             return result
         }
 
-        /// The page as a job needs it (`Job.document`): its name, language and the units that
-        /// go into jobs. Its bytes, line table and skeleton, which only assembly uses, are left
-        /// out: on a 10,000-page site they were a tenth of a gigabyte held until the jobs.
-        static func keptForJobs(_ page: ExtractedPage, units: [TextUnit]) -> ExtractedPage {
-            ExtractedPage(page: HTMLPage(name: page.page.name, bytes: []), units: units, skeleton: PageSkeleton(slots: [], rootLanguage: nil),
-                          diagnostics: [], language: page.language)
+        /// Pending units as every locale's job sends them, with their numbers, dates and
+        /// references as placeholders (see `AutoTranslatable+Placeholders.swift`): made once
+        /// per unit here, not once per locale in the jobs. The page's bytes, line table and
+        /// skeleton, which only assembly uses, are not kept: on a 10,000-page site they were a
+        /// tenth of a gigabyte held until the jobs.
+        static func unitsForJobs(_ units: [TextUnit]) -> [TextUnit] {
+            units.map { $0.withAutoTranslatablePlaceholders() }
         }
 
         /// A pseudo-translated page: every unit through the pseudo-localizer and back through

@@ -107,4 +107,43 @@ import Testing
             }
         }
     }
+
+    /// Ranking goes on at a word-score level equal to the lowest offer's score (`level >=
+    /// bar`): a newer candidate scoring exactly as much ranks above that offer and takes its
+    /// place. Two cases: the offers complete within the level (the check before each
+    /// candidate), and at a higher level whose last offer scores down to the next level after
+    /// penalties (the check at the start of a level).
+    @Test(arguments: [false, true])
+    func aNewerCandidateScoringExactlyTheLowestOfferEntersTheOffers(offersCompleteAtAHigherLevel: Bool) {
+        // Twenty words: word scores move in steps of 5.
+        let words = ["eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf",
+                     "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn", "achtzehn", "neunzehn", "zwanzig"]
+        /// The query's sentence with its last `count` words replaced by `othera`, `otherb`….
+        func sentence(replacing count: Int, with other: String = "anders", punctuation: String = ".") -> Content {
+            Content(text: (words.prefix(20 - count) + ["a", "b", "c", "d"].prefix(count).map { other + $0 }).joined(separator: " ") + punctuation)
+        }
+        func entry(_ source: Content, _ target: String, date: String) -> MemoryEntry {
+            MemoryEntry(source: source, target: Content(text: target), provenance: .init(origin: .translator, date: date))
+        }
+        let old = "2025-01-01T00:00:00Z"
+        let new = "2026-01-01T00:00:00Z"
+        // Word score 95, score 95: two offers.
+        var entries = [entry(sentence(replacing: 1), "eins", date: old), entry(sentence(replacing: 1, with: "sonst"), "zwei", date: old)]
+        if offersCompleteAtAHigherLevel {
+            // Word score 85, three punctuation marks and codes differing: score 80, the third offer.
+            entries.append(MemoryEntry(source: Content([.text(sentence(replacing: 3, punctuation: "?!;").plainText), .standalone(FuzzyIndexTests.bold("1"))]),
+                                       target: Content(text: "drei"), provenance: .init(origin: .translator, date: old)))
+        } else {
+            // Word score 80, score 80: the third offer, within the level.
+            entries.append(entry(sentence(replacing: 4), "drei", date: old))
+        }
+        // Word score 80, score 80, newer, after the third offer in entry order.
+        entries.append(entry(sentence(replacing: 4, with: "noch"), "vier", date: new))
+        let memory = TranslationMemory(sourceLanguage: "de", targetLanguage: "ar", entries: entries)
+        let query = Content(text: words.joined(separator: " ") + ".")
+        let offers = CrossLocaleFuzzyIndex([memory]).fuzzyMatches(for: query, threshold: 75, limit: 3)[0]
+        #expect(offers.map(\.score) == [95, 95, 80])
+        #expect(offers.map(\.target.plainText) == ["eins", "zwei", "vier"])
+        #expect(offers == FuzzyIndexTests.exhaustiveFuzzyMatches(memory, for: query, threshold: 75, limit: 3))
+    }
 }
