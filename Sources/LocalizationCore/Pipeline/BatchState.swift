@@ -177,21 +177,21 @@ public struct BatchState: Sendable, Equatable {
         for tag in out.keys.sorted() {
             // One line per locale, job and page (a large site has many units out), in the order
             // of job, page and unit.
-            let members = Self.outMembersInOrder(out[tag]!)
-            var start = members.startIndex
-            while start < members.endIndex {
-                let first = members[start]
+            let members = OutMembers(out[tag]!)
+            var start = 0
+            while start < members.order.count {
+                let first = members.order[start]
                 var end = start + 1
-                while end < members.endIndex, members[end].unit.job == first.unit.job, members[end].page == first.page { end += 1 }
-                file.fields(["out", tag, first.unit.job, first.page])
+                while end < members.order.count, members.sameJobAndPage(members.order[end], first) { end += 1 }
+                file.fields(["out", tag, members.units[first].job, members.pages[first]])
                 file.separator()
-                for (index, member) in members[start ..< end].enumerated() {
+                for (index, member) in members.order[start ..< end].enumerated() {
                     if index > 0 { file.bytes.append(UInt8(ascii: ";")) }
-                    file.text(member.id)
+                    file.text(members.ids[member])
                     file.bytes.append(0x20)
-                    file.text(member.unit.hash)
+                    file.text(members.units[member].hash)
                     file.bytes.append(0x20)
-                    file.bytes += String(member.unit.words).utf8
+                    file.bytes += String(members.units[member].words).utf8
                 }
                 file.bytes.append(0x0A)
                 start = end
@@ -204,33 +204,54 @@ public struct BatchState: Sendable, Equatable {
         return file.bytes
     }
 
-    /// A unit out, its key split, for sorting the `out` records.
-    struct OutMember {
-        var page: String
-        var id: String
-        var unit: OutUnit
-    }
-
-    /// The units out of one locale in the order of job, page and unit id.
+    /// The units out of one locale, their keys split, and their order in the `out` records:
+    /// by job, page and unit id.
     ///
-    /// Jobs and pages are few against the units (a large site has a hundred thousand units
-    /// out in a few hundred jobs): they are sorted once each and the units by their ranks,
-    /// with unit ids compared only within a page. Sorting the units by three strings took
-    /// most of encoding the state, at every run that changed anything.
-    static func outMembersInOrder(_ units: [String: OutUnit]) -> [OutMember] {
-        let members = units.map { key, unit in OutMember(page: BatchRun.page(ofKey: key), id: BatchRun.unitID(ofKey: key), unit: unit) }
-        func ranks(_ names: some Sequence<String>) -> [String: Int32] {
-            Dictionary(uniqueKeysWithValues: Set(names).sorted().enumerated().map { ($1, Int32($0)) })
-        }
-        let jobRanks = ranks(members.lazy.map(\.unit.job))
-        let pageRanks = ranks(members.lazy.map(\.page))
-        let ranked = members.indices.map { (job: jobRanks[members[$0].unit.job]!, page: pageRanks[members[$0].page]!, member: Int32($0)) }
-            .sorted { first, second in
-                if first.job != second.job { return first.job < second.job }
-                if first.page != second.page { return first.page < second.page }
-                return members[Int(first.member)].id < members[Int(second.member)].id
+    /// Jobs and pages are few against the units (a large site has 150,000 units out in 80,000
+    /// records): they are sorted once each, and the units by their ranks, with unit ids
+    /// compared only within a page. Positions are sorted rather than the units themselves,
+    /// whose five strings were retained and released at every move. Sorting the units by three
+    /// strings took most of encoding the state, which the run waits for.
+    struct OutMembers {
+        var pages: [String] = []
+        var ids: [String] = []
+        var units: [OutUnit] = []
+        /// Positions in the arrays above, in the records' order.
+        private(set) var order: [Int] = []
+        private var jobRanks: [Int32] = []
+        private var pageRanks: [Int32] = []
+
+        init(_ unitsOut: [String: OutUnit]) {
+            pages.reserveCapacity(unitsOut.count)
+            ids.reserveCapacity(unitsOut.count)
+            units.reserveCapacity(unitsOut.count)
+            for (key, unit) in unitsOut {
+                pages.append(BatchRun.page(ofKey: key))
+                ids.append(BatchRun.unitID(ofKey: key))
+                units.append(unit)
             }
-        return ranked.map { members[Int($0.member)] }
+            func ranks(_ names: [String]) -> [Int32] {
+                let rankOf = Dictionary(uniqueKeysWithValues: Set(names).sorted().enumerated().map { ($1, Int32($0)) })
+                return names.map { rankOf[$0]! }
+            }
+            let jobRanks = ranks(units.map(\.job))
+            let pageRanks = ranks(pages)
+            var order = Array(units.indices)
+            ids.withUnsafeBufferPointer { ids in
+                order.sort { first, second in
+                    if jobRanks[first] != jobRanks[second] { return jobRanks[first] < jobRanks[second] }
+                    if pageRanks[first] != pageRanks[second] { return pageRanks[first] < pageRanks[second] }
+                    return ids[first] < ids[second]
+                }
+            }
+            self.order = order
+            self.jobRanks = jobRanks
+            self.pageRanks = pageRanks
+        }
+
+        func sameJobAndPage(_ first: Int, _ second: Int) -> Bool {
+            jobRanks[first] == jobRanks[second] && pageRanks[first] == pageRanks[second]
+        }
     }
 
     /// Tab-separated fields, one record per line, tabs, newlines and backslashes escaped.

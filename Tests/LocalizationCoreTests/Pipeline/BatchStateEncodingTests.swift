@@ -2,7 +2,7 @@ import Testing
 @testable import LocalizationCore
 
 /// The state file's `out` records list units in the order of job, page and unit id; the
-/// encoder sorts jobs and pages by rank (`outMembersInOrder`), which must give the order
+/// encoder sorts jobs and pages by rank (`OutMembers`), which must give the order
 /// the three strings give, and the file must read back as the state it was made from.
 @Suite struct BatchStateEncodingTests {
     static let names = ["a", "b", "ä", "a\u{308}", "Z", "z", "10", "9", "über/seite", "ueber", "日本", "x y", ""]
@@ -16,7 +16,8 @@ import Testing
             let key = pick(Self.names) + "/" + pick(Self.names) + ".html#u" + pick(Self.names) + pick(Self.names)
             units[key] = .init(job: "job-" + pick(Self.names), hash: "h", words: Int(random.next() % 9))
         }
-        let ordered = BatchState.outMembersInOrder(units).map { [$0.unit.job, $0.page, $0.id] }
+        let members = BatchState.OutMembers(units)
+        let ordered = members.order.map { [members.units[$0].job, members.pages[$0], members.ids[$0]] }
         let expected = units.map { key, unit in [unit.job, BatchRun.page(ofKey: key), BatchRun.unitID(ofKey: key)] }
             .sorted { ($0[0], $0[1], $0[2]) < ($1[0], $1[1], $1[2]) }
         #expect(ordered == expected)
