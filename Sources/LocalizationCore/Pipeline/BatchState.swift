@@ -148,14 +148,36 @@ public struct BatchState: Sendable, Equatable {
     /// where `<outputs>` is `locale digest published c0,c1,…` per output, joined by `;`.
     public func encoded() -> [UInt8] {
         // Bytes appended in place, keys sorted rather than whole records: a large site's
-        // state is tens of megabytes, written by every run that changed anything.
+        // state is tens of megabytes, written by every run that changed anything, and the run
+        // waits for it. The pages and each locale's units out are encoded on every core and
+        // joined in the file's order.
+        let tags = out.keys.sorted()
+        let sections = Mutex<[Int: [UInt8]]>([:])
+        DispatchQueue.concurrentPerform(iterations: 1 + tags.count) { section in
+            let bytes = section == 0 ? encodedPages() : encodedUnitsOut(tags[section - 1])
+            sections.withLock { $0[section] = bytes }
+        }
         var file = LineWriter()
-        file.bytes.reserveCapacity(pages.values.reduce(1 << 16) { $0 + $1.units.utf8.count + 64 * $1.outputs.count + 160 })
+        file.bytes.reserveCapacity(sections.withLock { $0.values.reduce(1 << 16) { $0 + $1.count } })
         file.line([Self.magic, String(version)], escaping: false)
         file.line(["inputs", inputs])
         for tag in memories.keys.sorted() {
             file.line(["memory", tag, memories[tag]!])
         }
+        sections.withLock { sections in
+            for section in 0 ... tags.count { file.bytes += sections[section]! }
+        }
+        for id in jobs.keys.sorted() {
+            let job = jobs[id]!
+            file.line(["job", id, job.locale, job.path, String(job.units), String(job.words), String(job.superseded)])
+        }
+        return file.bytes
+    }
+
+    /// The `page` records.
+    private func encodedPages() -> [UInt8] {
+        var file = LineWriter()
+        file.bytes.reserveCapacity(pages.values.reduce(1 << 16) { $0 + $1.units.utf8.count + 64 * $1.outputs.count + 160 })
         for name in pages.keys.sorted() {
             let page = pages[name]!
             file.fields(["page", name, page.hash, String(page.unitCount), String(page.words), page.units])
@@ -174,32 +196,31 @@ public struct BatchState: Sendable, Equatable {
             }
             file.bytes.append(0x0A)
         }
-        for tag in out.keys.sorted() {
-            // One line per locale, job and page (a large site has many units out), in the order
-            // of job, page and unit.
-            let members = OutMembers(out[tag]!)
-            var start = 0
-            while start < members.order.count {
-                let first = members.order[start]
-                var end = start + 1
-                while end < members.order.count, members.sameJobAndPage(members.order[end], first) { end += 1 }
-                file.fields(["out", tag, members.units[first].job, members.pages[first]])
-                file.separator()
-                for (index, member) in members.order[start ..< end].enumerated() {
-                    if index > 0 { file.bytes.append(UInt8(ascii: ";")) }
-                    file.text(members.ids[member])
-                    file.bytes.append(0x20)
-                    file.text(members.units[member].hash)
-                    file.bytes.append(0x20)
-                    file.bytes += String(members.units[member].words).utf8
-                }
-                file.bytes.append(0x0A)
-                start = end
+        return file.bytes
+    }
+
+    /// The `out` records of locale `tag`: one line per job and page (a large site has many
+    /// units out), in the order of job, page and unit.
+    private func encodedUnitsOut(_ tag: String) -> [UInt8] {
+        var file = LineWriter()
+        let members = OutMembers(out[tag]!)
+        var start = 0
+        while start < members.order.count {
+            let first = members.order[start]
+            var end = start + 1
+            while end < members.order.count, members.sameJobAndPage(members.order[end], first) { end += 1 }
+            file.fields(["out", tag, members.units[first].job, members.pages[first]])
+            file.separator()
+            for (index, member) in members.order[start ..< end].enumerated() {
+                if index > 0 { file.bytes.append(UInt8(ascii: ";")) }
+                file.text(members.ids[member])
+                file.bytes.append(0x20)
+                file.text(members.units[member].hash)
+                file.bytes.append(0x20)
+                file.bytes += String(members.units[member].words).utf8
             }
-        }
-        for id in jobs.keys.sorted() {
-            let job = jobs[id]!
-            file.line(["job", id, job.locale, job.path, String(job.units), String(job.words), String(job.superseded)])
+            file.bytes.append(0x0A)
+            start = end
         }
         return file.bytes
     }
@@ -226,8 +247,14 @@ public struct BatchState: Sendable, Equatable {
             ids.reserveCapacity(unitsOut.count)
             units.reserveCapacity(unitsOut.count)
             for (key, unit) in unitsOut {
-                pages.append(BatchRun.page(ofKey: key))
-                ids.append(BatchRun.unitID(ofKey: key))
+                // Split as `BatchRun.page(ofKey:)` and `unitID(ofKey:)` split it, at the last "#".
+                if let mark = key.utf8.lastIndex(of: UInt8(ascii: "#")) {
+                    pages.append(String(key[..<mark]))
+                    ids.append(String(key[key.utf8.index(after: mark)...]))
+                } else {
+                    pages.append(key)
+                    ids.append("")
+                }
                 units.append(unit)
             }
             func ranks(_ names: [String]) -> [Int32] {
