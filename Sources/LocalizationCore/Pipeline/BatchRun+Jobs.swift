@@ -47,7 +47,7 @@ extension BatchRun {
             for page in examined {
                 guard let jobUnits = page.jobUnits else { continue }
                 let pending = Set(page.pending[language.tag] ?? [])
-                let selected = Job.Page(name: page.name, units: jobUnits.filter { unit in
+                let selected = XLIFFFile(original: page.name, units: jobUnits.filter { unit in
                     guard pending.contains(unit.id), let info = page.unitsByID[unit.id] else { return false }
                     return plan.out["\(page.name)#\(unit.id)"]?.hash != info.hash
                 })
@@ -132,8 +132,8 @@ extension BatchRun {
 
         struct Chunk: Sendable {
             var url: URL
-            /// The job's pages with the units it sends of each.
-            var pages: [Job.Page] = []
+            /// The job's pages (a `<file>` each) with the units it sends of each.
+            var pages: [XLIFFFile] = []
             var units: [(key: String, unit: BatchState.Unit)] = []
         }
     }
@@ -149,7 +149,7 @@ extension BatchRun {
 
     /// A delta job ready to send: each sentence with the memory's candidates (101% and 100%
     /// matches pre-filled per the project's setting), the glossary's terms, the analysis.
-    private func prepareJob(_ pages: [Job.Page], language: TargetLanguage, leverage cache: LeverageCache, termHits: SharedTermHits, locale: LocaleDefinition?)
+    private func prepareJob(_ pages: [XLIFFFile], language: TargetLanguage, leverage cache: LeverageCache, termHits: SharedTermHits, locale: LocaleDefinition?)
         -> (job: (document: XLIFFDocument, terms: Termbase), analysis: Analysis) {
         let settings = project.settings
         let annotator = TermAnnotator(sharing: termHits, targetLanguage: language.tag)
@@ -161,7 +161,7 @@ extension BatchRun {
             // The units have their numbers, dates and references as placeholders already
             // (`ExamineContext.unitsForJobs`), made once for all locales.
             page.units = page.units.map { unit in
-                var unit = leverage(unit, page: page.name, language: language, cache: cache, locale: locale,
+                var unit = leverage(unit, page: page.original, language: language, cache: cache, locale: locale,
                                     analysis: &analysis)
                 let key = MemoryEntry.key(for: unit.source)
                 if let known = terms[key] {
@@ -174,7 +174,7 @@ extension BatchRun {
             }
             return page
         }
-        let document = Job.document(pages: leveraged, sourceLanguage: settings.sourceLocale, targetLanguage: language, version: project.xliffVersion)
+        let document = Job.document(files: leveraged, sourceLanguage: settings.sourceLocale, targetLanguage: language, version: project.xliffVersion)
         return ((document, annotator.jobTermbase(units: leveraged.flatMap(\.units))), analysis)
     }
 

@@ -1,33 +1,19 @@
 /// Builds translation jobs (XLIFF documents) from pages' units.
 public enum Job {
-    /// What a job says of one page: its name in the project and the units it sends, in page
-    /// order. Not the page itself: its bytes and skeleton are assembly's, and a batch run
+    /// One document of `files`, a `<file>` per page with the units it sends. A batch run
+    /// keeps of each page only that, not the page's bytes and skeleton (assembly's), for it
     /// holds the pending units of thousands of pages until their jobs are written.
-    public struct Page: Sendable, Hashable {
-        public var name: String
-        public var units: [TextUnit]
-
-        public init(name: String, units: [TextUnit]) {
-            self.name = name
-            self.units = units
-        }
-    }
-
-    /// One document with a `<file>` per page.
     public static func document(
-        pages: [Page], sourceLanguage: String, targetLanguage: TargetLanguage, version: XLIFFDocument.Version
+        files: [XLIFFFile], sourceLanguage: String, targetLanguage: TargetLanguage, version: XLIFFDocument.Version
     ) -> XLIFFDocument {
-        XLIFFDocument(
-            version: version, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage.tag,
-            files: pages.map { XLIFFFile(original: $0.name, units: $0.units) }
-        )
+        XLIFFDocument(version: version, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage.tag, files: files)
     }
 
     /// One document with a `<file>` per extracted page, of all its units.
     public static func document(
         pages: [ExtractedPage], sourceLanguage: String, targetLanguage: TargetLanguage, version: XLIFFDocument.Version
     ) -> XLIFFDocument {
-        document(pages: pages.map { Page(name: $0.page.name, units: $0.units) }, sourceLanguage: sourceLanguage,
+        document(files: pages.map { XLIFFFile(original: $0.page.name, units: $0.units) }, sourceLanguage: sourceLanguage,
                  targetLanguage: targetLanguage, version: version)
     }
 
