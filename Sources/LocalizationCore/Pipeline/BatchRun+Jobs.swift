@@ -227,11 +227,13 @@ extension BatchRun {
 
     /// Out units are keyed "page#unit"; unit ids have no "#".
     // On UTF-8 bytes: called for every unit out when the state is written.
-    static func page(ofKey key: String) -> String {
-        key.utf8.lastIndex(of: UInt8(ascii: "#")).map { String(key[..<$0]) } ?? key
-    }
+    static func page(ofKey key: String) -> String { split(key: key).page }
 
-    static func unitID(ofKey key: String) -> String {
-        key.utf8.lastIndex(of: UInt8(ascii: "#")).map { String(key[key.utf8.index(after: $0)...]) } ?? ""
+    static func unitID(ofKey key: String) -> String { split(key: key).unitID }
+
+    /// A unit's key (`page#unit`) split at its last "#"; a key without one is a page's.
+    static func split(key: String) -> (page: String, unitID: String) {
+        guard let mark = key.utf8.lastIndex(of: UInt8(ascii: "#")) else { return (key, "") }
+        return (String(key[..<mark]), String(key[key.utf8.index(after: mark)...]))
     }
 }

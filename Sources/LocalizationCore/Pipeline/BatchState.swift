@@ -247,14 +247,9 @@ public struct BatchState: Sendable, Equatable {
             ids.reserveCapacity(unitsOut.count)
             units.reserveCapacity(unitsOut.count)
             for (key, unit) in unitsOut {
-                // Split as `BatchRun.page(ofKey:)` and `unitID(ofKey:)` split it, at the last "#".
-                if let mark = key.utf8.lastIndex(of: UInt8(ascii: "#")) {
-                    pages.append(String(key[..<mark]))
-                    ids.append(String(key[key.utf8.index(after: mark)...]))
-                } else {
-                    pages.append(key)
-                    ids.append("")
-                }
+                let (page, id) = BatchRun.split(key: key)
+                pages.append(page)
+                ids.append(id)
                 units.append(unit)
             }
             func ranks(_ names: [String]) -> [Int32] {

@@ -100,15 +100,21 @@ struct PrettyJSON {
         bytes += "[\n".utf8
         depth += 1
         if elements.isEmpty { bytes.append(0x0A) }
-        for (index, value) in elements.enumerated() {
-            indent()
-            element(&self, value)
-            if index < elements.count - 1 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(0x0A)
-        }
+        write(elements, in: elements.indices, element: element)
         depth -= 1
         indent()
         bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// The lines of `elements[range]` at this depth, each followed by a comma unless it is the
+    /// list's last.
+    private mutating func write<Element>(_ elements: [Element], in range: Range<Int>, element: (inout PrettyJSON, Element) -> Void) {
+        for index in range {
+            indent()
+            element(&self, elements[index])
+            if index < elements.count - 1 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(0x0A)
+        }
     }
 
     /// `array(_:element:)` with the elements written a slice per core, for long lists: the
@@ -120,12 +126,7 @@ struct PrettyJSON {
         let slices = Mutex<[Int: [UInt8]]>([:])
         DispatchQueue.concurrentPerform(iterations: sliceCount) { slice in
             var writer = PrettyJSON(depth: elementDepth)
-            for index in elements.count * slice / sliceCount ..< elements.count * (slice + 1) / sliceCount {
-                writer.indent()
-                element(&writer, elements[index])
-                if index < elements.count - 1 { writer.bytes.append(UInt8(ascii: ",")) }
-                writer.bytes.append(0x0A)
-            }
+            writer.write(elements, in: elements.count * slice / sliceCount ..< elements.count * (slice + 1) / sliceCount, element: element)
             let written = writer.bytes
             slices.withLock { $0[slice] = written }
         }
@@ -175,7 +176,7 @@ struct PrettyJSON {
         bytes += formatted
     }
 
-    fileprivate mutating func indent() {
+    private mutating func indent() {
         bytes += repeatElement(0x20, count: 2 * depth)
     }
 }
