@@ -11,7 +11,7 @@ extension JobRecord {
         writer.key("locale", indent: 1)
         writer.string(locale)
         writer.key("memoryRevision", indent: 1)
-        writer.raw(String(memoryRevision))
+        JSONScalar.number(memoryRevision).write(into: &writer.bytes)
         writer.key("sourceLocale", indent: 1)
         writer.string(sourceLocale)
         writer.key("units", indent: 1)
@@ -53,7 +53,9 @@ extension JobRecord {
 }
 
 /// Pretty-printed JSON as `JSONEncoder` writes it: two spaces per level, `"key" : value`, an
-/// empty array as `[`, a blank line and `]`.
+/// empty array as `[`, a blank line and `]`. Indentation is given per call, where `PrettyJSON`
+/// (the run's report) tracks depth and writes objects of scalars only; values go through the
+/// same `JSONScalar`.
 private struct JSONText {
     var bytes: [UInt8] = []
 
@@ -96,25 +98,8 @@ private struct JSONText {
         for _ in 0 ..< indent { bytes += [0x20, 0x20] }
     }
 
-    /// A string with `"`, `\` and control characters escaped (the common ones by letter),
-    /// everything else as UTF-8.
+    /// A string escaped as the run's report escapes it (`JSONScalar`, as `JSONEncoder` does).
     mutating func string(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes += [0x5C, UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): bytes += [0x5C, 0x5C]
-            case 0x08: bytes += [0x5C, UInt8(ascii: "b")]
-            case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
-            case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
-            case 0x0C: bytes += [0x5C, UInt8(ascii: "f")]
-            case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
-            case ..<0x20:
-                let digits = Array("0123456789abcdef".utf8)
-                bytes += [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
+        JSONScalar.text(text).write(into: &bytes)
     }
 }
