@@ -76,18 +76,28 @@ enum BatchBenchmark {
         report.binary = binary
         report.runMode = runner.quiet ? "--quiet" : "--json"
 
-        // (a) Cold: a fresh copy of the generated project each time, no site/ or jobs/ yet.
-        let work = options.out.appendingPathComponent("work")
+        // (a) Cold: a fresh copy of the generated project each time, no site/ or jobs/ yet, in
+        // a folder of its own. The copies are deleted after the timed runs, never just before
+        // one: on ext4 without a journal (these machines) every file created checks the inodes
+        // deleted in the last half minute or so and steps past them, and a cold run right
+        // after the previous copy's 110,000 pages were deleted spent most of its time in the
+        // kernel (`recently_deleted`, seen with perf; the run took 60 to 97 s by how recent the
+        // deletion was).
+        let copies = CopiesOfProject(folder: options.out.appendingPathComponent("runs"))
+        defer { copies.removeAll() }
         var cold = BenchmarkReport.Phase(name: "cold full run", samples: [], peakMegabytes: [], exitCodes: [], goalSeconds: 60)
+        var coldCopies: [URL] = []
         for repetition in 0 ..< options.coldRepeats {
-            try? FileManager.default.removeItem(at: work)
-            try FileManager.default.copyItem(at: project, to: work)
+            let copy = try copies.make(of: project, named: "cold-\(repetition + 1)")
+            coldCopies.append(copy)
             progress("cold run \(repetition + 1)/\(options.coldRepeats)…")
-            let outcome = try runner.run(project: work, name: "cold-\(repetition + 1)")
+            let outcome = try runner.run(project: copy, name: "cold-\(repetition + 1)")
             record(outcome, in: &cold)
             if repetition == 0, !runner.quiet { report.runFigures = runFigures(outcome.stdout) }
         }
         report.phases.append(cold)
+        // The other phases go on from the last cold run's copy (`--cold-repeat` is at least 1).
+        let work = coldCopies[coldCopies.count - 1]
         // (b) Unchanged rerun.
         report.phases.append(try repeated("unchanged rerun", goal: 2, count: options.repeats, runner: runner, project: work))
         // (c) 1% of the pages edited before each run (other pages each time).
