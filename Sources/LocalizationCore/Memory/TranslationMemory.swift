@@ -108,14 +108,17 @@ public struct TranslationMemory: Sendable {
         return true
     }
 
-    func exactEntries(forKey key: String) -> [MemoryEntry] {
+    /// The entries with exactly this key, oldest first. `keyHash` is `stableHash64(key)`, for
+    /// a caller that looks the same key up in several memories.
+    func exactEntries(forKey key: String, keyHash: UInt64? = nil) -> [MemoryEntry] {
         var found: [MemoryEntry] = []
-        var candidate = exactIndex[stableHash64(key)] ?? -1
+        var candidate = exactIndex[keyHash ?? stableHash64(key)] ?? -1
         while candidate >= 0 {
             if entryKey(at: Int(candidate), is: key) { found.append(entries[Int(candidate)]) }
             candidate = previousWithHash[Int(candidate)]
         }
-        return found.reversed()
+        found.reverse()
+        return found
     }
 
     /// Whether entry `index` has exactly this key (hash first, then the text).
