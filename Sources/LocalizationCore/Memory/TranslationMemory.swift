@@ -108,13 +108,17 @@ public struct TranslationMemory: Sendable {
         return true
     }
 
-    /// The entries with exactly this key, oldest first. `keyHash` is `stableHash64(key)`, for
-    /// a caller that looks the same key up in several memories.
-    func exactEntries(forKey key: String, keyHash: UInt64? = nil) -> [MemoryEntry] {
-        var found: [MemoryEntry] = []
+    func exactEntries(forKey key: String) -> [MemoryEntry] {
+        exactPositions(forKey: key).map { entries[$0] }
+    }
+
+    /// Where the entries with exactly this key are in `entries`, oldest first. `keyHash` is
+    /// `stableHash64(key)`, for a caller that looks the same key up in several memories.
+    func exactPositions(forKey key: String, keyHash: UInt64? = nil) -> [Int] {
+        var found: [Int] = []
         var candidate = exactIndex[keyHash ?? stableHash64(key)] ?? -1
         while candidate >= 0 {
-            if entryKey(at: Int(candidate), is: key) { found.append(entries[Int(candidate)]) }
+            if entryKey(at: Int(candidate), is: key) { found.append(Int(candidate)) }
             candidate = previousWithHash[Int(candidate)]
         }
         found.reverse()

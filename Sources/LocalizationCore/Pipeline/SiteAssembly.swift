@@ -324,16 +324,17 @@ public struct SiteAssembly: Sendable {
     /// whose target fits the sentence's source, and its state.
     private func acceptedTarget(for sentence: Content, key: String, keyHash: UInt64, context: MemoryEntry.Context, isAttribute: Bool,
                                 in memory: TranslationMemory) -> (Content, TranslationState)? {
-        for entry in memory.exactOffers(forKey: key, keyHash: keyHash, context: context, limit: 3) {
+        for position in memory.exactOfferPositions(forKey: key, keyHash: keyHash, context: context, limit: 3) {
+            let state = memory.entries[position].state
+            guard state != .initial else { continue }
             // No bidi control may stand in an attribute value (SECURITY.md). The marks a
             // translator set for running text (LRM, RLM, ALM) are hints that a bare
             // attribute value cannot use, so they are left out; a target that needs
             // isolates or embeddings stays out, and the unit stays German.
-            let target = isAttribute ? entry.target.removingBidiMarks() : entry.target
-            guard entry.state != .initial,
-                  TargetCheck.problems(target: target, source: sentence, isAttribute: isAttribute).isEmpty else { continue }
+            let target = isAttribute ? memory.entries[position].target.removingBidiMarks() : memory.entries[position].target
+            guard TargetCheck.problems(target: target, source: sentence, isAttribute: isAttribute).isEmpty else { continue }
             if isAttribute, target.plainText.unicodeScalars.contains(where: BidiLint.isBidiControl) { continue }
-            return (target, entry.state)
+            return (target, state)
         }
         return nil
     }
