@@ -35,10 +35,20 @@ public struct BatchState: Sendable, Equatable {
         /// Between units in `Page.units` (never in a unit's line, see `line`).
         static let separator: Character = "\u{1F}"
 
-        init?(line: Substring) {
-            let fields = line.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
-            guard fields.count >= 3, let words = Int(fields[2]) else { return nil }
-            self.init(id: String(fields[0]), hash: String(fields[1]), words: words, text: fields.count > 3 ? String(fields[3]) : "")
+        /// A unit's `line` in UTF-8: the id, hash and word count up to the first three spaces
+        /// (none of them holds one), the text after them.
+        init?(line: UnsafeBufferPointer<UInt8>) {
+            var spaces: [Int] = []
+            for index in line.indices where line[index] == UInt8(ascii: " ") {
+                spaces.append(index)
+                if spaces.count == 3 { break }
+            }
+            guard spaces.count >= 2 else { return nil }
+            let field = { (range: Range<Int>) in String(decoding: UnsafeBufferPointer(rebasing: line[range]), as: UTF8.self) }
+            let wordsEnd = spaces.count == 3 ? spaces[2] : line.count
+            guard let words = Int(field(spaces[1] + 1 ..< wordsEnd)) else { return nil }
+            self.init(id: field(0 ..< spaces[0]), hash: field(spaces[0] + 1 ..< spaces[1]), words: words,
+                      text: spaces.count == 3 ? field(spaces[2] + 1 ..< line.count) : "")
         }
     }
 
@@ -83,8 +93,20 @@ public struct BatchState: Sendable, Equatable {
             self.outputs = outputs
         }
 
+        /// The units, split on the separator's byte: a control character is a character of
+        /// its own, so the bytes are cut where characters would be, without finding every
+        /// character of every text (a cold run lists half a million units).
         public var unitList: [Unit] {
-            units.isEmpty ? [] : units.split(separator: Unit.separator, omittingEmptySubsequences: false).compactMap(Unit.init(line:))
+            guard !units.isEmpty else { return [] }
+            var list: [Unit] = []
+            list.reserveCapacity(unitCount)
+            var units = units
+            units.withUTF8 { bytes in
+                for line in bytes.split(separator: Unit.separator.asciiValue!, omittingEmptySubsequences: false) {
+                    if let unit = Unit(line: UnsafeBufferPointer(rebasing: line)) { list.append(unit) }
+                }
+            }
+            return list
         }
     }
 

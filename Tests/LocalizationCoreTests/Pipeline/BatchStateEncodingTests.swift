@@ -39,4 +39,26 @@ import Testing
         #expect(decoded.out == state.out)
         #expect(decoded.encoded() == state.encoded())
     }
+
+    /// A page's units read back from its unit lines: texts with spaces, marks (one right after
+    /// the space before the text, which a split on characters did not cut there), emoji,
+    /// control characters (left out of the line) and none at all.
+    @Test func aPagesUnitsReadBackFromTheirLines() {
+        var random = SplitMix64(seed: 31)
+        let pieces = ["Der", " ", "Rat", "tagt.", "\u{301}", "e\u{301}", "👩‍👩‍👧", "\u{1F}", "\t", "\r\n", "مرحبا", "\u{A0}", "ß"]
+        for _ in 0 ..< 300 {
+            let units = (0 ..< Int(random.next() % 6)).map { number in
+                BatchState.Unit(id: (number % 2 == 0 ? "u" : "a") + String(random.next() % 1000, radix: 16), hash: String(random.next(), radix: 16),
+                                words: Int(random.next() % 40),
+                                text: (0 ..< Int(random.next() % 8)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined())
+            }
+            let page = BatchState.Page(hash: "h", units: units, outputs: [:])
+            let expected = units.map { unit in
+                var kept = unit
+                kept.text = String(String.UnicodeScalarView(unit.text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
+                return kept
+            }
+            #expect(page.unitList == expected, "\(units)")
+        }
+    }
 }
