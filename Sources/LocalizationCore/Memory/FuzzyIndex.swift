@@ -210,12 +210,13 @@ struct FuzzyIndex: Sendable {
         var entries: [(index: Int32, bound: Int)]
         fileprivate let index: FuzzyIndex
         fileprivate let queryIDs: [Int32]
-        private var distanceRow: [Int32] = []
+        private var wordDistance: WordDistance
 
         fileprivate init(entries: [(index: Int32, bound: Int)], index: FuzzyIndex, queryIDs: [Int32]) {
             self.entries = entries
             self.index = index
             self.queryIDs = queryIDs
+            wordDistance = WordDistance(queryIDs)
         }
 
         /// The entry's word score: `100 × (1 − d / max(n, m))` rounded down, with `d` the
@@ -225,7 +226,7 @@ struct FuzzyIndex: Sendable {
             let end = Int(index.wordStart[entry + 1])
             let length = max(queryIDs.count, end - start)
             let distance = index.words.withUnsafeBufferPointer { words in
-                FuzzyIndex.distance(queryIDs, UnsafeBufferPointer(rebasing: words[start ..< end]), row: &distanceRow)
+                wordDistance.distance(to: UnsafeBufferPointer(rebasing: words[start ..< end]))
             }
             return 100 * (length - distance) / length
         }
@@ -283,10 +284,19 @@ struct FuzzyIndex: Sendable {
                         guard verificationCost > 0, saving.overflow || listLength(id) <= saving.partialValue else { break }
                     }
                     if id >= 0 {
+                        // An entry first met beyond the prefix misses a prefix list, and
+                        // with it the count it needs (even were every further list read): it
+                        // is left uncounted, and out of `touched`.
+                        let inPrefix = positions < prefixLength
                         postings[Int(id)].withUnsafeBufferPointer { list in
                             for entry in list {
                                 let before = Int(counts[Int(entry)])
-                                if before == 0 { touched.append(entry) } else { entriesWithCount[before] &-= 1 }
+                                if before == 0 {
+                                    guard inPrefix else { continue }
+                                    touched.append(entry)
+                                } else {
+                                    entriesWithCount[before] &-= 1
+                                }
                                 counts[Int(entry)] = UInt8(truncatingIfNeeded: before &+ 1)
                                 entriesWithCount[before &+ 1] &+= 1
                             }
@@ -339,8 +349,9 @@ struct FuzzyIndex: Sendable {
     }
 
     /// Levenshtein distance between word-number sequences (as `SegmentTokens.distance` on the
-    /// words themselves, which have one number each).
-    fileprivate static func distance(_ a: [Int32], _ b: UnsafeBufferPointer<Int32>, row: inout [Int32]) -> Int {
+    /// words themselves, which have one number each), one row of the table at a time: for a
+    /// query too long for `WordDistance`'s bit vectors, and the reference it is tested against.
+    static func distance(_ a: [Int32], _ b: UnsafeBufferPointer<Int32>, row: inout [Int32]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         row.removeAll(keepingCapacity: true)
