@@ -28,15 +28,15 @@ struct CrossLocaleFuzzyIndex: Sendable {
 
     init(_ memories: [TranslationMemory]) {
         self.memories = memories
-        var index = FuzzyIndex()
+        var distinct = FuzzyIndex()
         // Each memory entry's shared entry, memory by memory; a shared entry is found by a hash
-        // of its word numbers and confirmed by them.
+        // of its word numbers and confirmed by them. Numbered here in order of first appearance.
         var sharedEntries: [[Int32]] = []
         var firstWithHash: [Int: Int32] = [:]
         var nextWithHash: [Int32] = []
         for memory in memories {
             let own = memory.fuzzyIndex
-            let numbers = own.wordsByNumber.map { index.number(ofWord: $0) }
+            let numbers = own.wordsByNumber.map { distinct.number(ofWord: $0) }
             var shared = [Int32](repeating: 0, count: own.count)
             var ids: [Int32] = []
             for entry in 0 ..< own.count {
@@ -46,12 +46,12 @@ struct CrossLocaleFuzzyIndex: Sendable {
                 hasher.combine(ids)
                 let hash = hasher.finalize()
                 var candidate = firstWithHash[hash] ?? -1
-                while candidate >= 0, !index.wordIDs(ofEntry: Int(candidate)).elementsEqual(ids) {
+                while candidate >= 0, !distinct.wordIDs(ofEntry: Int(candidate)).elementsEqual(ids) {
                     candidate = nextWithHash[Int(candidate)]
                 }
                 if candidate < 0 {
-                    candidate = Int32(index.count)
-                    index.append(wordIDs: ids)
+                    candidate = Int32(distinct.count)
+                    distinct.append(wordIDs: ids)
                     nextWithHash.append(firstWithHash[hash] ?? -1)
                     firstWithHash[hash] = candidate
                 }
@@ -59,6 +59,22 @@ struct CrossLocaleFuzzyIndex: Sendable {
             }
             sharedEntries.append(shared)
         }
+        // The shared entries numbered again, shortest first (in order of first appearance among
+        // equals), so that a search reads of each posting list only the entries of the lengths a
+        // match can have. No result depends on the numbers: a ranking takes the memory's entries
+        // of each word score in the memory's order.
+        let byLength = (0 ..< distinct.count).sorted { a, b in
+            (distinct.wordIDs(ofEntry: a).count, a) < (distinct.wordIDs(ofEntry: b).count, b)
+        }
+        var index = FuzzyIndex()
+        for word in distinct.wordsByNumber { _ = index.number(ofWord: word) }
+        var renumbered = [Int32](repeating: 0, count: distinct.count)
+        for entry in byLength {
+            renumbered[entry] = Int32(index.count)
+            index.append(wordIDs: Array(distinct.wordIDs(ofEntry: entry)))
+        }
+        index.noteLengthOrder()
+        sharedEntries = sharedEntries.map { shared in shared.map { renumbered[Int($0)] } }
         // The members of each shared entry, grouped by a counting sort.
         var start = [Int32](repeating: 0, count: index.count + 1)
         for shared in sharedEntries {
@@ -123,6 +139,7 @@ struct CrossLocaleFuzzyIndex: Sendable {
     func fuzzyMatches(inMemory memoryIndex: Int, of candidates: Candidates, limit: Int) -> [MemoryMatch] {
         guard candidates.threshold < 100, limit > 0 else { return [] }
         let memory = memories[memoryIndex]
+        let entries = memory.entries
         var ranking = MatchRanking(limit: limit)
         var scores: [SourceText: TranslationMemory.FuzzyScore?] = [:]
         var ownEntries: [Int32] = []
@@ -141,18 +158,18 @@ struct CrossLocaleFuzzyIndex: Sendable {
             ownEntries.sort()
             for entryIndex in ownEntries where !memory.hasKey(candidates.key, hash: candidates.keyHash, at: Int(entryIndex)) {
                 if level < ranking.bar { break }
-                let entry = memory.entries[Int(entryIndex)]
-                guard !ranking.cannotEnter(score: 99, date: entry.provenance.date) else { continue }
-                let source = SourceText(entry.source)
+                // The entry is read field by field, not copied: most candidates are passed over.
+                guard !ranking.cannotEnter(score: 99, date: entries[Int(entryIndex)].provenance.date) else { continue }
+                let source = SourceText(entries[Int(entryIndex)].source)
                 let score: TranslationMemory.FuzzyScore?
                 if let known = scores[source] {
                     score = known
                 } else {
-                    score = TranslationMemory.fuzzyScore(candidates.query, stored: SegmentTokens(entry.source))
+                    score = TranslationMemory.fuzzyScore(candidates.query, stored: SegmentTokens(source.content))
                     scores[source] = score
                 }
                 if let score {
-                    ranking.add(score, entry: entry, threshold: candidates.threshold)
+                    ranking.add(score, entry: entries[Int(entryIndex)], threshold: candidates.threshold)
                 }
             }
         }
@@ -180,12 +197,21 @@ struct CrossLocaleFuzzyIndex: Sendable {
             guard a.content.fragments.count == b.content.fragments.count else { return false }
             for (x, y) in zip(a.content.fragments, b.content.fragments) {
                 if case .text(let first) = x, case .text(let second) = y {
-                    guard first.utf8.elementsEqual(second.utf8) else { return false }
+                    guard sameBytes(first, second) else { return false }
                 } else if x != y {
                     return false
                 }
             }
             return true
+        }
+
+        /// Whether two strings have the same UTF-8 bytes, compared in their storage (the
+        /// views' element-by-element comparison was most of a lookup).
+        private static func sameBytes(_ first: String, _ second: String) -> Bool {
+            guard first.utf8.count == second.utf8.count else { return false }
+            var first = first
+            var second = second
+            return first.withUTF8 { x in second.withUTF8 { y in x.elementsEqual(y) } }
         }
 
         func hash(into hasher: inout Hasher) {

@@ -23,6 +23,11 @@ struct FuzzyIndex: Sendable {
     private var words: [Int32] = []
     private var sortedWords: [Int32] = []
     private var wordStart: [Int32] = [0]
+    /// For an index whose entries were appended shortest first (see `noteLengthOrder()`):
+    /// `firstEntryOfLength[l]` is the first entry of `l` words or more. The posting lists are
+    /// in entry order, so in length order too, and a search reads of each only the entries of
+    /// the lengths a match can have. Nil for an index in any other order.
+    private var firstEntryOfLength: [Int32]?
 
     /// The number of entries indexed.
     var count: Int { wordStart.count - 1 }
@@ -147,6 +152,7 @@ struct FuzzyIndex: Sendable {
 
     /// Indexes the next entry by its word numbers (from `number(ofWord:)`), in text order.
     mutating func append(wordIDs ids: [Int32]) {
+        firstEntryOfLength = nil
         let position = Int32(count)
         words += ids
         let sorted = ids.sorted()
@@ -157,6 +163,19 @@ struct FuzzyIndex: Sendable {
             postings[Int(id)].append(position)
             previous = id
         }
+    }
+
+    /// Notes that the entries were appended shortest first (a precondition), so that searches
+    /// skip the entries whose lengths no match can have. An append undoes it.
+    mutating func noteLengthOrder() {
+        var firstOfLength: [Int32] = [0]
+        for entry in 0 ..< count {
+            let length = Int(wordStart[entry + 1] - wordStart[entry])
+            precondition(length >= firstOfLength.count - 1, "fuzzy index entries not in length order")
+            while firstOfLength.count <= length { firstOfLength.append(Int32(entry)) }
+        }
+        firstOfLength.append(Int32(count))
+        firstEntryOfLength = firstOfLength
     }
 
     /// The number of a case-folded word, given one if the index has not seen it.
@@ -210,12 +229,13 @@ struct FuzzyIndex: Sendable {
         var entries: [(index: Int32, bound: Int)]
         fileprivate let index: FuzzyIndex
         fileprivate let queryIDs: [Int32]
-        private var distanceRow: [Int32] = []
+        private var wordDistance: WordDistance
 
         fileprivate init(entries: [(index: Int32, bound: Int)], index: FuzzyIndex, queryIDs: [Int32]) {
             self.entries = entries
             self.index = index
             self.queryIDs = queryIDs
+            wordDistance = WordDistance(queryIDs)
         }
 
         /// The entry's word score: `100 × (1 − d / max(n, m))` rounded down, with `d` the
@@ -225,7 +245,7 @@ struct FuzzyIndex: Sendable {
             let end = Int(index.wordStart[entry + 1])
             let length = max(queryIDs.count, end - start)
             let distance = index.words.withUnsafeBufferPointer { words in
-                FuzzyIndex.distance(queryIDs, UnsafeBufferPointer(rebasing: words[start ..< end]), row: &distanceRow)
+                wordDistance.distance(to: UnsafeBufferPointer(rebasing: words[start ..< end]))
             }
             return 100 * (length - distance) / length
         }
@@ -259,15 +279,29 @@ struct FuzzyIndex: Sendable {
         let required = (threshold * n + 99) / 100
         let prefixLength = n - required + 1
         guard prefixLength > 0 else { return Search(entries: [], index: self, queryIDs: queryIDs) }
-        func listLength(_ id: Int32) -> Int { id < 0 ? 0 : postings[Int(id)].count }
-        // Word positions, rarest first; unknown words are rarest of all.
-        let byRarity = queryIDs.sorted { (listLength($0), $0) < (listLength($1), $1) }
+        // Lengths a match can have: at least t·n words and at most n/t.
+        let shortest = required
+        let longest = threshold > 0 ? n * 100 / threshold : Int.max
+        // The entries a match can be: those of these lengths in an index in length order, all
+        // entries otherwise. Only they are read of each posting list.
+        let possible: Range<Int32> = firstEntryOfLength.map { first in
+            first[min(shortest, first.count - 1)] ..< (longest < first.count - 1 ? first[longest + 1] : Int32(count))
+        } ?? 0 ..< Int32(count)
+        func possibleEntries(_ id: Int32) -> Range<Int> {
+            guard id >= 0 else { return 0 ..< 0 }
+            let list = postings[Int(id)]
+            return Self.firstIndex(in: list, notBelow: possible.lowerBound) ..< Self.firstIndex(in: list, notBelow: possible.upperBound)
+        }
+        // Word positions with the part of their lists read, rarest first; unknown words are
+        // rarest of all.
+        let byRarity = queryIDs.map { (id: $0, entries: possibleEntries($0)) }
+            .sorted { ($0.entries.count, $0.id) < ($1.entries.count, $1.id) }
 
         // Each position read adds one to the count of every entry in its word's list (a word
         // twice in the query is read twice). `entriesWithCount[j]`: entries counted j times.
         var counts = [UInt8](repeating: 0, count: count)
         var touched: [Int32] = []
-        touched.reserveCapacity(byRarity.prefix(prefixLength).reduce(0) { $0 + listLength($1) })
+        touched.reserveCapacity(byRarity.prefix(prefixLength).reduce(0) { $0 + $1.entries.count })
         var entriesWithCount = [Int](repeating: 0, count: 256)
         var positions = 0
         // The inner loop runs for every posting read: unchecked buffers keep it to a few
@@ -275,18 +309,27 @@ struct FuzzyIndex: Sendable {
         counts.withUnsafeMutableBufferPointer { counts in
             entriesWithCount.withUnsafeMutableBufferPointer { entriesWithCount in
                 while positions < min(n, 250) {
-                    let id = byRarity[positions]
+                    let (id, listEntries) = byRarity[positions]
                     if positions >= prefixLength {
                         // Entries left to check if reading stopped here.
                         let left = entriesWithCount[(positions - (n - required))...].reduce(0, +)
                         let saving = left.multipliedReportingOverflow(by: verificationCost)
-                        guard verificationCost > 0, saving.overflow || listLength(id) <= saving.partialValue else { break }
+                        guard verificationCost > 0, saving.overflow || listEntries.count <= saving.partialValue else { break }
                     }
                     if id >= 0 {
+                        // An entry first met beyond the prefix misses a prefix list, and
+                        // with it the count it needs (even were every further list read): it
+                        // is left uncounted, and out of `touched`.
+                        let inPrefix = positions < prefixLength
                         postings[Int(id)].withUnsafeBufferPointer { list in
-                            for entry in list {
+                            for entry in UnsafeBufferPointer(rebasing: list[listEntries]) {
                                 let before = Int(counts[Int(entry)])
-                                if before == 0 { touched.append(entry) } else { entriesWithCount[before] &-= 1 }
+                                if before == 0 {
+                                    guard inPrefix else { continue }
+                                    touched.append(entry)
+                                } else {
+                                    entriesWithCount[before] &-= 1
+                                }
                                 counts[Int(entry)] = UInt8(truncatingIfNeeded: before &+ 1)
                                 entriesWithCount[before &+ 1] &+= 1
                             }
@@ -298,9 +341,6 @@ struct FuzzyIndex: Sendable {
         }
         let needed = positions - (n - required)
         let sortedQuery = queryIDs.filter { $0 >= 0 }.sorted()
-        // Lengths a match can have: at least t·n words and at most n/t.
-        let shortest = required
-        let longest = threshold > 0 ? n * 100 / threshold : Int.max
         var bounded: [(index: Int32, bound: Int)] = []
         sortedWords.withUnsafeBufferPointer { sortedWords in
             wordStart.withUnsafeBufferPointer { wordStart in
@@ -317,6 +357,17 @@ struct FuzzyIndex: Sendable {
         }
         bounded.sort { $0.bound > $1.bound }
         return Search(entries: bounded, index: self, queryIDs: queryIDs)
+    }
+
+    /// The position of the first number in `list` (ascending) at least `value`.
+    private static func firstIndex(in list: [Int32], notBelow value: Int32) -> Int {
+        var low = 0
+        var high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Size of the multiset intersection of two sorted sequences.
@@ -339,8 +390,9 @@ struct FuzzyIndex: Sendable {
     }
 
     /// Levenshtein distance between word-number sequences (as `SegmentTokens.distance` on the
-    /// words themselves, which have one number each).
-    fileprivate static func distance(_ a: [Int32], _ b: UnsafeBufferPointer<Int32>, row: inout [Int32]) -> Int {
+    /// words themselves, which have one number each), one row of the table at a time: for a
+    /// query too long for `WordDistance`'s bit vectors, and the reference it is tested against.
+    static func distance(_ a: [Int32], _ b: UnsafeBufferPointer<Int32>, row: inout [Int32]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         row.removeAll(keepingCapacity: true)

@@ -227,6 +227,28 @@ import Testing
         }
     }
 
+    /// An index noted to be in length order (as `CrossLocaleFuzzyIndex` numbers its entries)
+    /// reads of its posting lists only the lengths a match can have, and finds what the same
+    /// index searched whole finds; entries of equal length, the shortest and longest lengths
+    /// and thresholds that admit every length included.
+    @Test(arguments: [21, 22] as [UInt64])
+    func anIndexInLengthOrderFindsWhatTheWholeSearchFinds(seed: UInt64) {
+        var generator = Generator(random: SplitMix64(seed: seed))
+        let entries = (0 ..< 400).map { generator.entry($0) }
+            .sorted { SegmentTokens.words(of: $0.source).count < SegmentTokens.words(of: $1.source).count }
+        let whole = FuzzyIndex(entries)
+        var ordered = whole
+        ordered.noteLengthOrder()
+        for _ in 0 ..< 60 {
+            let query = SegmentTokens(Content(text: generator.text() + " " + generator.pick(["Unbekannt", "", Self.words[0]])))
+            for threshold in [0, 50, 75, 95, 100] {
+                let found = ordered.candidates(for: query, threshold: threshold).map { [$0.index, $0.wordScore] }
+                let expected = whole.candidates(for: query, threshold: threshold).map { [$0.index, $0.wordScore] }
+                #expect(Set(found) == Set(expected), "threshold \(threshold)")
+            }
+        }
+    }
+
     @Test func leverageCacheGivesEachOccurrenceItsOwnContextAndTheSharedFuzzyMatches() {
         var generator = Generator(random: SplitMix64(seed: 77))
         let entries = (0 ..< 300).map { generator.entry($0) }
