@@ -31,21 +31,26 @@ public struct XMLReader: Sendable {
         }
         try Self.refuseEntityDeclarations(bytes, file: file)
 
-        // COMPACT keeps short text (the indentation between elements, half the nodes of a
-        // file) inside its node instead of allocating it; the tree is only read, then freed.
-        // BIG_LINES: without it libxml2 numbers every line after 65,535 as 65,535, and a
-        // memory of 47,000 entries has a million lines.
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue
-            | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue)
+        // No tree of libxml2's own: `XMLTreeBuilder` makes the Swift one from the parser's
+        // events, and takes lines from the parser's input (so neither COMPACT nor BIG_LINES,
+        // options of libxml2's tree).
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
         guard let context = xmlNewParserCtxt() else {
             throw XMLError(file: file, line: nil, message: "libxml2 could not allocate a parser")
         }
         defer { xmlFreeParserCtxt(context) }
-        let document = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                xmlCtxtReadMemory(context, pointer, Int32(buffer.count), file, nil, options)
+        let builder = XMLTreeBuilder(file: file, maximumTextBytes: limits.maximumTextBytes)
+        XMLTreeBuilder.install(on: context)
+        let document = withExtendedLifetime(builder) {
+            context.pointee._private = Unmanaged.passUnretained(builder).toOpaque()
+            defer { context.pointee._private = nil }
+            return bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                    xmlCtxtReadMemory(context, pointer, Int32(buffer.count), file, nil, options)
+                }
             }
         }
+        // The document holds what libxml2's own handlers made of the prolog: the DTD, if any.
         guard let document, context.pointee.wellFormed != 0 else {
             if let document { xmlFreeDoc(document) }
             throw XMLError.lastError(of: context, file: file)
@@ -58,47 +63,11 @@ public struct XMLReader: Sendable {
         if let subset = document.pointee.intSubset, subset.pointee.entities != nil || subset.pointee.pentities != nil {
             throw XMLError(file: file, line: nil, message: "the document declares entities; entity declarations are refused")
         }
-        guard let root = xmlDocGetRootElement(document) else {
+        guard let root = builder.root else {
             throw XMLError(file: file, line: nil, message: "the document has no root element")
         }
-        var namespaces = NamespaceNames()
-        return try convert(root, file: file, namespaces: &namespaces)
-    }
-
-    /// Namespace URIs as Swift strings, made once per declaration rather than once per
-    /// element and attribute that uses it (a 40 MB memory file has a million of them).
-    private struct NamespaceNames {
-        var byDeclaration: [UnsafeMutablePointer<xmlNs>: String?] = [:]
-
-        mutating func uri(of namespace: UnsafeMutablePointer<xmlNs>?) -> String? {
-            guard let namespace else { return nil }
-            if let known = byDeclaration[namespace] { return known }
-            let uri = namespace.pointee.href.map { String(cString: $0) }
-            byDeclaration[namespace] = uri
-            return uri
-        }
-    }
-
-    /// An attribute's value: its one text child as it is (what `xmlNodeGetContent` would
-    /// copy), or what libxml2 makes of several children.
-    private static func value(of attribute: UnsafeMutablePointer<xmlAttr>) -> String {
-        if let child = attribute.pointee.children, child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content {
-            return String(cString: content)
-        }
-        let value = xmlNodeGetContent(UnsafeMutableRawPointer(attribute).assumingMemoryBound(to: xmlNode.self))
-        defer { if let value { cltp_xmlFree(value) } }
-        return value.map { String(cString: $0) } ?? ""
-    }
-
-    /// The length of a libxml2 list.
-    private static func count<Item>(_ first: UnsafeMutablePointer<Item>?, next: (UnsafeMutablePointer<Item>) -> UnsafeMutablePointer<Item>?) -> Int {
-        var count = 0
-        var item = first
-        while let current = item {
-            count += 1
-            item = next(current)
-        }
-        return count
+        if let failure = builder.failure { throw failure }
+        return root
     }
 
     /// Entity declarations are refused before libxml2 sees them: a declared entity is the
@@ -117,54 +86,6 @@ public struct XMLReader: Sendable {
             }
             index += 1
         }
-    }
-
-    private func convert(_ node: xmlNodePtr, file: String, namespaces: inout NamespaceNames) throws(XMLError) -> XML.Element {
-        let line = Int(xmlGetLineNo(node))
-        var element = XML.Element(
-            name: String(cString: node.pointee.name),
-            namespace: namespaces.uri(of: node.pointee.ns),
-            line: line
-        )
-        var declaration = node.pointee.nsDef
-        while let current = declaration {
-            let prefix = current.pointee.prefix.map { String(cString: $0) } ?? ""
-            element.namespaceDeclarations[prefix] = current.pointee.href.map { String(cString: $0) } ?? ""
-            declaration = current.pointee.next
-        }
-        var attribute = node.pointee.properties
-        // Counted first: arrays grown one append at a time would be copied several times each.
-        element.attributes.reserveCapacity(Self.count(attribute) { $0.pointee.next })
-        while let current = attribute {
-            element.attributes.append(XML.Attribute(
-                name: String(cString: current.pointee.name),
-                namespace: namespaces.uri(of: current.pointee.ns),
-                value: Self.value(of: current)
-            ))
-            attribute = current.pointee.next
-        }
-        var child = node.pointee.children
-        element.children.reserveCapacity(Self.count(child) { $0.pointee.next })
-        while let current = child {
-            switch current.pointee.type {
-            case XML_ELEMENT_NODE:
-                element.children.append(.element(try convert(current, file: file, namespaces: &namespaces)))
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = current.pointee.content {
-                    let text = String(cString: content)
-                    if text.utf8.count > limits.maximumTextBytes {
-                        throw XMLError(file: file, line: Int(xmlGetLineNo(current)), message: "a text node of \(text.utf8.count) bytes exceeds the limit of \(limits.maximumTextBytes)")
-                    }
-                    element.children.append(.text(text))
-                }
-            case XML_ENTITY_REF_NODE:
-                throw XMLError(file: file, line: Int(xmlGetLineNo(current)), message: "entity references other than the predefined ones are refused")
-            default:
-                break  // comments and processing instructions carry nothing we read
-            }
-            child = current.pointee.next
-        }
-        return element
     }
 }
 

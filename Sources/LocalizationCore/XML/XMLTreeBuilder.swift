@@ -1,0 +1,286 @@
+internal import CLibXML2
+
+/// Builds an `XML.Element` tree straight from libxml2's SAX2 events, as libxml2's own tree
+/// builder (`xmlSAX2StartElementNs` and its siblings) would lay the nodes out and as
+/// `XMLReader` read them back: adjacent text joined into one node until an element, a
+/// comment or a processing instruction, lines as the parser counts them, attribute values
+/// decoded by libxml2 where they hold a reference.
+///
+/// Reading a 40 MB memory file through libxml2's tree cost a million C nodes allocated, read
+/// once, then freed (and the freeing made the allocator consolidate its free lists for a
+/// sixth of the time); built from the events, the only tree is the Swift one.
+///
+/// Not `Sendable`: one builder serves one parse, on the thread that parses.
+final class XMLTreeBuilder {
+    /// An element whose end tag has not come yet.
+    private struct OpenElement {
+        var name: String
+        var namespace: String?
+        var line: Int
+        var attributes: [XML.Attribute]
+        var children: [XML.Node] = []
+        var declarations: [String: String]
+        /// Where the records of its children begin in `records`.
+        var firstRecord: Int
+    }
+
+    /// What libxml2's `xmlGetLineNo` looks at of a node. libxml2 keeps lines in 16 bits: a
+    /// node from line 65,535 on has 65,535, and its line is then looked for in its first
+    /// child, else its next or previous sibling, five nodes deep at most, where only a text
+    /// node keeps its full line. An element's line there is so found rather than its own
+    /// (a memory file of a million lines has most of its elements there), and so kept.
+    private struct LineRecord {
+        enum Kind { case element, text, commentOrInstruction, reference }
+        var kind: Kind
+        var line: Int
+        /// Its place among its parent's children (elements and text); -1 for other nodes.
+        var child: Int
+        /// For an element with children: the line found from its first child, looked for at
+        /// depth `d + 1`, for `d` in 0 ..< 5 (computed when its children are known).
+        var fromFirstChild: SIMD8<Int32>?
+    }
+
+    /// The deepest `xmlGetLineNo` looks.
+    private static let lineSearchDepth = 5
+    /// The line libxml2 keeps in a node for every line from this one on.
+    private static let lastShortLine = 65_535
+
+    private let file: String
+    private let maximumTextBytes: Int
+    private var open: [OpenElement] = []
+    /// The children of the open elements, the innermost's last.
+    private var records: [LineRecord] = []
+    private(set) var root: XML.Element?
+    /// The first problem found in the content (a text too long, an entity reference); parsing
+    /// goes on, because a well-formedness error found later is the one reported.
+    private(set) var failure: XMLError?
+    /// The record of the entity reference `failure` names, whose line is known when its
+    /// parent ends.
+    private var failingReference: Int?
+
+    private var text: [UInt8] = []
+    private var hasText = false
+    private var textLine = 0
+
+    /// Names and namespace URIs the parser keeps in its dictionary, by address: the same
+    /// name is made a Swift string once, not once per element (a memory file has a million).
+    private var dictionaryStrings: [UnsafePointer<xmlChar>: String] = [:]
+
+    init(file: String, maximumTextBytes: Int) {
+        self.file = file
+        self.maximumTextBytes = maximumTextBytes
+    }
+
+    /// Points `context`'s SAX2 handler at a builder; the handler's other callbacks stay
+    /// libxml2's (the document, its DTD and entity declarations, which `XMLReader` checks).
+    static func install(on context: xmlParserCtxtPtr) {
+        guard let handler = context.pointee.sax else { return }
+        handler.pointee.startElementNs = { context, localName, _, uri, namespaceCount, namespaces, attributeCount, defaultedCount, attributes in
+            guard case let (builder, parser)? = treeBuilder(context), let localName else { return }
+            builder.startElement(parser, localName: localName, uri: uri, namespaceCount: Int(namespaceCount), namespaces: namespaces,
+                                 attributeCount: Int(attributeCount), defaultedCount: Int(defaultedCount), attributes: attributes)
+        }
+        handler.pointee.endElementNs = { context, _, _, _ in
+            guard case let (builder, _)? = treeBuilder(context) else { return }
+            builder.endElement()
+        }
+        let characters: charactersSAXFunc = { context, characters, length in
+            guard case let (builder, parser)? = treeBuilder(context), let characters else { return }
+            builder.characters(parser, UnsafeBufferPointer(start: characters, count: Int(length)))
+        }
+        handler.pointee.characters = characters
+        // libxml2's builder takes white space it may ignore as text like any other.
+        handler.pointee.ignorableWhitespace = characters
+        // Comments and processing instructions carry nothing we read, but they end a text.
+        handler.pointee.comment = { context, _ in
+            guard case let (builder, parser)? = treeBuilder(context) else { return }
+            builder.commentOrInstruction(parser)
+        }
+        handler.pointee.processingInstruction = { context, _, _ in
+            guard case let (builder, parser)? = treeBuilder(context) else { return }
+            builder.commentOrInstruction(parser)
+        }
+        handler.pointee.reference = { context, _ in
+            guard case let (builder, _)? = treeBuilder(context) else { return }
+            builder.entityReference()
+        }
+    }
+
+    private static func line(of context: xmlParserCtxtPtr) -> Int {
+        context.pointee.input.map { Int($0.pointee.line) } ?? 0
+    }
+
+    private func string(_ pointer: UnsafePointer<xmlChar>, in context: xmlParserCtxtPtr) -> String {
+        if let known = dictionaryStrings[pointer] { return known }
+        let value = String(cString: pointer)
+        if let dictionary = context.pointee.dict, xmlDictOwns(dictionary, pointer) == 1 { dictionaryStrings[pointer] = value }
+        return value
+    }
+
+    private func startElement(_ context: xmlParserCtxtPtr, localName: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?,
+                              namespaceCount: Int, namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+                              attributeCount: Int, defaultedCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        endOfText()
+        var declarations: [String: String] = [:]
+        if let namespaces {
+            for index in 0 ..< namespaceCount {
+                let prefix = namespaces[2 * index].map { string($0, in: context) } ?? ""
+                declarations[prefix] = namespaces[2 * index + 1].map { string($0, in: context) } ?? ""
+            }
+        }
+        // Attributes defaulted from a DTD come last; libxml2's builder leaves them out unless
+        // asked to complete attributes (XML_PARSE_DTDATTR, which we never set).
+        let specified = attributeCount - defaultedCount
+        var list: [XML.Attribute] = []
+        list.reserveCapacity(specified)
+        if let attributes {
+            for index in 0 ..< specified {
+                // localname, prefix, URI, value, end of value
+                let fields = attributes + 5 * index
+                guard let name = fields[0], let value = fields[3], let end = fields[4] else { continue }
+                list.append(XML.Attribute(
+                    name: string(name, in: context),
+                    namespace: fields[2].map { string($0, in: context) },
+                    value: Self.attributeValue(UnsafeBufferPointer(start: value, count: end - value), document: context.pointee.myDoc)
+                ))
+            }
+        }
+        let line = Self.line(of: context)
+        open.append(OpenElement(name: string(localName, in: context), namespace: uri.map { string($0, in: context) }, line: line,
+                                attributes: list, declarations: declarations, firstRecord: records.count))
+    }
+
+    /// An attribute's value. With entities left unreplaced, the parser hands over `&` (from
+    /// `&amp;` or `&#38;`) as `&#38;` and libxml2's builder decodes the value again into the
+    /// attribute's children; a value with `&` goes the same way here.
+    private static func attributeValue(_ bytes: UnsafeBufferPointer<xmlChar>, document: xmlDocPtr?) -> String {
+        guard bytes.contains(UInt8(ascii: "&")), let base = bytes.baseAddress else { return String(decoding: bytes, as: UTF8.self) }
+        guard let nodes = xmlStringLenGetNodeList(document, base, Int32(bytes.count)) else { return "" }
+        defer { xmlFreeNodeList(nodes) }
+        if nodes.pointee.next == nil, nodes.pointee.type == XML_TEXT_NODE, let content = nodes.pointee.content {
+            return String(cString: content)
+        }
+        guard let value = xmlNodeListGetString(document, nodes, 1) else { return "" }
+        defer { cltp_xmlFree(value) }
+        return String(cString: value)
+    }
+
+    private func endElement() {
+        endOfText()
+        guard var finished = open.popLast() else { return }
+        let children = finished.firstRecord ..< records.count
+        if let reference = failingReference, children.contains(reference) {
+            failure?.line = lineNumber(ofRecord: reference, depth: 0, among: children, parentLine: finished.line)
+            failingReference = nil
+        }
+        // Children without children of their own take their line from their siblings.
+        for index in children where records[index].kind == .element && records[index].fromFirstChild == nil && records[index].line >= Self.lastShortLine {
+            guard case .element(var child) = finished.children[records[index].child] else { continue }
+            child.line = lineNumber(ofRecord: index, depth: 0, among: children, parentLine: finished.line)
+            finished.children[records[index].child] = .element(child)
+        }
+        var line = finished.line
+        var fromFirstChild: SIMD8<Int32>?
+        if line >= Self.lastShortLine, !children.isEmpty {
+            var found = SIMD8<Int32>(repeating: -1)
+            for depth in 0 ..< Self.lineSearchDepth {
+                found[depth] = Int32(lineNumber(ofRecord: children.lowerBound, depth: depth + 1, among: children, parentLine: finished.line))
+            }
+            fromFirstChild = found
+            line = Self.shortLineFallback(Int(found[0]))
+        }
+        records.removeSubrange(children)
+        var element = XML.Element(name: finished.name, namespace: finished.namespace, attributes: finished.attributes,
+                                  children: finished.children, line: line)
+        if !finished.declarations.isEmpty { element.namespaceDeclarations = finished.declarations }
+        if open.isEmpty {
+            // The root's siblings (comments around it) are not kept: a root that starts after
+            // line 65,535 with no children keeps 65,535 (libxml2 would look at them).
+            root = element
+        } else {
+            records.append(LineRecord(kind: .element, line: finished.line, child: open[open.count - 1].children.count, fromFirstChild: fromFirstChild))
+            open[open.count - 1].children.append(.element(element))
+        }
+    }
+
+    /// `xmlGetLineNoInternal` of libxml2 2.9 on the record at `index` among the children of
+    /// an element that starts at `parentLine`; -1 for none found.
+    private func lineNumber(ofRecord index: Int, depth: Int, among siblings: Range<Int>, parentLine: Int) -> Int {
+        guard depth < Self.lineSearchDepth else { return -1 }
+        let record = records[index]
+        if record.kind == .reference {
+            if index > siblings.lowerBound, records[index - 1].kind != .reference {
+                return lineNumber(ofRecord: index - 1, depth: depth + 1, among: siblings, parentLine: parentLine)
+            }
+            // The parent, one level deeper: its own line, or its first child's.
+            guard depth + 1 < Self.lineSearchDepth else { return -1 }
+            if parentLine < Self.lastShortLine { return parentLine }
+            return Self.shortLineFallback(lineNumber(ofRecord: siblings.lowerBound, depth: depth + 2, among: siblings, parentLine: parentLine))
+        }
+        if record.line < Self.lastShortLine { return record.line }
+        var found = -1
+        if record.kind == .text {
+            found = record.line
+        } else if let fromFirstChild = record.fromFirstChild {
+            found = Int(fromFirstChild[depth])
+        } else if index + 1 < siblings.upperBound {
+            found = lineNumber(ofRecord: index + 1, depth: depth + 1, among: siblings, parentLine: parentLine)
+        } else if index > siblings.lowerBound {
+            found = lineNumber(ofRecord: index - 1, depth: depth + 1, among: siblings, parentLine: parentLine)
+        }
+        return Self.shortLineFallback(found)
+    }
+
+    /// What libxml2 answers when the search found nothing better than the stored line.
+    private static func shortLineFallback(_ found: Int) -> Int {
+        found == -1 || found == lastShortLine ? lastShortLine : found
+    }
+
+    private func characters(_ context: xmlParserCtxtPtr, _ bytes: UnsafeBufferPointer<xmlChar>) {
+        // Text outside the root element is not part of the tree.
+        guard !open.isEmpty else { return }
+        if !hasText {
+            hasText = true
+            textLine = Self.line(of: context)
+        }
+        text.append(contentsOf: bytes)
+    }
+
+    /// A comment or a processing instruction: nothing we read, but a node that ends a text
+    /// and takes a place among its siblings.
+    private func commentOrInstruction(_ context: xmlParserCtxtPtr) {
+        endOfText()
+        guard !open.isEmpty else { return }
+        records.append(LineRecord(kind: .commentOrInstruction, line: Self.line(of: context), child: -1))
+    }
+
+    private func endOfText() {
+        guard hasText else { return }
+        hasText = false
+        defer { text.removeAll(keepingCapacity: true) }
+        if text.count > maximumTextBytes, failure == nil {
+            failure = XMLError(file: file, line: textLine, message: "a text node of \(text.count) bytes exceeds the limit of \(maximumTextBytes)")
+        }
+        guard !open.isEmpty else { return }
+        records.append(LineRecord(kind: .text, line: textLine, child: open[open.count - 1].children.count))
+        open[open.count - 1].children.append(.text(String(decoding: text, as: UTF8.self)))
+    }
+
+    private func entityReference() {
+        endOfText()
+        guard !open.isEmpty else { return }
+        records.append(LineRecord(kind: .reference, line: 0, child: -1))
+        if failure == nil {
+            failure = XMLError(file: file, line: nil, message: "entity references other than the predefined ones are refused")
+            failingReference = records.count - 1
+        }
+    }
+}
+
+/// The builder a callback works for, and the parser context it is given (libxml2 passes its
+/// `userData`, which is the context itself). A function of the file, not of the builder: a C
+/// callback cannot capture anything, not even the type it is made in.
+private func treeBuilder(_ context: UnsafeMutableRawPointer?) -> (XMLTreeBuilder, xmlParserCtxtPtr)? {
+    guard let parser = context?.assumingMemoryBound(to: xmlParserCtxt.self), let builder = parser.pointee._private else { return nil }
+    return (Unmanaged<XMLTreeBuilder>.fromOpaque(builder).takeUnretainedValue(), parser)
+}
