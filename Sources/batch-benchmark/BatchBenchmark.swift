@@ -79,10 +79,10 @@ enum BatchBenchmark {
         // (a) Cold: a fresh copy of the generated project each time, no site/ or jobs/ yet, in
         // a folder of its own. The copies are deleted after the timed runs, never just before
         // one: on ext4 without a journal (these machines) every file created checks the inodes
-        // deleted in the last half minute or so and steps past them, and a cold run right
-        // after the previous copy's 110,000 pages were deleted spent most of its time in the
-        // kernel (`recently_deleted`, seen with perf; the run took 60 to 97 s by how recent the
-        // deletion was).
+        // deleted recently and steps past them, and a cold run right after the previous copy's
+        // 110,000 pages were deleted spent most of its time in the kernel (`recently_deleted`,
+        // seen with perf): 77 to 97 s instead of 60 s, and still 63 s two and a half minutes
+        // after the deletion.
         let copies = CopiesOfProject(folder: options.out.appendingPathComponent("runs"))
         defer { copies.removeAll() }
         var cold = BenchmarkReport.Phase(name: "cold full run", samples: [], peakMegabytes: [], exitCodes: [], goalSeconds: 60)

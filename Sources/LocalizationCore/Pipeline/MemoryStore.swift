@@ -61,8 +61,8 @@ public struct MemoryStore: Sendable {
         // on a 10,000-page site the eight memories held 1.4 GB instead of 0.6 GB until the
         // jobs were written (the cold run's peak). The freed blocks are not given back to the
         // system first (`ReturnedMemory`): since the tree is built without libxml2's, the
-        // copy fits among them, and giving them back cost a second of page faults for 15 MB
-        // less at the peak.
+        // copy fits among them, and giving them back cost a second of CPU in page faults for
+        // 15 MB less at the peak.
         guard let memory = MemorySnapshot.decode(encoded, madeFrom: digest) else { return try load(language, checked: checked) }
         return memory
     }
