@@ -126,10 +126,13 @@ enum BatchBenchmark {
     static func record(_ outcome: TimedRun.Outcome, in phase: inout BenchmarkReport.Phase) {
         phase.samples.append(outcome.seconds)
         phase.peakMegabytes.append(outcome.peakMegabytes)
+        phase.userSeconds.append(outcome.userSeconds)
+        phase.systemSeconds.append(outcome.systemSeconds)
         phase.exitCodes.append(outcome.status)
         let steps = outcome.steps
         phase.steps.append(Dictionary(steps.map { ($0.name, $0.seconds) }) { first, second in first + second })
-        print(String(format: "  %.2f s, peak %.0f MB, exit %d", outcome.seconds, outcome.peakMegabytes, outcome.status))
+        print(String(format: "  %.2f s (CPU %.1f s user, %.1f s kernel), peak %.0f MB, exit %d",
+                     outcome.seconds, outcome.userSeconds, outcome.systemSeconds, outcome.peakMegabytes, outcome.status))
         phase.stepPeaks.append(Dictionary(steps.compactMap { step in step.peakMegabytes.map { (step.name, $0) } }) { first, second in max(first, second) })
         if !steps.isEmpty {
             print("    steps: " + steps.filter { $0.seconds >= 0.05 }.map { $0.name + String(format: " %.2f s", $0.seconds) }.joined(separator: ", "))

@@ -6,6 +6,9 @@ struct BenchmarkReport: Encodable {
         var name: String
         var samples: [Double]
         var peakMegabytes: [Double]
+        /// Per sample, the run's CPU seconds in user space and in the kernel.
+        var userSeconds: [Double] = []
+        var systemSeconds: [Double] = []
         var exitCodes: [Int32]
         var goalSeconds: Double
         /// Per sample, the run's own time per step (`TRANSLATE_PIPELINE_STEP_TIMES`).
@@ -15,13 +18,15 @@ struct BenchmarkReport: Encodable {
         var median: Double { samples.median }
         var pass: Bool { median < goalSeconds }
 
-        enum CodingKeys: String, CodingKey { case name, samples, peakMegabytes, exitCodes, goalSeconds, steps, stepPeaks, median, pass }
+        enum CodingKeys: String, CodingKey { case name, samples, peakMegabytes, userSeconds, systemSeconds, exitCodes, goalSeconds, steps, stepPeaks, median, pass }
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(name, forKey: .name)
             try container.encode(samples, forKey: .samples)
             try container.encode(peakMegabytes, forKey: .peakMegabytes)
+            try container.encode(userSeconds, forKey: .userSeconds)
+            try container.encode(systemSeconds, forKey: .systemSeconds)
             try container.encode(exitCodes, forKey: .exitCodes)
             try container.encode(goalSeconds, forKey: .goalSeconds)
             try container.encode(steps, forKey: .steps)

@@ -25,6 +25,10 @@ struct TimedRun {
         var status: Int32
         var seconds: Double
         var peakMegabytes: Double
+        /// The child's CPU time in user space and in the kernel (`ru_utime`, `ru_stime`): the
+        /// kernel's share shows what the file system cost (see `timePipeline`).
+        var userSeconds: Double
+        var systemSeconds: Double
         var stdout: URL
         var stderr: URL
 
@@ -65,7 +69,9 @@ struct TimedRun {
         let seconds = monotonicSeconds() - start
         // Exit code when it exited, 128 + signal when a signal ended it (as shells report it).
         let code = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return Outcome(status: code, seconds: seconds, peakMegabytes: Double(usage.ru_maxrss) / 1024, stdout: stdout, stderr: stderr)
+        func cpuSeconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1_000_000 }
+        return Outcome(status: code, seconds: seconds, peakMegabytes: Double(usage.ru_maxrss) / 1024,
+                       userSeconds: cpuSeconds(usage.ru_utime), systemSeconds: cpuSeconds(usage.ru_stime), stdout: stdout, stderr: stderr)
     }
 
     static func monotonicSeconds() -> Double {
