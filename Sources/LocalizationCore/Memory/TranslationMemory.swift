@@ -109,20 +109,13 @@ public struct TranslationMemory: Sendable {
     }
 
     func exactEntries(forKey key: String) -> [MemoryEntry] {
-        exactPositions(forKey: key).map { entries[$0] }
-    }
-
-    /// Where the entries with exactly this key are in `entries`, oldest first. `keyHash` is
-    /// `stableHash64(key)`, for a caller that looks the same key up in several memories.
-    func exactPositions(forKey key: String, keyHash: UInt64? = nil) -> [Int] {
-        var found: [Int] = []
-        var candidate = exactIndex[keyHash ?? stableHash64(key)] ?? -1
+        var found: [MemoryEntry] = []
+        var candidate = exactIndex[stableHash64(key)] ?? -1
         while candidate >= 0 {
-            if entryKey(at: Int(candidate), is: key) { found.append(Int(candidate)) }
+            if entryKey(at: Int(candidate), is: key) { found.append(entries[Int(candidate)]) }
             candidate = previousWithHash[Int(candidate)]
         }
-        found.reverse()
-        return found
+        return found.reversed()
     }
 
     /// Whether entry `index` has exactly this key (hash first, then the text).

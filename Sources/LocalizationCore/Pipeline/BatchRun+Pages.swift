@@ -167,7 +167,6 @@ extension BatchRun {
         /// `text.split(whereSeparator: \.isWhitespace).joined(separator: " ").prefix(length)`
         /// gives them, without splitting the rest of a long unit's text.
         static func collapsedPrefix(_ text: String, length: Int) -> String {
-            if let collapsed = collapsedPrefixBelowCombiningMarks(text, length: length) { return collapsed }
             var words: [Substring] = []
             var characters = 0
             var wordStart: String.Index?
@@ -196,37 +195,6 @@ extension BatchRun {
                 return String(text.split(whereSeparator: \.isWhitespace).joined(separator: " ").prefix(length))
             }
             return String(joined.prefix(length))
-        }
-
-        /// `collapsedPrefix` scalar by scalar, for a text whose prefix and the scalar after it
-        /// lie below U+0300 (nil for any other). Below the combining marks every scalar is a
-        /// character of its own but CR LF (white space either way), and white space is these
-        /// eight scalars: no character needs finding, which took most of the time otherwise,
-        /// and German text is such text.
-        static func collapsedPrefixBelowCombiningMarks(_ text: String, length: Int) -> String? {
-            var collapsed = String.UnicodeScalarView()
-            var count = 0
-            var spaceBefore = false
-            scalars: for scalar in text.unicodeScalars {
-                // The scalar after a full prefix still counts: a combining mark would join its last character.
-                guard scalar.value < 0x300 else { return nil }
-                guard count < length else { break }
-                switch scalar.value {
-                case 0x09 ... 0x0D, 0x20, 0x85, 0xA0:
-                    spaceBefore = count > 0
-                default:
-                    if spaceBefore {
-                        collapsed.append(" ")
-                        count += 1
-                        spaceBefore = false
-                        // A space ends the prefix only before a character of a word (this scalar).
-                        guard count < length else { break scalars }
-                    }
-                    collapsed.append(scalar)
-                    count += 1
-                }
-            }
-            return String(collapsed)
         }
 
         /// Whether every sentence of a unit has a translated or reviewed exact match.

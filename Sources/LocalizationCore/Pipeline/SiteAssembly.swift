@@ -243,10 +243,8 @@ public struct SiteAssembly: Sendable {
     final class UnitSource {
         let unit: TextUnit
         let sentences: [Segment]
-        /// Each sentence's exact-match key (`MemoryEntry.key(for:)`), which normalises its text,
-        /// and the key's hash (`stableHash64`): both the same in every locale's memory.
+        /// Each sentence's exact-match key (`MemoryEntry.key(for:)`), which normalises its text.
         let keys: [String]
-        let keyHashes: [UInt64]
         let contexts: [MemoryEntry.Context]
         /// The auto-translatables of the whole source, written the locale's way in its target,
         /// with their slots in the page's table of formatted forms.
@@ -261,7 +259,6 @@ public struct SiteAssembly: Sendable {
             let sentences = unit.segments
             self.sentences = sentences
             keys = sentences.map { MemoryEntry.key(for: $0.source) }
-            keyHashes = keys.map(stableHash64)
             let texts = sentences.map(\.source.plainText)
             let unitContext = "\(page)#\(unit.id)"
             contexts = texts.indices.map { index in
@@ -299,8 +296,8 @@ public struct SiteAssembly: Sendable {
         targets.reserveCapacity(source.sentences.count)
         var state = TranslationState.final
         for (index, sentence) in source.sentences.enumerated() {
-            guard let (target, entryState) = acceptedTarget(for: sentence.source, key: source.keys[index], keyHash: source.keyHashes[index],
-                                                            context: source.contexts[index], isAttribute: isAttribute, in: memory),
+            guard let (target, entryState) = acceptedTarget(for: sentence.source, key: source.keys[index], context: source.contexts[index],
+                                                            isAttribute: isAttribute, in: memory),
                   !target.isEmpty else { break }
             targets.append(target)
             state = min(state, entryState)
@@ -322,19 +319,18 @@ public struct SiteAssembly: Sendable {
 
     /// The first exact or in-context match of a sentence, in a translated or reviewed state,
     /// whose target fits the sentence's source, and its state.
-    private func acceptedTarget(for sentence: Content, key: String, keyHash: UInt64, context: MemoryEntry.Context, isAttribute: Bool,
+    private func acceptedTarget(for sentence: Content, key: String, context: MemoryEntry.Context, isAttribute: Bool,
                                 in memory: TranslationMemory) -> (Content, TranslationState)? {
-        for position in memory.exactOfferPositions(forKey: key, keyHash: keyHash, context: context, limit: 3) {
-            let state = memory.entries[position].state
-            guard state != .initial else { continue }
+        for entry in memory.exactOffers(forKey: key, context: context, limit: 3) {
             // No bidi control may stand in an attribute value (SECURITY.md). The marks a
             // translator set for running text (LRM, RLM, ALM) are hints that a bare
             // attribute value cannot use, so they are left out; a target that needs
             // isolates or embeddings stays out, and the unit stays German.
-            let target = isAttribute ? memory.entries[position].target.removingBidiMarks() : memory.entries[position].target
-            guard TargetCheck.problems(target: target, source: sentence, isAttribute: isAttribute).isEmpty else { continue }
+            let target = isAttribute ? entry.target.removingBidiMarks() : entry.target
+            guard entry.state != .initial,
+                  TargetCheck.problems(target: target, source: sentence, isAttribute: isAttribute).isEmpty else { continue }
             if isAttribute, target.plainText.unicodeScalars.contains(where: BidiLint.isBidiControl) { continue }
-            return (target, state)
+            return (target, entry.state)
         }
         return nil
     }

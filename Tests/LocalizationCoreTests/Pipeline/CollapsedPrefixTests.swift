@@ -27,27 +27,4 @@ import Testing
         }
         #expect(long > 1000)
     }
-
-    /// Texts of scalars below U+0300 (German, Latin-1's white space and soft hyphen, control
-    /// characters) are collapsed scalar by scalar; the same prefix as the straightforward one,
-    /// and the long way taken whenever a combining mark follows within or right after it.
-    @Test func textsBelowTheCombiningMarksTakeTheShortWayToTheSamePrefix() {
-        let latin = ["Straße", "für", "Teilhabe", "Beiräte", "ÿ", "\u{AD}", "\u{85}", "\u{A0}", "\u{1}", "\r", "\r\n", " ", "\n\n", "ǅ", "ʰ", "a"]
-        var generator = SplitMix64(seed: 29)
-        var shortWays = 0
-        for round in 0 ..< 4000 {
-            var pieces = (0 ..< Int(generator.next() % 40)).map { _ in latin[Int(generator.next() % UInt64(latin.count))] }
-            // Now and then a combining mark somewhere, or right where a short prefix ends.
-            if round % 4 == 0, !pieces.isEmpty { pieces.insert(["\u{301}", "\n\u{301}", "e\u{308}"][round % 3], at: Int(generator.next() % UInt64(pieces.count))) }
-            let text = pieces.joined()
-            for length in [60, 5, 1] {
-                if BatchRun.ExamineContext.collapsedPrefixBelowCombiningMarks(text, length: length) != nil { shortWays += 1 }
-                #expect(BatchRun.ExamineContext.collapsedPrefix(text, length: length) == Self.reference(text, length: length), "\(text.debugDescription)")
-            }
-        }
-        #expect(BatchRun.ExamineContext.collapsedPrefixBelowCombiningMarks("abcd\u{301}", length: 4) == nil)
-        #expect(BatchRun.ExamineContext.collapsedPrefixBelowCombiningMarks("abcd\u{301}", length: 5) == nil)
-        #expect(BatchRun.ExamineContext.collapsedPrefixBelowCombiningMarks("  Rat\r\n tagt ", length: 60) == "Rat tagt")
-        #expect(shortWays > 8000)
-    }
 }
