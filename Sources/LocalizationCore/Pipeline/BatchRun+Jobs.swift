@@ -186,10 +186,10 @@ extension BatchRun {
     private func leverage(_ unit: TextUnit, page: String, language: TargetLanguage, cache: LeverageCache, locale: LocaleDefinition?,
                           analysis: inout Analysis) -> TextUnit {
         var unit = unit
-        let statesBefore = unit.segments.map(\.state)
         let sentences = unit.segments.map { $0.source.expandingAutoTranslatables() }
         let place = "\(page)#\(unit.id)"
         let isAttribute = unit.isAttribute
+        var prefills: [Int: Content] = [:]
         var index = 0
         unit.updateSegments { segment in
             defer { index += 1 }
@@ -209,52 +209,53 @@ extension BatchRun {
             if let best = matches.first, best.score >= 100, project.settings.prefillExactMatches != "none",
                let target = best.target.placingAutoTranslatables(of: segment.source, forms: { [AutoTranslatables.text(for: $0, locale: locale)] }),
                TargetCheck.problems(target: target, source: segment.source, isAttribute: isAttribute).isEmpty {
-                segment.target = target
-                segment.state = project.settings.prefillExactMatches == "translated" ? .translated : .initial
+                prefills[index] = target
             }
             return segment
         }
-        // XLIFF 1.2 writes the halves of such a pair as `<it>` in source and target alike, which
-        // a translator completes as they are.
-        return project.xliffVersion == .v1_2 ? unit : Self.withoutHalfFilledPairs(unit, statesBefore: statesBefore)
+        return Self.prefilled(unit, with: prefills, state: project.settings.prefillExactMatches == "translated" ? .translated : .initial,
+                              keepingPairsWhole: project.xliffVersion != .v1_2)
     }
 
-    /// The unit without the pre-filled targets that hold one half of a code pair split between
-    /// two sentences when the sentence with the other half has none (their matches stay
-    /// candidates). An XLIFF 2 job would carry that half as isolated, and a translator who
-    /// completes the other sentence with its half, as the source has it, returns a unit that
-    /// XLIFF 2 refuses: a start code marked isolated that an end code closes. `statesBefore`:
-    /// the sentences' states before they were pre-filled.
-    static func withoutHalfFilledPairs(_ unit: TextUnit, statesBefore: [TranslationState]) -> TextUnit {
-        var halves: [String: (opening: Int?, closing: Int?)] = [:]
-        for (index, segment) in unit.segments.enumerated() {
-            for fragment in segment.source.fragments {
-                if case .standalone(let code, .opening?) = fragment { halves[code.id, default: (nil, nil)].opening = index }
-                if case .standalone(let code, .closing?) = fragment { halves[code.id, default: (nil, nil)].closing = index }
+    /// The unit with its sentences' pre-filled targets (`prefills`, by sentence number) in
+    /// `state`. With `keepingPairsWhole`, a sentence holding one half of a code pair split
+    /// between two sentences is pre-filled only with the sentence of the other half (the match
+    /// stays a candidate): an XLIFF 2 job would carry a half filled alone as isolated, and a
+    /// translator who completes the other sentence with its half, as the source has it,
+    /// returns a unit that XLIFF 2 refuses (a start code marked isolated that an end code
+    /// closes). XLIFF 1.2 writes such halves as `<it>` in source and target alike, which a
+    /// translator completes as they are.
+    static func prefilled(_ unit: TextUnit, with prefills: [Int: Content], state: TranslationState, keepingPairsWhole: Bool) -> TextUnit {
+        var filled = Set(prefills.keys)
+        if keepingPairsWhole {
+            var halves: [String: (opening: Int?, closing: Int?)] = [:]
+            for (index, segment) in unit.segments.enumerated() {
+                for fragment in segment.source.fragments {
+                    if case .standalone(let code, .opening?) = fragment { halves[code.id, default: (nil, nil)].opening = index }
+                    if case .standalone(let code, .closing?) = fragment { halves[code.id, default: (nil, nil)].closing = index }
+                }
+            }
+            let pairs = halves.values.compactMap { pair in pair.opening.flatMap { opening in pair.closing.map { (opening, $0) } } }
+            // Leaving one sentence out can leave another pair half filled: until none is.
+            var changed = true
+            while changed {
+                changed = false
+                for (opening, closing) in pairs where filled.contains(opening) != filled.contains(closing) {
+                    filled.remove(opening)
+                    filled.remove(closing)
+                    changed = true
+                }
             }
         }
-        let pairs = halves.values.compactMap { pair in pair.opening.flatMap { opening in pair.closing.map { (opening, $0) } } }
-        let filledBefore = unit.segments.map { $0.target != nil }
-        var filled = filledBefore
-        // Taking one target out can leave another pair half filled: until none is.
-        var changed = !pairs.isEmpty
-        while changed {
-            changed = false
-            for (opening, closing) in pairs where filled[opening] != filled[closing] {
-                filled[opening] = false
-                filled[closing] = false
-                changed = true
-            }
-        }
-        guard filled != filledBefore else { return unit }
+        guard !filled.isEmpty else { return unit }
         var unit = unit
         var index = 0
         unit.updateSegments { segment in
             defer { index += 1 }
-            guard filledBefore[index], !filled[index] else { return segment }
+            guard filled.contains(index), let target = prefills[index] else { return segment }
             var segment = segment
-            segment.target = nil
-            segment.state = statesBefore[index]
+            segment.target = target
+            segment.state = state
             return segment
         }
         return unit

@@ -10,15 +10,21 @@ import Testing
         InlineCode(id: id, kind: .formatting, elementName: "b", originalData: "<b>")
     }
 
-    /// Sentences `s1`…`sN` from their fragments, with pre-filled targets where `filled` says.
-    static func unit(_ sentences: [[Content.Fragment]], filled: Set<Int>) -> TextUnit {
+    /// Sentences `s1`…`sN` from their fragments, none with a target yet.
+    static func unit(_ sentences: [[Content.Fragment]]) -> TextUnit {
         var unit = TextUnit(id: "u1", placement: .elementContent(elementName: "p"), name: "p", source: Content(sentences.flatMap { $0 }))
         unit.parts = sentences.enumerated().flatMap { index, fragments -> [UnitPart] in
-            let segment = Segment(id: "s\(index + 1)", source: Content(fragments), target: filled.contains(index) ? Content(fragments) : nil,
-                                  state: filled.contains(index) ? .translated : .initial)
+            let segment = Segment(id: "s\(index + 1)", source: Content(fragments))
             return index == 0 ? [.segment(segment)] : [.ignorable(" "), .segment(segment)]
         }
         return unit
+    }
+
+    /// The unit pre-filled (in XLIFF 2) where `prefilled` says, each sentence with its source.
+    static func prefill(_ prefilled: Set<Int>) -> TextUnit {
+        let unit = unit(sentences)
+        let prefills = Dictionary(uniqueKeysWithValues: prefilled.map { ($0, unit.segments[$0].source) })
+        return BatchRun.prefilled(unit, with: prefills, state: .translated, keepingPairsWhole: true)
     }
 
     static func filled(_ unit: TextUnit) -> [Int] {
@@ -34,18 +40,21 @@ import Testing
     ]
 
     @Test func aPairHalfFilledLosesItsTargetAndEveryPairItLeavesHalfFilled() {
-        let before = [TranslationState](repeating: .initial, count: 4)
         // s2 and s3 hold the halves of code 1: filled together, both stay.
-        #expect(Self.filled(BatchRun.withoutHalfFilledPairs(Self.unit(Self.sentences, filled: [0, 1, 2]), statesBefore: before)) == [0, 1, 2])
-        // s3 alone: its target goes, and its state is the one from before.
-        let alone = BatchRun.withoutHalfFilledPairs(Self.unit(Self.sentences, filled: [2, 3]), statesBefore: before)
+        #expect(Self.filled(Self.prefill([0, 1, 2])) == [0, 1, 2])
+        // s3 alone: it gets no target, and keeps the state it had.
+        let alone = Self.prefill([2, 3])
         #expect(Self.filled(alone) == [3])
         #expect(alone.segments[2].state == .initial)
+        #expect(alone.segments[3].state == .translated)
         // s1 and s2: code 2 is whole, but s2 leaves code 1 half filled; without s2, code 2 is
         // half filled in turn, and s1 goes too.
-        #expect(Self.filled(BatchRun.withoutHalfFilledPairs(Self.unit(Self.sentences, filled: [0, 1, 3]), statesBefore: before)) == [3])
+        #expect(Self.filled(Self.prefill([0, 1, 3])) == [3])
         // A sentence without a half is never touched.
-        #expect(Self.filled(BatchRun.withoutHalfFilledPairs(Self.unit(Self.sentences, filled: [3]), statesBefore: before)) == [3])
+        #expect(Self.filled(Self.prefill([3])) == [3])
+        // XLIFF 1.2 pre-fills every sentence with a match.
+        let unit = Self.unit(Self.sentences)
+        #expect(Self.filled(BatchRun.prefilled(unit, with: [2: unit.segments[2].source], state: .translated, keepingPairsWhole: false)) == [2])
     }
 
     /// End to end: a memory holds the sentence with the start of a `<b>` that the next sentence
