@@ -1,9 +1,10 @@
+import CLibXML2
 import Testing
 @testable import LocalizationCore
 
 /// Extraction's fast paths against the plain code they replaced, kept here as the reference:
-/// unit ids (in jobs, memories and records, so not a bit may change) and the stable hash fed
-/// in pieces.
+/// unit ids (in jobs, memories and records, so not a bit may change), the stable hash fed in
+/// pieces, character references resolved on bytes.
 @Suite struct ExtractionReferenceTests {
     // MARK: - The reference: the code as it was
 
@@ -28,6 +29,54 @@ import Testing
             case .standalone(let code, _): "{\(code.elementName)/\(code.displayText ?? "")}"
             }
         }.joined()
+    }
+
+    /// Character references resolved scalar by scalar, as `HTMLCharacterReferences` first did.
+    static func referenceResolve(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+        let windows1252: [UInt32: UInt32] = [0x80: 0x20AC, 0x96: 0x2013, 0x9F: 0x0178]
+        var result = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            guard scalars[index] == "&" else {
+                result.append(scalars[index])
+                index += 1
+                continue
+            }
+            var end = index + 1
+            var isReference = true
+            while end < scalars.count, end - index <= 40, scalars[end] != ";" {
+                let scalar = scalars[end]
+                guard scalar.properties.isASCIIHexDigit || (scalar.isASCII && (scalar.properties.isAlphabetic || scalar == "#")) else {
+                    isReference = false
+                    break
+                }
+                end += 1
+            }
+            var resolved: Unicode.Scalar?
+            if isReference, end < scalars.count, scalars[end] == ";", end > index + 1 {
+                let body = String(String.UnicodeScalarView(scalars[index + 1 ..< end]))
+                if body.hasPrefix("#") {
+                    let digits = body.dropFirst()
+                    let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
+                    if let value {
+                        let mapped = windows1252[value] ?? value
+                        resolved = (mapped == 0 ? nil : Unicode.Scalar(mapped)) ?? "\u{FFFD}"
+                    }
+                } else if let entity = htmlEntityLookup(body) {
+                    resolved = Unicode.Scalar(entity.pointee.value)
+                }
+            }
+            if let resolved {
+                result.append(resolved)
+                index = end + 1
+            } else {
+                result.append(scalars[index])
+                index += 1
+            }
+        }
+        return String(result)
     }
 
     // MARK: - Inputs
@@ -103,5 +152,20 @@ import Testing
         #expect(codes[1].source.fragments.contains { if case .standalone(_, .opening?) = $0 { true } else { false } })
         #expect(codes[2].source.codes.map(\.kind) == [.other, .link, .lineBreak, .other])
         #expect(codes[3].id == "a" + Self.referenceHash("p/a/@title|Mehr dazu"))
+    }
+
+    @Test func referencesResolvedOnBytesAsScalarByScalar() throws {
+        let texts = [
+            "&amp; &lt;b&gt; &auml;&ouml;&uuml; &nbsp;", "&#x41;&#X42;&#67; &#128; &#150; &#0; &#99999999; &#xZZ;",
+            "&unbekannt; &amp &; & ; Ende &", "&" + String(repeating: "a", count: 41) + ";", "&ä; &a\u{308}; Grüße &amp;",
+            "&#x1F600; &euro;&euro;", "",
+        ]
+        for text in texts {
+            #expect(HTMLCharacterReferences.resolve(text) == Self.referenceResolve(text), "\(text)")
+        }
+        for (_, bytes) in try TestPaths.samplePages() {
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(HTMLCharacterReferences.resolve(text) == Self.referenceResolve(text))
+        }
     }
 }
