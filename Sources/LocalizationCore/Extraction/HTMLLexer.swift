@@ -106,7 +106,7 @@ struct HTMLLexer {
         var position = start + (isEnd ? 2 : 1)
         let nameStart = position
         while position < count, !bytes[position].isTagNameTerminator { position += 1 }
-        let name = String(decoding: bytes[nameStart ..< position], as: UTF8.self).lowercased()
+        let name = lowercasedName(nameStart ..< position)
         var attributes: [Attribute] = []
         var selfClosing = false
 
@@ -130,7 +130,7 @@ struct HTMLLexer {
             let attributeStart = position
             position += 1
             while position < count, !bytes[position].isAttributeNameTerminator { position += 1 }
-            let attributeName = String(decoding: bytes[attributeStart ..< position], as: UTF8.self).lowercased()
+            let attributeName = lowercasedName(attributeStart ..< position)
             var afterName = position
             while afterName < count, bytes[afterName].isHTMLWhitespace { afterName += 1 }
             guard afterName < count, bytes[afterName] == UInt8(ascii: "=") else {
@@ -205,6 +205,14 @@ struct HTMLLexer {
             position += 1
         }
         return count
+    }
+
+    /// A tag or attribute name, lower-cased. Names are nearly always lower-case ASCII already,
+    /// and then need no case mapping.
+    private func lowercasedName(_ range: Range<Int>) -> String {
+        let name = String(decoding: bytes[range], as: UTF8.self)
+        let isLowercaseASCII = bytes[range].allSatisfy { $0 < 0x80 && !($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) }
+        return isLowercaseASCII ? name : name.lowercased()
     }
 
     private func index(of byte: UInt8, from start: Int) -> Int? {

@@ -4,7 +4,7 @@ import Testing
 
 /// Extraction's fast paths against the plain code they replaced, kept here as the reference:
 /// unit ids (in jobs, memories and records, so not a bit may change), the stable hash fed in
-/// pieces, character references resolved on bytes.
+/// pieces, character references resolved on bytes, names lower-cased only when needed.
 @Suite struct ExtractionReferenceTests {
     // MARK: - The reference: the code as it was
 
@@ -167,5 +167,12 @@ import Testing
             let text = String(decoding: bytes, as: UTF8.self)
             #expect(HTMLCharacterReferences.resolve(text) == Self.referenceResolve(text))
         }
+    }
+
+    @Test func namesAreLowerCasedAsLowercasedDoes() {
+        let source = "<DiV CLASS=a Data-X=b><sEcTiOn ÄRIA=c><p\u{C4}x title=d></SECTION>"
+        let names = HTMLLexer(bytes: Array(source.utf8)).tokens().filter { $0.kind == .startTag || $0.kind == .endTag }
+        #expect(names.map(\.name) == ["div", "section", "p\u{E4}x", "section"])
+        #expect(names.flatMap { $0.attributes.map(\.name) } == ["class", "data-x", "\u{E4}ria", "title"])
     }
 }
