@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+
 /// Splits an HTML page into tokens that keep their exact byte ranges.
 ///
 /// libxml2's HTML parser builds a tree but cannot say which bytes each node came from, and it
@@ -58,7 +64,8 @@ struct HTMLLexer {
 
         while position < count {
             guard bytes[position] == UInt8(ascii: "<"), position + 1 < count else {
-                position += 1
+                // Text runs to the next '<': found with memchr, not byte by byte.
+                position = index(of: UInt8(ascii: "<"), from: position + 1) ?? count
                 continue
             }
             let next = bytes[position + 1]
@@ -216,12 +223,11 @@ struct HTMLLexer {
     }
 
     private func index(of byte: UInt8, from start: Int) -> Int? {
-        var position = start
-        while position < bytes.count {
-            if bytes[position] == byte { return position }
-            position += 1
+        guard start < bytes.count else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let found = memchr(base + start, Int32(byte), buffer.count - start) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
-        return nil
     }
 
     private func hasPrefix(_ prefix: String, at start: Int) -> Bool {
