@@ -113,11 +113,11 @@ private struct ExtractionWalk {
         if page.encoding.hasPrefix("utf-16") { return }
         var index = 0
         while index < tokens.count {
-            let token = tokens[index]
-            switch token.kind {
+            // Fields read in place: a copy of the token would retain its name and attributes.
+            switch tokens[index].kind {
             case .text:
                 if contextTranslates {
-                    run.append(.text(token.range, preservesSpace: stack.last?.preservesSpace ?? false))
+                    run.append(.text(tokens[index].range, preservesSpace: stack.last?.preservesSpace ?? false))
                 } else {
                     // A unit's bytes must be contiguous: untranslatable text ends the run.
                     flushRun()
@@ -125,12 +125,12 @@ private struct ExtractionWalk {
             case .rawText:
                 break
             case .comment, .declaration:
-                if !run.isEmpty { appendStandalone(element: "#comment", kind: .other, range: token.range, display: nil) }
+                if !run.isEmpty { appendStandalone(element: "#comment", kind: .other, range: tokens[index].range, display: nil) }
             case .startTag:
                 index = startTag(tokens, at: index)
                 continue
             case .endTag:
-                endTag(token)
+                endTag(tokens[index])
             }
             index += 1
         }
@@ -549,6 +549,11 @@ private struct ExtractionWalk {
             var needsChange = false
             var previousWasSpace = false
             for byte in bytes {
+                // Most bytes are above the space: one comparison each.
+                if byte > 0x20 {
+                    previousWasSpace = false
+                    continue
+                }
                 let space = isSpace(byte)
                 if space, byte != 0x20 || previousWasSpace {
                     needsChange = true
