@@ -38,6 +38,8 @@ private struct ExtractionWalk {
         var direction: TextDirection?
         var notes: [Note]
         var preservesSpace: Bool
+        /// Whether it bounds the search for an element to close implicitly (`closeImplicitly`).
+        var isScopeBoundary = false
         var idValue: String?
         /// For an element within text: the temporary code id in the run it opened in.
         var openCode: (run: Int, code: Int)?
@@ -80,7 +82,8 @@ private struct ExtractionWalk {
         if page.encoding.hasPrefix("utf-16") {
             return [Diagnostic(.error, file: page.name, "UTF-16 pages are not supported; the page was left untranslated")]
         }
-        guard page.isUTF8, String(validating: page.bytes, as: UTF8.self) == nil else { return [] }
+        // Validated in place (UTF8Span), not copied into a String only to be dropped.
+        guard page.isUTF8, (try? UTF8Span(validating: page.bytes.span)) == nil else { return [] }
         let offset = Self.firstInvalidUTF8(page.bytes)
         return [Diagnostic(.warning, file: page.name, line: page.line(of: offset), "the page is not valid UTF-8 here; invalid bytes are kept in the skeleton and shown to translators as U+FFFD")]
     }
@@ -104,16 +107,21 @@ private struct ExtractionWalk {
         stack.last ?? OpenElement(name: "#document", isBlock: true, translate: true, notes: [], preservesSpace: false)
     }
 
+    /// Whether the current position is translatable; read without copying the open element.
+    var contextTranslates: Bool { stack.last?.translate ?? true }
+
     mutating func run(_ tokens: [HTMLLexer.Token]) {
         if page.encoding.hasPrefix("utf-16") { return }
+        // Room for the ids up front (ordinary pages have about one unit per four tokens or
+        // fewer): grown from empty, the dictionary was rehashed six or seven times a page.
+        usedIDs.reserveCapacity(tokens.count / 4)
         var index = 0
         while index < tokens.count {
-            let token = tokens[index]
-            switch token.kind {
+            // Fields read in place: a copy of the token would retain its name and attributes.
+            switch tokens[index].kind {
             case .text:
-                // The open element's flags, read without copying the element.
-                if stack.last?.translate ?? true {
-                    run.append(.text(token.range, preservesSpace: stack.last?.preservesSpace ?? false))
+                if contextTranslates {
+                    run.append(.text(tokens[index].range, preservesSpace: stack.last?.preservesSpace ?? false))
                 } else {
                     // A unit's bytes must be contiguous: untranslatable text ends the run.
                     flushRun()
@@ -121,12 +129,12 @@ private struct ExtractionWalk {
             case .rawText:
                 break
             case .comment, .declaration:
-                if !run.isEmpty { appendStandalone(element: "#comment", kind: .other, range: token.range, display: nil) }
+                if !run.isEmpty { appendStandalone(element: "#comment", kind: .other, range: tokens[index].range, display: nil) }
             case .startTag:
                 index = startTag(tokens, at: index)
                 continue
             case .endTag:
-                endTag(token)
+                endTag(tokens[index])
             }
             index += 1
         }
@@ -144,19 +152,20 @@ private struct ExtractionWalk {
         let key = nextKey(for: name, at: token.range.lowerBound)
         let local = annotations.elements[key]
         let ownTranslate = attributeValue(token, "translate").flatMap(Self.translateFlag)
-        let translate = ownTranslate ?? local?.translate ?? context.translate
+        let translate = ownTranslate ?? local?.translate ?? contextTranslates
 
         if name == "html" { recordRootLanguage(token) }
+        let traits = HTMLVocabulary.traits(of: name)
         let withinText = Self.withinText(attributeValue(token, "its-within-text")) ?? local?.withinText
-            ?? (HTMLVocabulary.withinText.contains(name) ? .yes : .no)
+            ?? (traits.contains(.withinText) ? .yes : .no)
 
         if withinText != .yes { closeImplicitly(before: name) }
 
-        let isOpaque = HTMLVocabulary.opaque.contains(name)
-        let isVoid = HTMLVocabulary.void.contains(name) || token.selfClosing && (isOpaque || name.contains(":"))
+        let isOpaque = traits.contains(.opaque)
+        let isVoid = traits.contains(.void) || token.selfClosing && (isOpaque || name.contains(":"))
         if translate { extractAttributes(token, key: key) }
 
-        if isOpaque || (!translate && withinText == .yes && context.translate) {
+        if isOpaque || (!translate && withinText == .yes && contextTranslates) {
             // Content that is code or must not be translated travels whole: one code inside
             // text, skeleton elsewhere.
             let end = isVoid ? index : matchingEnd(tokens, from: index)
@@ -173,7 +182,7 @@ private struct ExtractionWalk {
         if withinText == .yes, !translate {
             // Inline markup in untranslatable content: no code, and no run across it.
             flushRun()
-            if !isVoid { stack.append(inherited(name: name, token: token, key: key, translate: false, isBlock: false)) }
+            if !isVoid { stack.append(inherited(name: name, traits: traits, token: token, key: key, translate: false, isBlock: false)) }
             return index + 1
         }
 
@@ -184,7 +193,7 @@ private struct ExtractionWalk {
                 let code = nextCode
                 nextCode += 1
                 run.append(.opening(code: code, element: name, range: token.range))
-                var element = inherited(name: name, token: token, key: key, translate: translate, isBlock: false)
+                var element = inherited(name: name, traits: traits, token: token, key: key, translate: translate, isBlock: false)
                 element.openCode = (runNumber, code)
                 stack.append(element)
             }
@@ -193,7 +202,7 @@ private struct ExtractionWalk {
 
         flushRun()
         if !isVoid {
-            stack.append(inherited(name: name, token: token, key: key, translate: translate, isBlock: true))
+            stack.append(inherited(name: name, traits: traits, token: token, key: key, translate: translate, isBlock: true))
         }
         return index + 1
     }
@@ -227,21 +236,17 @@ private struct ExtractionWalk {
 
     /// HTML5's implied end tags: a block start closes an open `<p>`, `<li>` closes `<li>`…
     mutating func closeImplicitly(before name: String) {
-        var closes: Set<String> = []
-        if HTMLVocabulary.closesParagraph.contains(name) { closes.insert("p") }
-        if let group = HTMLVocabulary.siblingGroups[name] { closes.formUnion(group) }
-        guard !closes.isEmpty else { return }
+        guard let closes = HTMLVocabulary.implicitlyClosed[name] else { return }
         for position in stack.indices.reversed() {
-            let open = stack[position].name
-            if closes.contains(open) {
+            if closes.contains(stack[position].name) {
                 while stack.count > position { popElement(endTag: nil) }
                 return
             }
-            if HTMLVocabulary.scopeBoundaries.contains(open) { return }
+            if stack[position].isScopeBoundary { return }
         }
     }
 
-    func inherited(name: String, token: HTMLLexer.Token, key: ElementKey, translate: Bool, isBlock: Bool) -> OpenElement {
+    func inherited(name: String, traits: HTMLVocabulary.ElementTraits, token: HTMLLexer.Token, key: ElementKey, translate: Bool, isBlock: Bool) -> OpenElement {
         let parent = context
         let local = annotations.elements[key]
         var notes = parent.notes
@@ -256,6 +261,7 @@ private struct ExtractionWalk {
         return OpenElement(
             name: name, isBlock: isBlock, translate: translate, language: language, direction: direction,
             notes: notes, preservesSpace: parent.preservesSpace || name == "pre" || name == "textarea",
+            isScopeBoundary: traits.contains(.scopeBoundary),
             idValue: local?.idValue ?? attributeValue(token, "id")
         )
     }
@@ -263,6 +269,7 @@ private struct ExtractionWalk {
     // MARK: - Attributes
 
     mutating func extractAttributes(_ token: HTMLLexer.Token, key: ElementKey) {
+        guard !token.attributes.isEmpty else { return }
         let names = HTMLVocabulary.translatableAttributeNames(of: token.name, attributes: token.attributes) { attribute in
             attribute.valueRange.map(page.text) ?? ""
         }
@@ -272,9 +279,9 @@ private struct ExtractionWalk {
             if rule?.translate == false { continue }
             guard let range = attribute.valueRange, !range.isEmpty else { continue }
             let text = Self.collapsingWhitespace(page.text(range))
-            guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { continue }
+            guard Self.containsLetter(text) else { continue }
             let id = uniqueID(base: idValueBase(attributeOf: token, key: key).map { "\($0).\(attribute.name)" }
-                ?? "a" + stableHash("\(path())/\(token.name)/@\(attribute.name)|\(text)"))
+                ?? Self.attributeID(path: path(), element: token.name, attribute: attribute.name, text: text))
             var notes = context.notes
             if let note = rule?.note { notes.append(note) }
             units.append(TextUnit(
@@ -308,6 +315,29 @@ private struct ExtractionWalk {
         nextCode += 1
     }
 
+    /// Which halves of an inline code a stretch of the run holds.
+    struct CodeHalves: OptionSet {
+        let rawValue: UInt8
+        static let opening = CodeHalves(rawValue: 1)
+        static let closing = CodeHalves(rawValue: 2)
+        static let both: CodeHalves = [.opening, .closing]
+    }
+
+    /// For each code of the run (by its temporary id), the halves that `run[items]` holds.
+    /// Codes are numbered from 0 in each run, so an array does what a set would, and a run
+    /// without codes (most of them) allocates nothing.
+    func codeHalves(in items: Range<Int>) -> [CodeHalves] {
+        var halves = [CodeHalves](repeating: [], count: nextCode)
+        for index in items {
+            switch run[index] {
+            case .opening(let code, _, _): halves[code].insert(.opening)
+            case .closing(let code, _, _): halves[code].insert(.closing)
+            case .text, .standalone: break
+            }
+        }
+        return halves
+    }
+
     /// Turns the collected run into a unit, if it holds translatable text.
     mutating func flushRun() {
         defer {
@@ -315,66 +345,69 @@ private struct ExtractionWalk {
             runNumber += 1
             nextCode = 0
         }
-        var items = run
-        let closed = Set(items.compactMap { if case .closing(let code, _, _) = $0 { code } else { nil } })
-        let opened = Set(items.compactMap { if case .opening(let code, _, _) = $0 { code } else { nil } })
-        let paired = closed.intersection(opened)
+        let paired = codeHalves(in: run.indices)
 
         func isTrimmable(_ item: RunItem) -> Bool {
             switch item {
             case .text(let range, _): page.bytes[range].allSatisfy(\.isHTMLWhitespace)
-            case .opening(let code, _, _), .closing(let code, _, _): !paired.contains(code)
+            case .opening(let code, _, _), .closing(let code, _, _): paired[code] != .both
             case .standalone(_, _, let kind, _, _): kind == .lineBreak || kind == .other
             }
         }
+        // The unit is run[first ..< end]: trimmed by moving the bounds, not by removing items.
+        var first = 0
+        var end = run.count
         var trimmedSomething = true
-        while trimmedSomething, !items.isEmpty {
+        while trimmedSomething, first < end {
             trimmedSomething = false
-            while let first = items.first, isTrimmable(first) { items.removeFirst(); trimmedSomething = true }
-            while let last = items.last, isTrimmable(last) { items.removeLast(); trimmedSomething = true }
+            while first < end, isTrimmable(run[first]) { first += 1; trimmedSomething = true }
+            while first < end, isTrimmable(run[end - 1]) { end -= 1; trimmedSomething = true }
             // A pair that encloses the whole unit is markup around the text, not in it.
-            if case .opening(let open, _, _)? = items.first, case .closing(let close, _, _)? = items.last, open == close {
-                items.removeFirst()
-                items.removeLast()
+            if first < end, case .opening(let open, _, _) = run[first], case .closing(let close, _, _) = run[end - 1], open == close {
+                first += 1
+                end -= 1
                 trimmedSomething = true
             }
         }
-        guard !items.isEmpty else { return }
-        // Trim whitespace inside the first and last text items, so it stays in the skeleton.
-        if case .text(let range, let preserves) = items[0] {
+        guard first < end else { return }
+        let stillPaired = codeHalves(in: first ..< end)
+
+        /// An item's bytes; whitespace at the start of the first and the end of the last text
+        /// item is left out, so it stays in the skeleton.
+        func trimmedRange(at index: Int) -> Range<Int> {
+            guard case .text(let range, _) = run[index] else { return run[index].range }
             var start = range.lowerBound
-            while start < range.upperBound, page.bytes[start].isHTMLWhitespace { start += 1 }
-            items[0] = .text(start ..< range.upperBound, preservesSpace: preserves)
-        }
-        if case .text(let range, let preserves) = items[items.count - 1] {
-            var end = range.upperBound
-            while end > range.lowerBound, page.bytes[end - 1].isHTMLWhitespace { end -= 1 }
-            items[items.count - 1] = .text(range.lowerBound ..< end, preservesSpace: preserves)
+            var upper = range.upperBound
+            if index == first { while start < upper, page.bytes[start].isHTMLWhitespace { start += 1 } }
+            if index == end - 1 { while upper > start, page.bytes[upper - 1].isHTMLWhitespace { upper -= 1 } }
+            return start ..< upper
         }
 
         var fragments: [Content.Fragment] = []
+        fragments.reserveCapacity(end - first)
         var codeRanges: [String: PageSkeleton.CodeRanges] = [:]
-        var numbering: [Int: String] = [:]
-        let stillPaired = Set(items.compactMap { if case .closing(let code, _, _) = $0 { code } else { nil } })
-            .intersection(Set(items.compactMap { if case .opening(let code, _, _) = $0 { code } else { nil } }))
+        // Code ids as XLIFF shows them: "1", "2"… in order of first appearance (0: not yet numbered).
+        var numbering = [Int](repeating: 0, count: nextCode)
+        var numbered = 0
         func number(_ code: Int) -> String {
-            if let id = numbering[code] { return id }
-            let id = String(numbering.count + 1)
-            numbering[code] = id
-            return id
+            if numbering[code] == 0 {
+                numbered += 1
+                numbering[code] = numbered
+            }
+            return String(numbering[code])
         }
-        for item in items {
-            switch item {
-            case .text(let range, let preserves):
-                let text = page.text(range)
+        for index in first ..< end {
+            switch run[index] {
+            case .text(_, let preserves):
+                let text = page.text(trimmedRange(at: index))
                 fragments.append(.text(preserves ? text : Self.collapsingWhitespace(text)))
             case .opening(let code, let element, let range):
                 let inline = InlineCode(id: number(code), kind: HTMLVocabulary.codeKind(of: element), elementName: element, originalData: page.rawText(range))
                 codeRanges[inline.id] = .init(opening: range)
-                fragments.append(stillPaired.contains(code) ? .opening(inline) : .standalone(inline, isolated: .opening))
+                fragments.append(stillPaired[code] == .both ? .opening(inline) : .standalone(inline, isolated: .opening))
             case .closing(let code, let element, let range):
                 let inline = InlineCode(id: number(code), kind: HTMLVocabulary.codeKind(of: element), elementName: element, originalData: page.rawText(range))
-                if stillPaired.contains(code) {
+                if stillPaired[code] == .both {
                     codeRanges[inline.id]?.closing = range
                     fragments.append(.closing(inline))
                 } else {
@@ -389,14 +422,14 @@ private struct ExtractionWalk {
         }
         let source = Content(fragments)
         let hasLetters = source.fragments.contains { fragment in
-            if case .text(let text) = fragment { text.unicodeScalars.contains { $0.properties.isAlphabetic } } else { false }
+            if case .text(let text) = fragment { Self.containsLetter(text) } else { false }
         }
         guard hasLetters else { return }
 
-        let range = items[0].range.lowerBound ..< items[items.count - 1].range.upperBound
+        let range = trimmedRange(at: first).lowerBound ..< trimmedRange(at: end - 1).upperBound
         let container = stack.last { $0.isBlock } ?? context
         let path = path()
-        let id = uniqueID(base: container.idValue.flatMap(Self.nmtoken) ?? "u" + stableHash("\(path)|\(Self.signature(of: source))"))
+        let id = uniqueID(base: container.idValue.flatMap(Self.nmtoken) ?? Self.contentID(path: path, source: source))
         units.append(TextUnit(
             id: id, placement: .elementContent(elementName: container.name), name: path,
             source: source, notes: container.notes, sourceLanguage: foreignLanguage(container.language),
@@ -407,24 +440,34 @@ private struct ExtractionWalk {
 
     // MARK: - Helpers
 
-    func result() -> ExtractedPage {
-        let order = Dictionary(uniqueKeysWithValues: slots.map { ($0.unitID, $0.range.lowerBound) })
+    /// Units in page order (by where their text starts) and slots sorted for assembly.
+    consuming func result() -> ExtractedPage {
+        // units[i] and slots[i] were appended together: a unit starts where its slot does.
+        let pageOrder = units.indices.sorted { slots[$0].range.lowerBound < slots[$1].range.lowerBound }
+        // Units found in page order (a page without attributes inside text) need no copy.
+        if !pageOrder.elementsEqual(units.indices) { units = pageOrder.map { units[$0] } }
+        slots.sort { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }
         return ExtractedPage(
-            page: page,
-            units: units.sorted { order[$0.id, default: 0] < order[$1.id, default: 0] },
-            skeleton: PageSkeleton(slots: slots.sorted { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }, rootLanguage: rootLanguage),
+            page: page, units: units, skeleton: PageSkeleton(slots: slots, rootLanguage: rootLanguage),
             diagnostics: diagnostics, language: pageLanguage
         )
     }
 
     /// The block elements above the current position, e.g. `body/main/section/p`.
+    /// At most four names: the nearest blocks.
     func path() -> String {
-        var names: [String] = []
-        for element in stack.reversed() where element.isBlock {
-            names.append(element.name)
-            if names.count == 4 { break }
+        var first = stack.endIndex
+        var blocks = 0
+        while first > stack.startIndex, blocks < 4 {
+            first -= 1
+            if stack[first].isBlock { blocks += 1 }
         }
-        return names.reversed().joined(separator: "/")
+        var path = ""
+        for position in first ..< stack.endIndex where stack[position].isBlock {
+            if !path.isEmpty { path.append("/") }
+            path.append(stack[position].name)
+        }
+        return path
     }
 
     mutating func nextKey(for name: String, at offset: Int) -> ElementKey {
@@ -437,13 +480,19 @@ private struct ExtractionWalk {
     }
 
     mutating func uniqueID(base: String) -> String {
-        let seen = usedIDs[base, default: 0]
-        usedIDs[base] = seen + 1
+        // Counted in place: one dictionary lookup, not a read and a write.
+        func countingOne(_ count: inout Int) -> Int {
+            defer { count += 1 }
+            return count
+        }
+        let seen = countingOne(&usedIDs[base, default: 0])
         return seen == 0 ? base : "\(base)-\(seen + 1)"
     }
 
     func foreignLanguage(_ language: String?) -> String? {
         guard let language, !language.isEmpty else { return nil }
+        // Most units inherit the page's own value: equal without lower-casing both.
+        if language == pageLanguage { return nil }
         return language.lowercased() == pageLanguage?.lowercased() ? nil : language
     }
 
@@ -504,6 +553,11 @@ private struct ExtractionWalk {
             var needsChange = false
             var previousWasSpace = false
             for byte in bytes {
+                // Most bytes are above the space: one comparison each.
+                if byte > 0x20 {
+                    previousWasSpace = false
+                    continue
+                }
                 let space = isSpace(byte)
                 if space, byte != 0x20 || previousWasSpace {
                     needsChange = true
@@ -529,16 +583,50 @@ private struct ExtractionWalk {
         } ?? text
     }
 
-    /// The source as text with code markers: what a unit's identity depends on.
-    static func signature(of content: Content) -> String {
-        content.fragments.map { fragment in
+    /// The id of a unit without an `id` of its own: "u" and the stable hash of its path and its
+    /// source as text with code markers (`body/main/p|Der {strong}WIR{/strong} ist…`), what a
+    /// unit's identity depends on. The pieces are hashed one after the other, not joined.
+    static func contentID(path: String, source: Content) -> String {
+        var hasher = StableHasher()
+        hasher.combine(path)
+        hasher.combine("|")
+        for fragment in source.fragments {
             switch fragment {
-            case .text(let text): text
-            case .opening(let code): "{\(code.elementName)}"
-            case .closing(let code): "{/\(code.elementName)}"
-            case .standalone(let code, _): "{\(code.elementName)/\(code.displayText ?? "")}"
+            case .text(let text):
+                hasher.combine(text)
+            case .opening(let code):
+                hasher.combine("{")
+                hasher.combine(code.elementName)
+                hasher.combine("}")
+            case .closing(let code):
+                hasher.combine("{/")
+                hasher.combine(code.elementName)
+                hasher.combine("}")
+            case .standalone(let code, _):
+                hasher.combine("{")
+                hasher.combine(code.elementName)
+                hasher.combine("/")
+                hasher.combine(code.displayText ?? "")
+                hasher.combine("}")
             }
-        }.joined()
+        }
+        return hasher.hexDigits(after: "u")
+    }
+
+    /// The id of an attribute unit whose element has no `id`: "a" and the stable hash of
+    /// `path/element/@attribute|text`, hashed piece by piece.
+    static func attributeID(path: String, element: String, attribute: String, text: String) -> String {
+        var hasher = StableHasher()
+        for piece in [path, "/", element, "/@", attribute, "|", text] { hasher.combine(piece) }
+        return hasher.hexDigits(after: "a")
+    }
+
+    /// Whether `text` holds a letter (a Unicode alphabetic scalar); ASCII is decided without
+    /// looking up Unicode properties.
+    static func containsLetter(_ text: String) -> Bool {
+        text.unicodeScalars.contains { scalar in
+            scalar.isASCII ? (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A : scalar.properties.isAlphabetic
+        }
     }
 
     /// An `id`/idValue usable as an XLIFF unit id (an XML NMTOKEN of ASCII letters, digits,

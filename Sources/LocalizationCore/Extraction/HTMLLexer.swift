@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+
 /// Splits an HTML page into tokens that keep their exact byte ranges.
 ///
 /// libxml2's HTML parser builds a tree but cannot say which bytes each node came from, and it
@@ -58,7 +64,8 @@ struct HTMLLexer {
 
         while position < count {
             guard bytes[position] == UInt8(ascii: "<"), position + 1 < count else {
-                position += 1
+                // Text runs to the next '<': found with memchr, not byte by byte.
+                position = index(of: UInt8(ascii: "<"), from: position + 1) ?? count
                 continue
             }
             let next = bytes[position + 1]
@@ -106,7 +113,7 @@ struct HTMLLexer {
         var position = start + (isEnd ? 2 : 1)
         let nameStart = position
         while position < count, !bytes[position].isTagNameTerminator { position += 1 }
-        let name = String(decoding: bytes[nameStart ..< position], as: UTF8.self).lowercased()
+        let name = lowercasedName(nameStart ..< position)
         var attributes: [Attribute] = []
         var selfClosing = false
 
@@ -130,7 +137,7 @@ struct HTMLLexer {
             let attributeStart = position
             position += 1
             while position < count, !bytes[position].isAttributeNameTerminator { position += 1 }
-            let attributeName = String(decoding: bytes[attributeStart ..< position], as: UTF8.self).lowercased()
+            let attributeName = lowercasedName(attributeStart ..< position)
             var afterName = position
             while afterName < count, bytes[afterName].isHTMLWhitespace { afterName += 1 }
             guard afterName < count, bytes[afterName] == UInt8(ascii: "=") else {
@@ -207,13 +214,20 @@ struct HTMLLexer {
         return count
     }
 
+    /// A tag or attribute name, lower-cased. Names are nearly always lower-case ASCII already,
+    /// and then need no case mapping.
+    private func lowercasedName(_ range: Range<Int>) -> String {
+        let name = String(decoding: bytes[range], as: UTF8.self)
+        let isLowercaseASCII = bytes[range].allSatisfy { $0 < 0x80 && !($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) }
+        return isLowercaseASCII ? name : name.lowercased()
+    }
+
     private func index(of byte: UInt8, from start: Int) -> Int? {
-        var position = start
-        while position < bytes.count {
-            if bytes[position] == byte { return position }
-            position += 1
+        guard start < bytes.count else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let found = memchr(base + start, Int32(byte), buffer.count - start) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
-        return nil
     }
 
     private func hasPrefix(_ prefix: String, at start: Int) -> Bool {

@@ -122,34 +122,41 @@ enum HTMLCharacterReferences {
         0x99: 0x2122, 0x9A: 0x0161, 0x9B: 0x203A, 0x9C: 0x0153, 0x9E: 0x017E, 0x9F: 0x0178,
     ]
 
+    /// Works on UTF-8: a reference is ASCII (`&`, letters, digits, `#`, `;`), so every other
+    /// byte is copied as it is; text without `&` (most of it) is returned without building a
+    /// new string.
     static func resolve(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
-        var result = String.UnicodeScalarView()
-        let scalars = Array(text.unicodeScalars)
-        var index = 0
-        while index < scalars.count {
-            if scalars[index] == "&", let (scalar, length) = reference(in: scalars, at: index) {
-                result.append(scalar)
-                index += length
-            } else {
-                result.append(scalars[index])
-                index += 1
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            guard let firstAmpersand = bytes.firstIndex(of: UInt8(ascii: "&")) else { return nil }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            result.append(contentsOf: bytes[..<firstAmpersand])
+            var index = firstAmpersand
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: "&"), let (scalar, length) = reference(in: bytes, at: index) {
+                    UTF8.encode(scalar) { result.append($0) }
+                    index += length
+                } else {
+                    result.append(bytes[index])
+                    index += 1
+                }
             }
-        }
-        return String(result)
+            return String(decoding: result, as: UTF8.self)
+        } ?? text
     }
 
-    /// The scalar a reference at `start` stands for and how many scalars it spans; nil when
+    /// The scalar a reference at `start` stands for and how many bytes it spans; nil when
     /// the `&` does not start a reference (it is then a literal ampersand).
-    private static func reference(in scalars: [Unicode.Scalar], at start: Int) -> (Unicode.Scalar, Int)? {
+    private static func reference(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (Unicode.Scalar, Int)? {
         var end = start + 1
-        while end < scalars.count, end - start <= 40, scalars[end] != ";" {
-            let scalar = scalars[end]
-            guard scalar.properties.isASCIIHexDigit || (scalar.isASCII && (scalar.properties.isAlphabetic || scalar == "#")) else { return nil }
+        while end < bytes.count, end - start <= 40, bytes[end] != UInt8(ascii: ";") {
+            let byte = bytes[end]
+            guard byte.isASCIILetter || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "#") else { return nil }
             end += 1
         }
-        guard end < scalars.count, scalars[end] == ";", end > start + 1 else { return nil }
-        let body = String(String.UnicodeScalarView(scalars[start + 1 ..< end]))
+        guard end < bytes.count, bytes[end] == UInt8(ascii: ";"), end > start + 1 else { return nil }
+        let body = String(decoding: bytes[start + 1 ..< end], as: UTF8.self)
         if body.hasPrefix("#") {
             let digits = body.dropFirst()
             let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)

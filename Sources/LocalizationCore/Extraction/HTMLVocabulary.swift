@@ -36,8 +36,42 @@ enum HTMLVocabulary {
         "tfoot": ["thead", "tbody", "tfoot", "tr", "td", "th"],
     ]
 
+    /// For each start tag that closes elements implicitly, the elements it closes: `closesParagraph`
+    /// and `siblingGroups` together, so a start tag needs one lookup and builds no set. A few
+    /// names each: compared one by one, not hashed.
+    static let implicitlyClosed: [String: [String]] = {
+        var closed = siblingGroups.mapValues { $0.sorted() }
+        for name in closesParagraph { closed[name, default: []].append("p") }
+        return closed
+    }()
+
     /// Elements that bound the search for an element to close implicitly.
     static let scopeBoundaries: Set<String> = ["ul", "ol", "dl", "table", "select", "html", "body", "td", "th"]
+
+    /// What the walk asks about every start tag's name, answered with one lookup.
+    struct ElementTraits: OptionSet {
+        let rawValue: UInt8
+        /// In `withinText`.
+        static let withinText = ElementTraits(rawValue: 1 << 0)
+        /// In `opaque`.
+        static let opaque = ElementTraits(rawValue: 1 << 1)
+        /// In `void`.
+        static let void = ElementTraits(rawValue: 1 << 2)
+        /// In `scopeBoundaries`.
+        static let scopeBoundary = ElementTraits(rawValue: 1 << 3)
+    }
+
+    private static let traitsByName: [String: ElementTraits] = {
+        var traits: [String: ElementTraits] = [:]
+        for (names, trait) in [(withinText, ElementTraits.withinText), (opaque, .opaque), (void, .void), (scopeBoundaries, .scopeBoundary)] {
+            for name in names { traits[name, default: []].insert(trait) }
+        }
+        return traits
+    }()
+
+    static func traits(of element: String) -> ElementTraits {
+        traitsByName[element] ?? []
+    }
 
     /// Attributes translatable on any element.
     static let translatableAttributes: Set<String> = ["title", "alt", "placeholder", "aria-label", "aria-description", "aria-placeholder", "aria-roledescription", "aria-valuetext"]
