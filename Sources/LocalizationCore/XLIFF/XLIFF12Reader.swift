@@ -36,7 +36,7 @@ struct XLIFF12Reader {
 
     private func collectUnits(in container: XML.Element, into units: inout [TextUnit], file: String) throws(XLIFFError) {
         var seen = Set(units.map(\.id))
-        for element in container.elements(named: nil) where element.namespace == namespace {
+        for case .element(let element) in container.children where element.namespace == namespace {
             switch element.name {
             case "group":
                 try collectUnits(in: element, into: &units, file: file)
@@ -129,15 +129,15 @@ struct XLIFF12Reader {
             case .ignorable(let space): Content(text: space)
             }
         })
-        guard Self.comparable(sentences) == Self.comparable(unit.source) else { return }
+        guard Self.comparable(sentences).elementsEqual(Self.comparable(unit.source)) else { return }
         unit.parts = parts
         if !targets.isEmpty { unit.updateTargetFromSegments() }
     }
 
     /// Text and code ids: what a `<seg-source>` and its `<source>` must agree on (a code's
     /// attributes may be given in one of them only).
-    private static func comparable(_ content: Content) -> [String] {
-        content.fragments.map { fragment in
+    private static func comparable(_ content: Content) -> some Sequence<String> {
+        content.fragments.lazy.map { fragment in
             switch fragment {
             case .text(let text): text
             case .opening(let code), .standalone(let code, .opening?): "{\(code.id)}"

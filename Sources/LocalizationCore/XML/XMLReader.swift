@@ -1,4 +1,9 @@
 internal import CLibXML2
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
 
 /// Parses XML files that come from outside (translators' XLIFF, TMX, rule files) under the
 /// rules of SECURITY.md: no network, no external or internal entity declarations, no DTD
@@ -76,16 +81,22 @@ public struct XMLReader: Sendable {
         let pattern = Array("<!ENTITY".utf8)
         // UTF-16 files spell the keyword with NUL bytes between; check the ASCII-folded view.
         let asciiView = bytes.count > 1 && (bytes[0] == 0 || bytes[1] == 0) ? bytes.filter { $0 != 0 } : bytes
-        guard asciiView.count >= pattern.count else { return }
-        var index = 0
-        var line = 1
-        while index + pattern.count <= asciiView.count {
-            if asciiView[index] == 0x0A { line += 1 }
-            if asciiView[index] == 0x3C, asciiView[index ..< index + pattern.count].elementsEqual(pattern) {
-                throw XMLError(file: file, line: line, message: "entity declarations are refused (<!ENTITY …>)")
+        // `memchr` finds each `!` at memory speed (a rare byte outside declarations and
+        // comments), and lines are counted only when a declaration is found: a byte-by-byte
+        // loop doing both cost a twentieth of the parse.
+        let declaration: Int? = asciiView.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            var from = 1 // a `!` at 0 has no `<` before it
+            while from < buffer.count, let found = memchr(base + from, 0x21, buffer.count - from) {
+                let mark = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if buffer[mark - 1] == 0x3C, buffer[(mark - 1)...].starts(with: pattern) { return mark - 1 }
+                from = mark + 1
             }
-            index += 1
+            return nil
         }
+        guard let declaration else { return }
+        let line = 1 + asciiView[..<declaration].count { $0 == 0x0A }
+        throw XMLError(file: file, line: line, message: "entity declarations are refused (<!ENTITY …>)")
     }
 }
 

@@ -3,21 +3,58 @@
 public enum XML {
     /// An element with its namespace, attributes and children.
     public struct Element: Sendable, Hashable {
-        public var name: String
-        public var namespace: String?
-        public var attributes: [Attribute]
-        public var children: [Node]
+        /// The fields, in one box shared by copies until one of them is changed: readers pass
+        /// elements around by value (`firstElement`, a `case .element(let element)`), and a
+        /// copy is then one retain instead of one per field; the box is also what a `Node`
+        /// holds, where an indirect case would allocate a box of its own.
+        private var storage: Storage
+
+        public var name: String {
+            get { storage.name }
+            _modify { makeStorageUnique(); yield &storage.name }
+        }
+
+        public var namespace: String? {
+            get { storage.namespace }
+            _modify { makeStorageUnique(); yield &storage.namespace }
+        }
+
+        public var attributes: [Attribute] {
+            get { storage.attributes }
+            _modify { makeStorageUnique(); yield &storage.attributes }
+        }
+
+        public var children: [Node] {
+            get { storage.children }
+            _modify { makeStorageUnique(); yield &storage.children }
+        }
+
         /// Namespace declarations made on this element, prefix (empty for the default) to URI.
-        public var namespaceDeclarations: [String: String] = [:]
+        public var namespaceDeclarations: [String: String] {
+            get { storage.namespaceDeclarations }
+            _modify { makeStorageUnique(); yield &storage.namespaceDeclarations }
+        }
+
         /// 1-based line of the start tag in the parsed file.
-        public var line: Int
+        public var line: Int {
+            get { storage.line }
+            _modify { makeStorageUnique(); yield &storage.line }
+        }
 
         public init(name: String, namespace: String? = nil, attributes: [Attribute] = [], children: [Node] = [], line: Int = 0) {
-            self.name = name
-            self.namespace = namespace
-            self.attributes = attributes
-            self.children = children
-            self.line = line
+            storage = Storage(name: name, namespace: namespace, attributes: attributes, children: children, namespaceDeclarations: [:], line: line)
+        }
+
+        private mutating func makeStorageUnique() {
+            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        }
+
+        public static func == (lhs: Self, rhs: Self) -> Bool {
+            lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(storage.fields)
         }
 
         /// The value of an attribute without namespace (or in `namespace`).
@@ -51,6 +88,45 @@ public enum XML {
                 }
             }
         }
+
+        /// Changed only while one element holds it (`makeStorageUnique`), hence Sendable; and
+        /// so no two accesses to a field can overlap, which spares every read of a field the
+        /// run-time exclusivity check a class's fields otherwise get (see `XMLTreeBuilder`).
+        private final class Storage: @unchecked Sendable {
+            @exclusivity(unchecked) var name: String
+            @exclusivity(unchecked) var namespace: String?
+            @exclusivity(unchecked) var attributes: [Attribute]
+            @exclusivity(unchecked) var children: [Node]
+            @exclusivity(unchecked) var namespaceDeclarations: [String: String]
+            @exclusivity(unchecked) var line: Int
+
+            init(name: String, namespace: String?, attributes: [Attribute], children: [Node], namespaceDeclarations: [String: String], line: Int) {
+                self.name = name
+                self.namespace = namespace
+                self.attributes = attributes
+                self.children = children
+                self.namespaceDeclarations = namespaceDeclarations
+                self.line = line
+            }
+
+            func copy() -> Storage {
+                Storage(name: name, namespace: namespace, attributes: attributes, children: children, namespaceDeclarations: namespaceDeclarations, line: line)
+            }
+
+            /// What equality and hashing look at: every field, as when they were the element's own.
+            var fields: Fields {
+                Fields(name: name, namespace: namespace, attributes: attributes, children: children, namespaceDeclarations: namespaceDeclarations, line: line)
+            }
+        }
+
+        private struct Fields: Hashable {
+            var name: String
+            var namespace: String?
+            var attributes: [Attribute]
+            var children: [Node]
+            var namespaceDeclarations: [String: String]
+            var line: Int
+        }
     }
 
     public struct Attribute: Sendable, Hashable {
@@ -65,10 +141,10 @@ public enum XML {
         }
     }
 
-    /// Only elements are boxed: half the nodes of a file are text (the indentation between
-    /// elements), which then costs no allocation of its own.
+    /// An element is one reference to its shared fields, so neither case needs a box of its
+    /// own: half the nodes of a file are text (the indentation between elements).
     public enum Node: Sendable, Hashable {
-        indirect case element(Element)
+        case element(Element)
         case text(String)
     }
 
