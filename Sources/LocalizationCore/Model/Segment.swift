@@ -50,6 +50,8 @@ extension TextUnit {
     /// sentence's leading and trailing white space becomes an ignorable part, so that memory
     /// keys do not depend on the spacing between sentences.
     public func segmented(by segmenter: Segmenter) -> TextUnit {
+        // Most units (headings, links, labels) have no character a sentence can end at.
+        guard segmenter.mayHaveBoundary(source) else { return self }
         let sentences = segmenter.segments(of: source)
         guard sentences.count > 1 else { return self }
         var unit = self
