@@ -132,7 +132,7 @@ extension Content {
         var trailing = ""
         if case .text(let text)? = fragments.first {
             let kept = text.drop { $0.isWhitespace }
-            leading = String(text.prefix(text.count - kept.count))
+            leading = String(text[..<kept.startIndex])
             fragments[0] = .text(String(kept))
             if kept.isEmpty { fragments.removeFirst() }
         }

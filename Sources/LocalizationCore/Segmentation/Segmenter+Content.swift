@@ -15,7 +15,7 @@ extension Segmenter {
         var codeOffsets: [Int] = []
         for fragment in content.fragments {
             if case .text(let text) = fragment {
-                units += text.utf16
+                _ = text.allUTF16Units { units.append($0); return true }
             } else {
                 codeAt[units.count] = fragment
                 codeOffsets.append(units.count)
