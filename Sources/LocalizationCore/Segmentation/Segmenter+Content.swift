@@ -9,6 +9,10 @@ extension Segmenter {
     /// Joined (and re-paired), the segments give the content back.
     public func segments(of content: Content) -> [Content] {
         var units: [UInt16] = []
+        // At most one UTF-16 unit per UTF-8 byte of text, and one per code.
+        units.reserveCapacity(content.fragments.reduce(0) { count, fragment in
+            if case .text(let text) = fragment { count + text.utf8.count } else { count + 1 }
+        })
         var codeAt: [Int: Content.Fragment] = [:]
         // Where the codes are, in order: a sentence's content is built from these, not by
         // looking up every offset.
