@@ -118,8 +118,7 @@ extension String {
     /// (`utf16` yields them one by one through an index). A String's UTF-8 is valid, so a lead
     /// byte tells how long its sequence is.
     func allUTF16Units(satisfy predicate: (UInt16) -> Bool) -> Bool {
-        var text = self
-        return text.withUTF8 { bytes in
+        withContiguousUTF8 { bytes in
             var index = 0
             while index < bytes.count {
                 let lead = UInt32(bytes[index])

@@ -78,9 +78,8 @@ struct XMLWriter {
 
     /// Raw markup that the caller has built from escaped parts.
     mutating func raw(_ markup: String) {
-        var markup = markup
         // From the contiguous bytes: appending the UTF-8 view copies through its iterator.
-        markup.withUTF8 { output.append(contentsOf: $0) }
+        markup.withContiguousUTF8 { output.append(contentsOf: $0) }
     }
 
     mutating func finish() -> String {
@@ -109,9 +108,8 @@ struct XMLWriter {
     /// (see `isXMLCharacter`). Most text has nothing to escape and is returned unchanged
     /// without building a new string.
     static func escape(_ text: String, attribute: Bool) -> String {
-        var text = text
         let count = text.utf8.count
-        guard text.withUTF8({ $0.contains { escaped($0, attribute: attribute) != nil } }) else { return text }
+        guard text.withContiguousUTF8({ $0.contains { escaped($0, attribute: attribute) != nil } }) else { return text }
         var result: [UInt8] = []
         result.reserveCapacity(count + count / 8 + 8)
         appendEscaped(text, attribute: attribute, to: &result)
@@ -123,9 +121,7 @@ struct XMLWriter {
     /// Works on UTF-8 bytes: everything escaped is ASCII, so a byte below 0x80 is a whole
     /// character and every other byte is copied as it is, in runs between the bytes replaced.
     private static func appendEscaped(_ text: String, attribute: Bool, to output: inout [UInt8]) {
-        var text = text
-        // Contiguous UTF-8 (native strings are; this makes bridged ones so) for one fast scan.
-        text.withUTF8 { bytes in
+        text.withContiguousUTF8 { bytes in
             var runStart = 0
             for index in bytes.indices {
                 guard let replacement = escaped(bytes[index], attribute: attribute) else { continue }
@@ -155,8 +151,7 @@ struct XMLWriter {
     /// and U+FFFE/U+FFFF can be such characters, and the latter start with the byte 0xEF, so
     /// scalars are looked at only in text that has one.
     static func canCarry(_ text: String) -> Bool {
-        var text = text
-        let plain = text.withUTF8 { bytes in
+        let plain = text.withContiguousUTF8 { bytes in
             bytes.allSatisfy { byte in byte >= 0x20 ? byte != 0xEF : byte == 0x09 || byte == 0x0A || byte == 0x0D }
         }
         return plain || text.unicodeScalars.allSatisfy(isXMLCharacter)
@@ -174,5 +169,16 @@ struct XMLWriter {
         case 0x9, 0xA, 0xD, 0x20 ... 0xD7FF, 0xE000 ... 0xFFFD, 0x10000 ... 0x10FFFF: true
         default: false
         }
+    }
+}
+
+extension String {
+    /// Runs `body` with the string's UTF-8 as one buffer: a native string's own storage, without
+    /// the copy of the string value that the mutating `withUTF8` needs (one retain and release
+    /// per call, thousands per job); a bridged string is made contiguous first.
+    func withContiguousUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = self
+        return copy.withUTF8(body)
     }
 }
