@@ -4,7 +4,8 @@
 /// The document is built as UTF-8 bytes in one buffer and made a `String` once, by `finish()`:
 /// appending thousands of small pieces to a `String` costs more than the escaping itself
 /// (every append checks uniqueness and capacity and updates the string's flags), and escaped
-/// text is written straight into the buffer instead of into a string of its own first.
+/// text is written straight into the buffer instead of into a string of its own first. For the
+/// same reason a single ASCII character of markup is appended as a byte, not as a string.
 struct XMLWriter {
     private var output: [UInt8] = []
     private var openElements: [String] = []
@@ -29,10 +30,10 @@ struct XMLWriter {
     /// Starts an element; `attributes` with a nil value are left out.
     mutating func open(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:], indent: Bool = true) {
         if indent { newline() }
-        raw("<")
+        output.append(UInt8(ascii: "<"))
         raw(name)
         appendAttributes(attributes)
-        raw(">")
+        output.append(UInt8(ascii: ">"))
         openElements.append(name)
     }
 
@@ -41,12 +42,12 @@ struct XMLWriter {
         if indent { newline() }
         raw("</")
         raw(name)
-        raw(">")
+        output.append(UInt8(ascii: ">"))
     }
 
     mutating func empty(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:], indent: Bool = true) {
         if indent { newline() }
-        raw("<")
+        output.append(UInt8(ascii: "<"))
         raw(name)
         appendAttributes(attributes)
         raw("/>")
@@ -89,18 +90,18 @@ struct XMLWriter {
     }
 
     private mutating func newline() {
-        raw("\n")
-        for _ in 0 ..< openElements.count { raw("  ") }
+        output.append(UInt8(ascii: "\n"))
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * openElements.count))
     }
 
     private mutating func appendAttributes(_ attributes: KeyValuePairs<String, String?>) {
         for (name, value) in attributes {
             guard let value else { continue }
-            raw(" ")
+            output.append(UInt8(ascii: " "))
             raw(name)
             raw("=\"")
             attributeValue(value)
-            raw("\"")
+            output.append(UInt8(ascii: "\""))
         }
     }
 
