@@ -1,7 +1,9 @@
 #include "cicu.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 #include <unicode/uregex.h>
 
 int32_t cicu_sentence_breaks(const uint16_t *text, int32_t length, const char *locale,
@@ -17,6 +19,45 @@ int32_t cicu_sentence_breaks(const uint16_t *text, int32_t length, const char *l
     ubrk_close(iterator);
     *status = count > capacity ? U_BUFFER_OVERFLOW_ERROR : U_ZERO_ERROR;
     return count;
+}
+
+/// The compiled rules of an iterator, to tell whether two iterators run the same rules; NULL
+/// when there are none to compare (an iterator that is not rule-based).
+static uint8_t *sentence_rules(const char *locale, int32_t *length) {
+    UErrorCode error = U_ZERO_ERROR;
+    UBreakIterator *iterator = ubrk_open(UBRK_SENTENCE, locale, NULL, 0, &error);
+    if (U_FAILURE(error)) return NULL;
+    *length = ubrk_getBinaryRules(iterator, NULL, 0, &error);
+    uint8_t *rules = U_SUCCESS(error) && *length > 0 ? malloc((size_t)*length) : NULL;
+    if (rules != NULL) {
+        ubrk_getBinaryRules(iterator, rules, *length, &error);
+        if (U_FAILURE(error)) {
+            free(rules);
+            rules = NULL;
+        }
+    }
+    ubrk_close(iterator);
+    return rules;
+}
+
+int32_t cicu_sentence_boundary_units(const char *locale, uint64_t *table, int32_t *status) {
+    *status = U_ZERO_ERROR;
+    int32_t root_length = 0;
+    int32_t locale_length = 0;
+    uint8_t *root = sentence_rules("", &root_length);
+    uint8_t *tailored = sentence_rules(locale, &locale_length);
+    int32_t is_root = root != NULL && tailored != NULL && root_length == locale_length && memcmp(root, tailored, (size_t)root_length) == 0;
+    free(root);
+    free(tailored);
+    if (!is_root) return 0;
+    memset(table, 0, 1024 * sizeof *table);
+    for (UChar32 unit = 0; unit <= 0xFFFF; unit++) {
+        int32_t kind = u_getIntPropertyValue(unit, UCHAR_SENTENCE_BREAK);
+        int32_t ends = kind == U_SB_ATERM || kind == U_SB_STERM || kind == U_SB_SEP || kind == U_SB_CR || kind == U_SB_LF
+            || (unit >= 0xD800 && unit <= 0xDFFF);
+        if (ends) table[unit >> 6] |= (uint64_t)1 << (unit & 63);
+    }
+    return 1;
 }
 
 struct cicu_sentence_iterator {

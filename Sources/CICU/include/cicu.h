@@ -156,6 +156,14 @@ int32_t cicu_bidi_first_strong(const uint16_t *text, int32_t length);
 int32_t cicu_sentence_breaks(const uint16_t *text, int32_t length, const char *locale,
                              int32_t *breaks, int32_t capacity, int32_t *status);
 
+/// Sets in `table` (65,536 bits, bit `unit & 63` of word `unit >> 6`) each UTF-16 code unit
+/// without which the locale's sentence break iterator finds no boundary inside a text:
+/// sentence terminators (Sentence_Break ATerm, STerm), paragraph separators (Sep, CR, LF)
+/// and, to be safe, every surrogate. Returns 1 when the table holds: the locale's iterator
+/// runs ICU's root rules, which (UAX #29, rules SB4 and SB11) break only after those
+/// characters; 0 when its rules are tailored (Greek's, say) and nothing is known.
+int32_t cicu_sentence_boundary_units(const char *locale, uint64_t *table, int32_t *status);
+
 /// A sentence break iterator kept open across texts: opening one per text (as
 /// `cicu_sentence_breaks` does) costs more than the iteration for short texts. Used by one
 /// thread at a time.

@@ -50,6 +50,8 @@ extension TextUnit {
     /// sentence's leading and trailing white space becomes an ignorable part, so that memory
     /// keys do not depend on the spacing between sentences.
     public func segmented(by segmenter: Segmenter) -> TextUnit {
+        // Most units (headings, links, labels) have no character a sentence can end at.
+        guard segmenter.mayHaveBoundary(source) else { return self }
         let sentences = segmenter.segments(of: source)
         guard sentences.count > 1 else { return self }
         var unit = self
@@ -130,7 +132,7 @@ extension Content {
         var trailing = ""
         if case .text(let text)? = fragments.first {
             let kept = text.drop { $0.isWhitespace }
-            leading = String(text.prefix(text.count - kept.count))
+            leading = String(text[..<kept.startIndex])
             fragments[0] = .text(String(kept))
             if kept.isEmpty { fragments.removeFirst() }
         }

@@ -2,12 +2,15 @@
 /// it can test a boundary by looking at the text just before it instead of searching the
 /// whole text for matches (see `CompiledRules.LocalReach`).
 ///
-/// Two facts, each an upper bound that holds for every match the pattern can make:
+/// Three facts that hold for every match the pattern can make:
 /// - `maximumLength`: how many UTF-16 units a match can span (nil when a quantifier such as
 ///   `\s+` makes it unbounded);
 /// - `characterPatterns`: for each part of the pattern that consumes one character, its own
 ///   text (`\p{L}`, `[.!?:]`, `\.`), so that a character none of them matches cannot lie
-///   inside a match.
+///   inside a match;
+/// - `requiredCharacterPatterns`: those of them that every match consumes (outside groups,
+///   with no quantifier that allows zero), so that a text with no character one of them
+///   matches has no match at all (`\n` in `\n[^\S\n]*\n`).
 ///
 /// The analysis knows a conservative subset of ICU's syntax (groups, lookaround, classes,
 /// escapes, `.`, `^`, `$`, quantifiers); anything else (flags, back references, `\X`, `\Q`…)
@@ -15,12 +18,15 @@
 struct RegexShape: Sendable, Hashable {
     var maximumLength: Int?
     var characterPatterns: [String]
+    var requiredCharacterPatterns: [String]
 
     init?(pattern: String) {
         var parser = Parser(Array(pattern.unicodeScalars))
         guard let length = try? parser.alternation(inLookaround: false), parser.isAtEnd else { return nil }
         maximumLength = length.value
         characterPatterns = parser.characterPatterns
+        // With `a|b` at the top, no part is in every match.
+        requiredCharacterPatterns = parser.hasTopLevelAlternation ? [] : parser.requiredCharacterPatterns
     }
 
     /// A length that may be unbounded.
@@ -56,6 +62,10 @@ struct RegexShape: Sendable, Hashable {
         let scalars: [Unicode.Scalar]
         var index = 0
         var characterPatterns: [String] = []
+        var requiredCharacterPatterns: [String] = []
+        var hasTopLevelAlternation = false
+        /// How many groups (lookarounds included) the parser is in.
+        private var depth = 0
 
         init(_ scalars: [Unicode.Scalar]) {
             self.scalars = scalars
@@ -79,6 +89,7 @@ struct RegexShape: Sendable, Hashable {
         mutating func alternation(inLookaround: Bool) throws(Unsupported) -> Length {
             var longest = try sequence(inLookaround: inLookaround)
             while next == "|" {
+                if depth == 0 { hasTopLevelAlternation = true }
                 index += 1
                 longest = .max(longest, try sequence(inLookaround: inLookaround))
             }
@@ -90,11 +101,14 @@ struct RegexShape: Sendable, Hashable {
             while let scalar = next, scalar != "|", scalar != ")" {
                 let start = index
                 let (length, consumesOne) = try atom(inLookaround: inLookaround)
+                let pattern = String(String.UnicodeScalarView(scalars[start ..< index]))
+                let (quantifiedLength, isOptional) = try quantified(length)
                 // Characters matched inside a lookaround are not part of the match.
                 if consumesOne, !inLookaround {
-                    characterPatterns.append(String(String.UnicodeScalarView(scalars[start ..< index])))
+                    characterPatterns.append(pattern)
+                    if depth == 0, !isOptional { requiredCharacterPatterns.append(pattern) }
                 }
-                total = total + (try quantified(length))
+                total = total + quantifiedLength
             }
             return total
         }
@@ -117,7 +131,9 @@ struct RegexShape: Sendable, Hashable {
                     default: throw Unsupported()  // flags, comments, named groups
                     }
                 }
+                depth += 1
                 let inner = try alternation(inLookaround: inLookaround || isLookaround)
+                depth -= 1
                 try expect(")")
                 return (isLookaround ? .zero : inner, false)
             case "[":
@@ -204,14 +220,18 @@ struct RegexShape: Sendable, Hashable {
             }
         }
 
-        /// Applies a quantifier that may follow an atom, with its lazy or possessive suffix.
-        private mutating func quantified(_ length: Length) throws(Unsupported) -> Length {
+        /// Applies a quantifier that may follow an atom, with its lazy or possessive suffix;
+        /// `isOptional` when it lets the atom match zero times.
+        private mutating func quantified(_ length: Length) throws(Unsupported) -> (length: Length, isOptional: Bool) {
             let result: Length
+            let isOptional: Bool
             switch next {
             case "?":
                 index += 1
                 result = length
+                isOptional = true
             case "*", "+":
+                isOptional = next == "*"
                 index += 1
                 result = length.times(nil)
             case "{":
@@ -224,12 +244,13 @@ struct RegexShape: Sendable, Hashable {
                 }
                 try expect("}")
                 result = length.times(high)
+                isOptional = low == 0
             default:
-                return length
+                return (length, false)
             }
             if next == "?" || next == "+" { index += 1 }
             if let scalar = next, ["?", "*", "+", "{"].contains(scalar) { throw Unsupported() }
-            return result
+            return (result, isOptional)
         }
 
         private mutating func number() throws(Unsupported) -> Int {

@@ -9,13 +9,17 @@ extension Segmenter {
     /// Joined (and re-paired), the segments give the content back.
     public func segments(of content: Content) -> [Content] {
         var units: [UInt16] = []
+        // At most one UTF-16 unit per UTF-8 byte of text, and one per code.
+        units.reserveCapacity(content.fragments.reduce(0) { count, fragment in
+            if case .text(let text) = fragment { count + text.utf8.count } else { count + 1 }
+        })
         var codeAt: [Int: Content.Fragment] = [:]
         // Where the codes are, in order: a sentence's content is built from these, not by
         // looking up every offset.
         var codeOffsets: [Int] = []
         for fragment in content.fragments {
             if case .text(let text) = fragment {
-                units += text.utf16
+                _ = text.allUTF16Units { units.append($0); return true }
             } else {
                 codeAt[units.count] = fragment
                 codeOffsets.append(units.count)
@@ -34,6 +38,15 @@ extension Segmenter {
             start = end
         }
         return segments.isEmpty ? [content] : segments
+    }
+
+    /// Whether `content` can have a boundary: not when none of its characters (a code counting
+    /// as the placeholder that stands for it) is among the `boundaryUnits`.
+    func mayHaveBoundary(_ content: Content) -> Bool {
+        guard let boundaryUnits else { return true }
+        return content.fragments.contains { fragment in
+            if case .text(let text) = fragment { boundaryUnits.occur(in: text) } else { boundaryUnits.contains(Self.placeholder) }
+        }
     }
 
     /// Moves a boundary so that codes stay with their sentence.
@@ -100,6 +113,37 @@ extension Content.Fragment {
 }
 
 extension String {
+    /// Whether every UTF-16 code unit of the string satisfies `predicate`, stopping at the
+    /// first that does not: the units are decoded from the UTF-8 the string holds, in one pass
+    /// (`utf16` yields them one by one through an index). A String's UTF-8 is valid, so a lead
+    /// byte tells how long its sequence is.
+    func allUTF16Units(satisfy predicate: (UInt16) -> Bool) -> Bool {
+        withContiguousUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let lead = UInt32(bytes[index])
+                switch lead {
+                case 0 ..< 0x80:
+                    guard predicate(UInt16(lead)) else { return false }
+                    index += 1
+                case 0xC0 ..< 0xE0:
+                    guard predicate(UInt16(lead & 0x1F) << 6 | UInt16(bytes[index + 1] & 0x3F)) else { return false }
+                    index += 2
+                case 0xE0 ..< 0xF0:
+                    let unit = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                    guard predicate(UInt16(unit)) else { return false }
+                    index += 3
+                default:
+                    let scalar = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                        | UInt32(bytes[index + 3] & 0x3F)
+                    guard predicate(UInt16(0xD800 | (scalar - 0x10000) >> 10)), predicate(UInt16(0xDC00 | scalar & 0x3FF)) else { return false }
+                    index += 4
+                }
+            }
+            return true
+        }
+    }
+
     /// The text of UTF-16 code units, each unpaired surrogate replaced by U+FFFD: what
     /// `String(decoding:as: UTF16.self)` gives, transcoded to UTF-8 in one pass (the standard
     /// library decodes UTF-16 scalar by scalar).

@@ -12,10 +12,13 @@ public final class Segmenter: Sendable {
     let rules: [SRXRules.Rule]
     /// Compiled rules ready for use; each is used by one thread at a time.
     let pool: Mutex<[CompiledRules]>
+    /// What a text must contain to have a boundary, when that is known.
+    let boundaryUnits: BoundaryUnits?
 
     public init(rules: SRXRules, language: String) throws(SegmentationError) {
         self.language = language
         self.rules = try rules.rules(for: language)
+        self.boundaryUnits = BoundaryUnits(breakRules: self.rules.filter(\.isBreak), locale: language)
         let compiled = try CompiledRules(self.rules, language: language)
         self.pool = Mutex([compiled])
     }

@@ -39,7 +39,11 @@ public struct XLIFF12Writer: Sendable {
         }
         xml.open("trans-unit", ["id": unit.id, "resname": unit.name, "restype": restype, "xml:space": "preserve"])
         xml.open("source", ["xml:lang": unit.sourceLanguage])
-        xml.raw(unit.terms.isEmpty ? Self.inline(unit.source) : GlossaryMarkup.xliff12Source(unit.source, terms: unit.terms))
+        if unit.terms.isEmpty {
+            Self.inline(unit.source, to: &xml)
+        } else {
+            xml.raw(GlossaryMarkup.xliff12Source(unit.source, terms: unit.terms))
+        }
         xml.close(indent: false)
         // Built once: for a unit of one sentence, `segments` makes a new segment each time.
         let segments = unit.segments
@@ -47,18 +51,18 @@ public struct XLIFF12Writer: Sendable {
         if isSegmented {
             // The sentences as <mrk mtype="seg">, the white space between them outside.
             xml.open("seg-source")
-            xml.raw(Self.segmentMarkup(unit.parts) { $0.source })
+            Self.segmentMarkup(unit.parts, to: &xml) { $0.source }
             xml.close(indent: false)
             if segments.contains(where: { $0.target != nil }) {
                 // A sentence not yet translated has an empty marker, so its translation has a place.
                 let complete = segments.allSatisfy { $0.target != nil }
                 xml.open("target", ["state": complete ? Self.state(segments.map(\.state).min() ?? .initial) : "needs-translation"])
-                xml.raw(Self.segmentMarkup(unit.parts) { $0.target ?? Content() })
+                Self.segmentMarkup(unit.parts, to: &xml) { $0.target ?? Content() }
                 xml.close(indent: false)
             }
         } else if let target = unit.target {
             xml.open("target", ["state": Self.state(unit.state)])
-            xml.raw(Self.inline(target))
+            Self.inline(target, to: &xml)
             xml.close(indent: false)
         }
         for segment in segments {
@@ -67,10 +71,10 @@ public struct XLIFF12Writer: Sendable {
                 xml.open("alt-trans", ["mid": isSegmented ? segment.id : nil, "match-quality": "\(candidate.score)%",
                                        "origin": candidate.origin, "extype": candidate.isAutoAdapted ? "x-auto-adapted" : nil])
                 xml.open("source")
-                xml.raw(Self.inline(candidate.source))
+                Self.inline(candidate.source, to: &xml)
                 xml.close(indent: false)
                 xml.open("target")
-                xml.raw(Self.inline(candidate.target))
+                Self.inline(candidate.target, to: &xml)
                 xml.close(indent: false)
                 xml.close()
             }
@@ -94,55 +98,97 @@ public struct XLIFF12Writer: Sendable {
     }
 
     /// A segmented unit's parts as 1.2 markup: `<mrk mtype="seg" mid="…">` per sentence.
-    static func segmentMarkup(_ parts: [UnitPart], content: (Segment) -> Content) -> String {
-        parts.map { part in
+    static func segmentMarkup(_ parts: [UnitPart], to xml: inout XMLWriter, content: (Segment) -> Content) {
+        for part in parts {
             switch part {
-            case .segment(let segment): "<mrk mtype=\"seg\" mid=\"\(attribute(segment.id))\">\(inline(content(segment)))</mrk>"
-            case .ignorable(let space): XMLWriter.escape(space, attribute: false)
+            case .segment(let segment):
+                xml.raw("<mrk mtype=\"seg\" mid=\"")
+                xml.attributeValue(segment.id)
+                xml.raw("\">")
+                inline(content(segment), to: &xml)
+                xml.raw("</mrk>")
+            case .ignorable(let space):
+                xml.text(space)
             }
-        }.joined()
+        }
     }
 
     /// The content as 1.2 inline markup.
     static func inline(_ content: Content) -> String {
+        XMLWriter.fragment { inline(content, to: &$0) }
+    }
+
+    /// Writes the content as 1.2 inline markup; pieces are written one by one rather than
+    /// interpolated, which would build and copy a string for each code.
+    static func inline(_ content: Content, to xml: inout XMLWriter) {
         // Plain text (most units) has no codes to pair.
-        if content.fragments.count == 1, case .text(let text) = content.fragments[0] { return Self.text(text) }
+        if content.fragments.count == 1, case .text(let text) = content.fragments[0] { return Self.text(text, to: &xml) }
         // Halves of a pair whose partner is elsewhere (another sentence or unit) are <it>:
         // 1.2 wants each <ex> to close a <bx> of the same <source> or <target>.
         let paired = Content.idsPairedAcross([content])
         let crossing = Self.crossingPairs(content)
-        var markup = ""
         for fragment in content.fragments {
             switch fragment {
             case .text(let text):
                 // XLIFF 1.2 has no <cp>: a character XML cannot carry is shown as U+FFFD; the
                 // page's own bytes stay in the skeleton.
-                markup += Self.text(text)
+                Self.text(text, to: &xml)
             case .opening(let code) where crossing.contains(code.id):
-                markup += "<bx id=\"\(attribute(code.id))\" rid=\"\(attribute(code.id))\" ctype=\"\(ctype(code))\"\(equivText(code))/>"
+                codeElement(code, name: "bx", rid: true, ctype: ctype(code), to: &xml)
             case .closing(let code) where crossing.contains(code.id):
-                markup += "<ex id=\"\(attribute(code.id))\" rid=\"\(attribute(code.id))\"\(equivText(code))/>"
+                codeElement(code, name: "ex", rid: true, ctype: nil, to: &xml)
             case .opening(let code):
-                markup += "<g id=\"\(attribute(code.id))\" ctype=\"\(ctype(code))\"\(equivText(code))>"
+                codeElement(code, name: "g", ctype: ctype(code), isEmpty: false, to: &xml)
             case .closing:
-                markup += "</g>"
+                xml.raw("</g>")
             case .standalone(let code, nil):
-                markup += "<x id=\"\(attribute(code.id))\" ctype=\"\(standaloneCtype(code))\"\(equivText(code))/>"
+                codeElement(code, name: "x", ctype: standaloneCtype(code), to: &xml)
             case .standalone(let code, let half?) where !paired.contains(code.id):
-                markup += "<it id=\"\(attribute(code.id))\" pos=\"\(half == .opening ? "open" : "close")\" ctype=\"\(ctype(code))\"\(equivText(code))/>"
+                xml.raw("<it id=\"")
+                xml.attributeValue(code.id)
+                xml.raw(half == .opening ? "\" pos=\"open" : "\" pos=\"close")
+                xml.raw("\" ctype=\"")
+                xml.raw(ctype(code))
+                xml.raw("\"")
+                equivText(code, to: &xml)
+                xml.raw("/>")
             case .standalone(let code, .opening?):
-                markup += "<bx id=\"\(attribute(code.id))\" rid=\"\(attribute(code.id))\" ctype=\"\(ctype(code))\"\(equivText(code))/>"
+                codeElement(code, name: "bx", rid: true, ctype: ctype(code), to: &xml)
             case .standalone(let code, .closing?):
-                markup += "<ex id=\"\(attribute(code.id))\" rid=\"\(attribute(code.id))\"\(equivText(code))/>"
+                codeElement(code, name: "ex", rid: true, ctype: nil, to: &xml)
             }
         }
-        return markup
+    }
+
+    /// `<name id="…" [rid="…"] [ctype="…"] [equiv-text="…"]/>`, or without the slash when
+    /// the element is not empty (`<g>`).
+    private static func codeElement(_ code: InlineCode, name: String, rid: Bool = false, ctype: String?, isEmpty: Bool = true,
+                                    to xml: inout XMLWriter) {
+        xml.raw("<")
+        xml.raw(name)
+        xml.raw(" id=\"")
+        xml.attributeValue(code.id)
+        if rid {
+            xml.raw("\" rid=\"")
+            xml.attributeValue(code.id)
+        }
+        if let ctype {
+            xml.raw("\" ctype=\"")
+            xml.raw(ctype)
+        }
+        xml.raw("\"")
+        equivText(code, to: &xml)
+        xml.raw(isEmpty ? "/>" : ">")
     }
 
     /// Text as 1.2 markup: what `inline` makes of a content that is only this text (an empty
     /// text included), without building the content.
     static func text(_ text: String) -> String {
-        XMLWriter.escape(XMLWriter.replacingNonXMLCharacters(text), attribute: false)
+        XMLWriter.fragment { Self.text(text, to: &$0) }
+    }
+
+    static func text(_ text: String, to xml: inout XMLWriter) {
+        xml.text(XMLWriter.replacingNonXMLCharacters(text))
     }
 
     /// Ids of pairs that overlap another pair instead of nesting in it (`<sc>`/`<ec>` from an
@@ -170,13 +216,11 @@ public struct XLIFF12Writer: Sendable {
         return crossing
     }
 
-    private static func attribute(_ value: String) -> String {
-        XMLWriter.escape(value, attribute: true)
-    }
-
-    private static func equivText(_ code: InlineCode) -> String {
-        guard let text = code.displayText, !text.isEmpty else { return "" }
-        return " equiv-text=\"\(attribute(text))\""
+    private static func equivText(_ code: InlineCode, to xml: inout XMLWriter) {
+        guard let text = code.displayText, !text.isEmpty else { return }
+        xml.raw(" equiv-text=\"")
+        xml.attributeValue(text)
+        xml.raw("\"")
     }
 
     /// `ctype` for `<g>`/`<bx>`: the strict schema's values, or `x-` names for the rest.

@@ -1,33 +1,56 @@
 /// Writes XML text: elements, attributes and escaped text, indented for readability where the
-/// caller asks for it. Text and attribute values are escaped over Unicode scalars.
+/// caller asks for it.
+///
+/// The document is built as UTF-8 bytes in one buffer and made a `String` once, by `finish()`:
+/// appending thousands of small pieces to a `String` costs more than the escaping itself
+/// (every append checks uniqueness and capacity and updates the string's flags), and escaped
+/// text is written straight into the buffer instead of into a string of its own first. For the
+/// same reason a single ASCII character of markup is appended as a byte, not as a string.
 struct XMLWriter {
-    private(set) var output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    private var output: [UInt8] = []
     private var openElements: [String] = []
+
+    init() {
+        // A job of one page is some ten kilobytes; larger documents grow the buffer as usual.
+        output.reserveCapacity(16 << 10)
+        raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+    }
+
+    /// Markup built with a writer's methods, without the XML declaration: a part of a document
+    /// that its caller places itself.
+    static func fragment(_ build: (inout XMLWriter) -> Void) -> String {
+        var writer = XMLWriter(fragment: ())
+        build(&writer)
+        precondition(writer.openElements.isEmpty, "unclosed XML elements: \(writer.openElements)")
+        return String(decoding: writer.output, as: UTF8.self)
+    }
+
+    private init(fragment: Void) {}
 
     /// Starts an element; `attributes` with a nil value are left out.
     mutating func open(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:], indent: Bool = true) {
         if indent { newline() }
-        output += "<"
-        output += name
+        output.append(UInt8(ascii: "<"))
+        raw(name)
         appendAttributes(attributes)
-        output += ">"
+        output.append(UInt8(ascii: ">"))
         openElements.append(name)
     }
 
     mutating func close(indent: Bool = true) {
         let name = openElements.removeLast()
         if indent { newline() }
-        output += "</"
-        output += name
-        output += ">"
+        raw("</")
+        raw(name)
+        output.append(UInt8(ascii: ">"))
     }
 
     mutating func empty(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:], indent: Bool = true) {
         if indent { newline() }
-        output += "<"
-        output += name
+        output.append(UInt8(ascii: "<"))
+        raw(name)
         appendAttributes(attributes)
-        output += "/>"
+        raw("/>")
     }
 
     /// An element holding only text.
@@ -37,79 +60,91 @@ struct XMLWriter {
         close(indent: false)
     }
 
+    /// Text, escaped for element content.
     mutating func text(_ text: String) {
-        output += Self.escape(text, attribute: false)
+        Self.appendEscaped(text, attribute: false, to: &output)
+    }
+
+    /// An attribute's value, escaped for a double-quoted attribute (the quotes are the
+    /// caller's, who writes the attribute as raw markup around it).
+    mutating func attributeValue(_ value: String) {
+        Self.appendEscaped(value, attribute: true, to: &output)
     }
 
     /// Drops the last character written (the `>` of a start tag, to add to it).
     mutating func removeLastCharacter() {
-        output.removeLast()
+        // A character is its lead byte and the continuation bytes (10xxxxxx) after it.
+        while let last = output.popLast(), last & 0xC0 == 0x80 {}
     }
 
     /// Raw markup that the caller has built from escaped parts.
     mutating func raw(_ markup: String) {
-        output += markup
+        // From the contiguous bytes: appending the UTF-8 view copies through its iterator.
+        markup.withContiguousUTF8 { output.append(contentsOf: $0) }
     }
 
     mutating func finish() -> String {
         precondition(openElements.isEmpty, "unclosed XML elements: \(openElements)")
-        return output + "\n"
+        raw("\n")
+        return String(decoding: output, as: UTF8.self)
     }
 
-    // Pieces are appended one by one: interpolated strings would be built and copied first,
-    // for every element of every job.
     private mutating func newline() {
-        output += "\n"
-        for _ in 0 ..< openElements.count { output += "  " }
+        output.append(UInt8(ascii: "\n"))
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * openElements.count))
     }
 
     private mutating func appendAttributes(_ attributes: KeyValuePairs<String, String?>) {
         for (name, value) in attributes {
             guard let value else { continue }
-            output += " "
-            output += name
-            output += "=\""
-            output += Self.escape(value, attribute: true)
-            output += "\""
+            output.append(UInt8(ascii: " "))
+            raw(name)
+            raw("=\"")
+            attributeValue(value)
+            output.append(UInt8(ascii: "\""))
         }
     }
 
     /// Escapes for XML 1.0; characters XML cannot carry at all must be dealt with by the caller
-    /// (see `isXMLCharacter`).
-    ///
-    /// Works on UTF-8 bytes: everything escaped is ASCII, so a byte below 0x80 is a whole
-    /// character and every other byte is copied as it is. Most text has nothing to escape and
-    /// is returned unchanged without building a new string.
+    /// (see `isXMLCharacter`). Most text has nothing to escape and is returned unchanged
+    /// without building a new string.
     static func escape(_ text: String, attribute: Bool) -> String {
-        var text = text
-        // Contiguous UTF-8 (native strings are; this makes bridged ones so) for one fast scan.
-        return text.withUTF8 { bytes in
-            guard let first = bytes.firstIndex(where: { needsEscape($0, attribute: attribute) }) else { return nil }
-            var result: [UInt8] = []
-            result.reserveCapacity(bytes.count + bytes.count / 8 + 8)
-            result.append(contentsOf: bytes[..<first])
-            for byte in bytes[first...] {
-                switch byte {
-                case UInt8(ascii: "&"): result.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "<"): result.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): result.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "\"") where attribute: result.append(contentsOf: "&quot;".utf8)
-                case UInt8(ascii: "\n") where attribute: result.append(contentsOf: "&#10;".utf8)
-                case UInt8(ascii: "\t") where attribute: result.append(contentsOf: "&#9;".utf8)
-                case UInt8(ascii: "\r"): result.append(contentsOf: "&#13;".utf8)
-                default: result.append(byte)
-                }
-            }
-            return String(decoding: result, as: UTF8.self)
-        } ?? text
+        let count = text.utf8.count
+        guard text.withContiguousUTF8({ $0.contains { escaped($0, attribute: attribute) != nil } }) else { return text }
+        var result: [UInt8] = []
+        result.reserveCapacity(count + count / 8 + 8)
+        appendEscaped(text, attribute: attribute, to: &result)
+        return String(decoding: result, as: UTF8.self)
     }
 
-    /// Whether `escape` replaces the byte.
-    private static func needsEscape(_ byte: UInt8, attribute: Bool) -> Bool {
+    /// Appends `text` escaped for XML 1.0 to `output` (see `escape`).
+    ///
+    /// Works on UTF-8 bytes: everything escaped is ASCII, so a byte below 0x80 is a whole
+    /// character and every other byte is copied as it is, in runs between the bytes replaced.
+    private static func appendEscaped(_ text: String, attribute: Bool, to output: inout [UInt8]) {
+        text.withContiguousUTF8 { bytes in
+            var runStart = 0
+            for index in bytes.indices {
+                guard let replacement = escaped(bytes[index], attribute: attribute) else { continue }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< index]))
+                output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                runStart = index + 1
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        }
+    }
+
+    /// What `escape` replaces the byte with; nil for a byte kept as it is.
+    private static func escaped(_ byte: UInt8, attribute: Bool) -> StaticString? {
         switch byte {
-        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\r"): true
-        case UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\t"): attribute
-        default: false
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "\r"): "&#13;"
+        case UInt8(ascii: "\"") where attribute: "&quot;"
+        case UInt8(ascii: "\n") where attribute: "&#10;"
+        case UInt8(ascii: "\t") where attribute: "&#9;"
+        default: nil
         }
     }
 
@@ -117,8 +152,8 @@ struct XMLWriter {
     /// and U+FFFE/U+FFFF can be such characters, and the latter start with the byte 0xEF, so
     /// scalars are looked at only in text that has one.
     static func canCarry(_ text: String) -> Bool {
-        let plain = text.utf8.allSatisfy { byte in
-            byte >= 0x20 ? byte != 0xEF : byte == 0x09 || byte == 0x0A || byte == 0x0D
+        let plain = text.withContiguousUTF8 { bytes in
+            bytes.allSatisfy { byte in byte >= 0x20 ? byte != 0xEF : byte == 0x09 || byte == 0x0A || byte == 0x0D }
         }
         return plain || text.unicodeScalars.allSatisfy(isXMLCharacter)
     }
@@ -135,5 +170,16 @@ struct XMLWriter {
         case 0x9, 0xA, 0xD, 0x20 ... 0xD7FF, 0xE000 ... 0xFFFD, 0x10000 ... 0x10FFFF: true
         default: false
         }
+    }
+}
+
+extension String {
+    /// Runs `body` with the string's UTF-8 as one buffer: a native string's own storage, without
+    /// the copy of the string value that the mutating `withUTF8` needs (one retain and release
+    /// per call, thousands per job); a bridged string is made contiguous first.
+    func withContiguousUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = self
+        return copy.withUTF8(body)
     }
 }
