@@ -63,6 +63,9 @@ public struct Content: Sendable, Hashable {
 
     /// Merges neighbouring text runs and drops empty ones, so equal content compares equal.
     static func coalesced(_ fragments: [Fragment]) -> [Fragment] {
+        // Most contents come coalesced already (read from a file, cut into sentences): they
+        // are kept as they are, not copied fragment by fragment into a new array.
+        if isCoalesced(fragments) { return fragments }
         var result: [Fragment] = []
         result.reserveCapacity(fragments.count)
         for fragment in fragments {
@@ -76,6 +79,20 @@ public struct Content: Sendable, Hashable {
             result.append(fragment)
         }
         return result
+    }
+
+    /// Whether no text is empty and no two texts are adjacent.
+    private static func isCoalesced(_ fragments: [Fragment]) -> Bool {
+        var previousIsText = false
+        for fragment in fragments {
+            guard case .text(let text) = fragment else {
+                previousIsText = false
+                continue
+            }
+            if text.isEmpty || previousIsText { return false }
+            previousIsText = true
+        }
+        return true
     }
 }
 
@@ -99,6 +116,8 @@ extension Content {
             if case .standalone(let code, .opening?) = fragment { openings.insert(code.id) }
             if case .standalone(let code, .closing?) = fragment { closings.insert(code.id) }
         }
+        // Most contents have no isolated half at all: no intersection to make.
+        guard !openings.isEmpty, !closings.isEmpty else { return fragments }
         let paired = openings.intersection(closings)
         guard !paired.isEmpty else { return fragments }
         return fragments.map { fragment in

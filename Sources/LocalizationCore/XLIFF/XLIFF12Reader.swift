@@ -123,27 +123,75 @@ struct XLIFF12Reader {
         // The sentences are what goes into the memory: they must be the <source>, not other
         // text beside it (found by fuzzing); otherwise the unit stays one segment, read from
         // <source> and <target> alone.
+        guard Self.spellByteForByte(parts, unit.source) || Self.spellEquivalently(parts, unit.source) else { return }
+        unit.parts = parts
+        if !targets.isEmpty { unit.updateTargetFromSegments() }
+    }
+
+    /// Whether the sentences and the spaces between them, joined, have the text and codes of
+    /// `source` (`comparable`), compared as strings: canonically equivalent texts agree.
+    static func spellEquivalently(_ parts: [UnitPart], _ source: Content) -> Bool {
         let sentences = Content.joining(parts.map { part in
             switch part {
             case .segment(let segment): segment.source
             case .ignorable(let space): Content(text: space)
             }
         })
-        guard Self.comparable(sentences).elementsEqual(Self.comparable(unit.source)) else { return }
-        unit.parts = parts
-        if !targets.isEmpty { unit.updateTargetFromSegments() }
+        return comparable(sentences).elementsEqual(comparable(source))
+    }
+
+    /// Whether the sentences and the spaces between them have the very bytes and the codes of
+    /// `source`, walked side by side without joining them: then they spell it
+    /// (`spellEquivalently`), as they do in every job the pipeline writes. When they do not,
+    /// `spellEquivalently` decides: a tool may have written the same text in another
+    /// normalization form.
+    static func spellByteForByte(_ parts: [UnitPart], _ source: Content) -> Bool {
+        var expected = source.fragments[...]
+        // The source's text the sentences have come to, and how many of its bytes they spell.
+        var text = ""
+        var spelt = 0
+        func matches(_ fragment: Content.Fragment) -> Bool {
+            guard case .text(let piece) = fragment else {
+                guard spelt == text.utf8.count, let code = expected.popFirst() else { return false }
+                return comparable(code) == comparable(fragment)
+            }
+            if piece.isEmpty { return true }
+            if spelt == text.utf8.count {
+                guard case .text(let next)? = expected.popFirst() else { return false }
+                text = next
+                spelt = 0
+            }
+            let end = spelt + piece.utf8.count
+            guard end <= text.utf8.count else { return false }
+            let same = text.withContiguousUTF8 { textBytes in
+                piece.withContiguousUTF8 { textBytes[spelt ..< end].elementsEqual($0) }
+            }
+            spelt = end
+            return same
+        }
+        for part in parts {
+            switch part {
+            case .segment(let segment):
+                guard segment.source.fragments.allSatisfy(matches) else { return false }
+            case .ignorable(let space):
+                guard matches(.text(space)) else { return false }
+            }
+        }
+        return spelt == text.utf8.count && expected.isEmpty
     }
 
     /// Text and code ids: what a `<seg-source>` and its `<source>` must agree on (a code's
     /// attributes may be given in one of them only).
     private static func comparable(_ content: Content) -> some Sequence<String> {
-        content.fragments.lazy.map { fragment in
-            switch fragment {
-            case .text(let text): text
-            case .opening(let code), .standalone(let code, .opening?): "{\(code.id)}"
-            case .closing(let code), .standalone(let code, .closing?): "{/\(code.id)}"
-            case .standalone(let code, nil): "{\(code.id)/}"
-            }
+        content.fragments.lazy.map(comparable)
+    }
+
+    private static func comparable(_ fragment: Content.Fragment) -> String {
+        switch fragment {
+        case .text(let text): text
+        case .opening(let code), .standalone(let code, .opening?): "{\(code.id)}"
+        case .closing(let code), .standalone(let code, .closing?): "{/\(code.id)}"
+        case .standalone(let code, nil): "{\(code.id)/}"
         }
     }
 

@@ -72,7 +72,13 @@ final class XMLTreeBuilder {
 
     /// Names and namespace URIs the parser keeps in its dictionary, by address: the same
     /// name is made a Swift string once, not once per element (a memory file has a million).
-    @exclusivity(unchecked) private var dictionaryStrings: [UnsafePointer<xmlChar>: String] = [:]
+    /// A table with one slot per hash of the address rather than a `Dictionary`, whose hashing
+    /// of every name cost a tenth of building a tree; a document names a few dozen things, and
+    /// a name whose slot another holds is made a string again.
+    @exclusivity(unchecked) private var dictionaryStrings = [(pointer: UnsafePointer<xmlChar>?, string: String)](
+        repeating: (nil, ""), count: 1 << dictionarySlotBits
+    )
+    private static let dictionarySlotBits = 8
 
     init(file: String, maximumTextBytes: Int) {
         self.file = file
@@ -119,9 +125,11 @@ final class XMLTreeBuilder {
     }
 
     private func string(_ pointer: UnsafePointer<xmlChar>, in context: xmlParserCtxtPtr) -> String {
-        if let known = dictionaryStrings[pointer] { return known }
+        // Fibonacci hashing: the address times 2^64 / φ, its top bits the slot.
+        let slot = Int(truncatingIfNeeded: (UInt(bitPattern: pointer) &* 0x9E37_79B9_7F4A_7C15) >> (UInt.bitWidth - Self.dictionarySlotBits))
+        if dictionaryStrings[slot].pointer == pointer { return dictionaryStrings[slot].string }
         let value = String(cString: pointer)
-        if let dictionary = context.pointee.dict, xmlDictOwns(dictionary, pointer) == 1 { dictionaryStrings[pointer] = value }
+        if let dictionary = context.pointee.dict, xmlDictOwns(dictionary, pointer) == 1 { dictionaryStrings[slot] = (pointer, value) }
         return value
     }
 
