@@ -7,8 +7,10 @@ import LocalizationCore
 /// --noout`, one process for all files), and ours in-process: extract, segment, write the
 /// XLIFF job, read it back, merge — on one core and on both.
 ///
-/// Both ours and the toolkit merge untranslated files (po2html with empty msgstrs, ours with
-/// no targets), so both rebuild every page from what they extracted. Both write their files
+/// Both rebuild every page from what they extracted: po2html from the template and the PO
+/// file's empty msgstrs; ours from the skeleton and the job read back, every unit given its
+/// source as its target first (the translator's part, not timed). Ours needs targets to do
+/// that work at all: a page without a single target is its original bytes. Both write their files
 /// plainly: the toolkit opens, writes and closes each file, and so does ours here
 /// (`writePlainly`) — not `Data.write(to:)`, which also fsyncs every file.
 ///
@@ -266,11 +268,28 @@ struct ToolkitComparison {
             lap(\.writeJob)
             let document = try XLIFFReader().read(Array(try Data(contentsOf: jobURL)), file: jobURL.path)
             lap(\.readJob)
-            let merged = PageMerge().merge(page, units: document.file(original: name)?.units ?? [], language: language, jobFile: jobURL.path)
+            let returned = Self.translatedAsTheSource(document.file(original: name)?.units ?? [])
+            clock = TimedRun.monotonicSeconds()
+            cpuClock = threadCPUSeconds()
+            let merged = PageMerge().merge(page, units: returned, language: language, jobFile: jobURL.path)
             try writePlainly(merged.bytes, to: pageURL)
             lap(\.merge)
+            // A refused target would leave work undone and the figure too low.
+            guard merged.applied.count == page.units.count else {
+                throw BenchmarkError.run("\(url.path): \(page.units.count - merged.applied.count) of \(page.units.count) units not merged back: "
+                    + (merged.diagnostics.first.map { "\($0)" } ?? "no diagnostic"))
+            }
         }
         return units
+    }
+
+    /// The job's units as a translator returns them, each with a target: here its source.
+    static func translatedAsTheSource(_ units: [TextUnit]) -> [TextUnit] {
+        units.map { unit in
+            var unit = unit
+            unit.target = unit.source
+            return unit
+        }
     }
 
     /// Writes `bytes` to `url` as html2po and po2html write their output — open, write, close:
