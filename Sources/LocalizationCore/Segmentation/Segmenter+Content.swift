@@ -14,17 +14,26 @@ extension Segmenter {
     /// previous one; a pair that still spans a boundary is split into isolated halves.
     /// Joined (and re-paired), the segments give the content back.
     public func segments(of content: Content) -> [Content] {
+        segmentsFound(of: content) { boundaries(in: $0) }.sentences
+    }
+
+    /// The parts of a unit whose source is `content` (`TextUnit.parts`; empty for one
+    /// sentence), remembered by the exact content: a repeated header, footer or paragraph
+    /// then costs one lookup instead of its UTF-16, its boundaries and its sentences' strings.
+    func parts(of content: Content) -> [UnitPart] {
         withPooledRules { compiled in
             let key = ExactContent(content)
-            if let known = compiled?.rememberedSentences[key] { return known }
-            let (sentences, size) = segmentsFound(of: content, using: compiled)
-            compiled?.rememberedSentences.remember(sentences, for: key, size: size)
-            return sentences
+            if let known = compiled?.rememberedParts[key] { return known }
+            let (sentences, size) = segmentsFound(of: content) { units in units.withUnsafeBufferPointer { boundaries(in: $0, using: compiled) } }
+            let parts = UnitPart.parts(ofSentences: sentences)
+            compiled?.rememberedParts.remember(parts, for: key, size: size)
+            return parts
         }
     }
 
-    /// `segments(of:)` found afresh, with the size of the content's UTF-16.
-    func segmentsFound(of content: Content, using compiled: CompiledRules?) -> (sentences: [Content], size: Int) {
+    /// `segments(of:)` with the boundaries that `boundaries` finds in the UTF-16 text, and
+    /// the size of that text.
+    func segmentsFound(of content: Content, boundaries: ([UInt16]) -> [Int]) -> (sentences: [Content], size: Int) {
         var units: [UInt16] = []
         // At most one UTF-16 unit per UTF-8 byte of text, and one per code.
         units.reserveCapacity(content.fragments.reduce(0) { count, fragment in
@@ -44,8 +53,7 @@ extension Segmenter {
             }
         }
         var cuts: [Int] = []
-        let found = units.isEmpty ? [] : units.withUnsafeBufferPointer { boundaries(in: $0, using: compiled) }
-        for boundary in found {
+        for boundary in units.isEmpty ? [] : boundaries(units) {
             let cut = Self.adjusted(boundary, units: units, codeAt: codeAt)
             if cut > (cuts.last ?? 0), cut < units.count { cuts.append(cut) }
         }
@@ -203,9 +211,9 @@ extension String {
 }
 
 extension Segmenter {
-    /// A unit's content as a key of the sentence memory, equal only to content of the same
+    /// A unit's content as a key of the parts memory, equal only to content of the same
     /// bytes: `String`'s equality and hash take canonically equivalent texts ("ä" precomposed
-    /// and decomposed) for the same, and the sentences remembered for one would replace the
+    /// and decomposed) for the same, and the parts remembered for one would replace the
     /// other's bytes.
     struct ExactContent: Hashable {
         let content: Content

@@ -173,10 +173,8 @@ final class CompiledRules: @unchecked Sendable {
     /// regular expressions cost more than the rest of segmentation. Keyed by code units, not
     /// by `String`, whose equality would take canonically equivalent texts for the same.
     var remembered = BoundedMemory<[UInt16], [Int]>(limit: rememberedUnitLimit)
-    /// A unit's sentences already found, by its exact content (`Segmenter.segments(of:)`):
-    /// a repeated unit then costs one lookup instead of its UTF-16, its boundaries and the
-    /// strings of its sentences.
-    var rememberedSentences = BoundedMemory<Segmenter.ExactContent, [Content]>(limit: rememberedUnitLimit)
+    /// A unit's parts already found, by its exact content (`Segmenter.parts(of:)`).
+    var rememberedParts = BoundedMemory<Segmenter.ExactContent, [UnitPart]>(limit: rememberedUnitLimit)
     /// The most UTF-16 units of text each memory holds (with their answers, about 8 MB per
     /// thread).
     static let rememberedUnitLimit = 4 << 20

@@ -2,11 +2,11 @@ import Synchronization
 import Testing
 @testable import LocalizationCore
 
-/// `Segmenter.segments(of:)` remembers a unit's sentences by its exact content
-/// (`CompiledRules.rememberedSentences`): content met again must get, byte for byte, the
-/// sentences it gets afresh — also content with the same text and other codes, or text that
+/// `Segmenter.parts(of:)` (for `TextUnit.segmented(by:)`) remembers a unit's parts by its
+/// exact content (`CompiledRules.rememberedParts`): content met again must get, byte for byte,
+/// the parts it gets afresh — also content with the same text and other codes, or text that
 /// `String` compares as equal but is spelled with other code points.
-@Suite struct SentenceMemoryTests {
+@Suite struct PartsMemoryTests {
     static func code(_ id: String, data: String = "<b>", attributes: [String: String] = [:]) -> InlineCode {
         InlineCode(id: id, kind: .formatting, elementName: "b", originalData: data, formatAttributes: attributes)
     }
@@ -44,18 +44,23 @@ import Testing
         return contents
     }
 
-    /// Every byte of the sentences: texts and codes as UTF-8, so that canonically equivalent
+    /// Every byte of the parts: texts and codes as UTF-8, so that canonically equivalent
     /// spellings differ.
-    static func bytes(_ sentences: [Content]) -> [[[UInt8]]] {
-        sentences.map { sentence in
-            sentence.fragments.map { fragment -> [UInt8] in
-                switch fragment {
-                case .text(let text): return [0] + Array(text.utf8)
-                case .opening(let code): return [1] + bytes(code)
-                case .closing(let code): return [2] + bytes(code)
-                case .standalone(let code, let half): return [3, half == .opening ? 1 : half == .closing ? 2 : 0] + bytes(code)
-                }
+    static func bytes(_ parts: [UnitPart]) -> [[[UInt8]]] {
+        parts.map { part in
+            switch part {
+            case .ignorable(let space): [[4] + Array(space.utf8)]
+            case .segment(let segment): [Array(segment.id.utf8)] + segment.source.fragments.map(bytes)
             }
+        }
+    }
+
+    static func bytes(_ fragment: Content.Fragment) -> [UInt8] {
+        switch fragment {
+        case .text(let text): [0] + Array(text.utf8)
+        case .opening(let code): [1] + bytes(code)
+        case .closing(let code): [2] + bytes(code)
+        case .standalone(let code, let half): [3, half == .opening ? 1 : half == .closing ? 2 : 0] + bytes(code)
         }
     }
 
@@ -65,16 +70,16 @@ import Testing
             + attributes).flatMap { Array($0.utf8) + [0xFF] }
     }
 
-    @Test func rememberedSentencesAreTheSentencesFoundAfresh() throws {
+    @Test func rememberedPartsAreThePartsFoundAfresh() throws {
         let segmenter = try Segmenter.german()
         let contents = try Self.contents()
         var answeredFromMemory = 0
         for round in 0 ..< 2 {
             for content in contents {
-                let remembered = segmenter.pool.withLock { $0.last?.rememberedSentences[Segmenter.ExactContent(content)] != nil }
-                let sentences = segmenter.segments(of: content)
-                let fresh = segmenter.withPooledRules { segmenter.segmentsFound(of: content, using: $0).sentences }
-                #expect(Self.bytes(sentences) == Self.bytes(fresh), "round \(round): \(content.plainText.debugDescription)")
+                let remembered = segmenter.pool.withLock { $0.last?.rememberedParts[Segmenter.ExactContent(content)] != nil }
+                let parts = segmenter.parts(of: content)
+                let fresh = UnitPart.parts(ofSentences: segmenter.segments(of: content))
+                #expect(Self.bytes(parts) == Self.bytes(fresh), "round \(round): \(content.plainText.debugDescription)")
                 if remembered { answeredFromMemory += 1 }
             }
         }
