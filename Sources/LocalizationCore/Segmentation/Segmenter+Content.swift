@@ -228,7 +228,8 @@ extension Segmenter {
             for fragment in content.fragments {
                 switch fragment {
                 case .text(let text): text.withContiguousUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-                case .opening(let code), .closing(let code), .standalone(let code, _): code.id.withContiguousUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+                case .opening(let code), .closing(let code), .standalone(let code, _):
+                    code.id.withContiguousUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
                 }
                 hasher.combine(0xFF as UInt8)
             }
@@ -260,7 +261,9 @@ extension Segmenter {
 
         private static func sameBytes(_ left: String, _ right: String) -> Bool {
             left.withContiguousUTF8 { left in
-                right.withContiguousUTF8 { right in left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0) }
+                right.withContiguousUTF8 { right in
+                    left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+                }
             }
         }
 

@@ -175,8 +175,8 @@ final class CompiledRules: @unchecked Sendable {
     var remembered = BoundedMemory<[UInt16], [Int]>(limit: rememberedUnitLimit)
     /// A unit's parts already found, by its exact content (`Segmenter.parts(of:)`).
     var rememberedParts = BoundedMemory<Segmenter.ExactContent, [UnitPart]>(limit: rememberedUnitLimit)
-    /// The most UTF-16 units of text each memory holds (with their answers, about 8 MB per
-    /// thread).
+    /// The most UTF-16 units of text each memory holds per thread (the boundaries' about
+    /// 8 MB); when it is reached, what was remembered is forgotten (`BoundedMemory`).
     static let rememberedUnitLimit = 4 << 20
 
     init(_ rules: [SRXRules.Rule], language: String) throws(SegmentationError) {
