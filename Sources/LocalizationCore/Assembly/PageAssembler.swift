@@ -24,7 +24,9 @@ public struct PageAssembler: Sendable {
     /// is the original bytes; otherwise `<html>` gets the target language and, for a
     /// right-to-left language, `dir="rtl"`.
     public func assemble(_ extracted: ExtractedPage, targets: [String: Content], language: TargetLanguage?) -> [UInt8] {
-        PreparedPage(extracted).assemble(targets: targets, language: language)
+        // Nothing to prepare for a page that stays as it is.
+        guard !targets.isEmpty else { return extracted.page.bytes }
+        return PreparedPage(extracted).assemble(targets: targets, language: language)
     }
 
     /// The page with `targets` in place and the additions of `options`; `language` nil keeps

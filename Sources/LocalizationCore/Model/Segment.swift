@@ -32,6 +32,31 @@ public enum UnitPart: Sendable, Hashable {
         if case .segment(let segment) = self { return segment }
         return nil
     }
+
+    /// The parts of a unit split into `sentences` (see `TextUnit.segmented(by:)`); empty when
+    /// fewer than two sentences are left.
+    static func parts(ofSentences sentences: [Content]) -> [UnitPart] {
+        guard sentences.count > 1 else { return [] }
+        var parts: [UnitPart] = []
+        var segments = 0
+        func appendIgnorable(_ space: String) {
+            if case .ignorable(let previous)? = parts.last {
+                parts[parts.count - 1] = .ignorable(previous + space)
+            } else {
+                parts.append(.ignorable(space))
+            }
+        }
+        for sentence in sentences {
+            let (leading, core, trailing) = sentence.splittingOuterWhitespace()
+            if !leading.isEmpty { appendIgnorable(leading) }
+            if !core.isEmpty {
+                segments += 1
+                parts.append(.segment(Segment(id: "s\(segments)", source: core)))
+            }
+            if !trailing.isEmpty { appendIgnorable(trailing) }
+        }
+        return segments > 1 ? parts : []
+    }
 }
 
 extension TextUnit {
@@ -52,19 +77,11 @@ extension TextUnit {
     public func segmented(by segmenter: Segmenter) -> TextUnit {
         // Most units (headings, links, labels) have no character a sentence can end at.
         guard segmenter.mayHaveBoundary(source) else { return self }
-        let sentences = segmenter.segments(of: source)
-        guard sentences.count > 1 else { return self }
+        let parts = segmenter.parts(of: source)
+        guard !parts.isEmpty else { return self }
         var unit = self
-        unit.parts = []
-        for sentence in sentences {
-            let (leading, core, trailing) = sentence.splittingOuterWhitespace()
-            if !leading.isEmpty { unit.appendIgnorable(leading) }
-            if !core.isEmpty {
-                unit.parts.append(.segment(Segment(id: "s\(unit.parts.count { $0.segment != nil } + 1)", source: core)))
-            }
-            if !trailing.isEmpty { unit.appendIgnorable(trailing) }
-        }
-        return unit.parts.count { $0.segment != nil } > 1 ? unit : self
+        unit.parts = parts
+        return unit
     }
 
     /// Replaces each segment by `transform`'s result, then derives the unit's target and state
@@ -100,14 +117,6 @@ extension TextUnit {
             }
         })
         state = segments.map(\.state).min() ?? .initial
-    }
-
-    private mutating func appendIgnorable(_ space: String) {
-        if case .ignorable(let previous)? = parts.last {
-            parts[parts.count - 1] = .ignorable(previous + space)
-        } else {
-            parts.append(.ignorable(space))
-        }
     }
 }
 

@@ -18,17 +18,23 @@ public struct PageMerge: Sendable {
     public func merge(_ page: ExtractedPage, units: [TextUnit], language: TargetLanguage?, jobFile: String) -> Result {
         var targets: [String: Content] = [:]
         var diagnostics: [Diagnostic] = []
-        let pageUnits = Dictionary(page.units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for unit in units.map({ $0.expandingAutoTranslatables() }) {
+        // Made at the first target: a job returned untranslated needs no lookup.
+        lazy var pageUnitIndices = Dictionary(page.units.indices.map { (page.units[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+        for jobUnit in units {
+            // A unit without a target has none once expanded either: it is passed over before
+            // it is copied and expanded (a job returned untranslated has no targets at all).
+            guard let target = jobUnit.target, !target.isEmpty else { continue }
+            let unit = jobUnit.expandingAutoTranslatables()
             guard let target = unit.target, !target.isEmpty else { continue }
-            let source = pageUnits[unit.id]
+            let source = pageUnitIndices[unit.id].map { page.units[$0] }
             let sourceAgrees = source.map { $0.source.plainText == unit.source.plainText } ?? false
             if Self.accepts(target, of: unit, for: source, sourceAgrees: sourceAgrees, page: page.page.name, jobFile: jobFile, diagnostics: &diagnostics) {
                 targets[unit.id] = target
             }
         }
         let bytes = PageAssembler().assemble(page, targets: targets, language: language)
-        return Result(bytes: bytes, applied: page.units.map(\.id).filter { targets[$0] != nil }, diagnostics: diagnostics)
+        let applied = targets.isEmpty ? [] : page.units.map(\.id).filter { targets[$0] != nil }
+        return Result(bytes: bytes, applied: applied, diagnostics: diagnostics)
     }
 
     /// Whether a job unit's `target` may stand in the page for its unit `source` (nil: the

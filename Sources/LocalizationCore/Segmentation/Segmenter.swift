@@ -45,17 +45,26 @@ public final class Segmenter: Sendable {
     /// position (a heading, a link, one sentence) needs no rule at all.
     public func boundaries(in text: [UInt16]) -> [Int] {
         guard !text.isEmpty else { return [] }
+        return withPooledRules { compiled in
+            if let known = compiled?.remembered[text] { return known }
+            let found = text.withUnsafeBufferPointer { boundaries(in: $0, using: compiled) }
+            compiled?.remembered.remember(found, for: text, size: text.count)
+            return found
+        }
+    }
+
+    /// Runs `body` with compiled rules of the pool, owned by this thread for the call (made
+    /// anew when every one is in use); nil when the rules cannot be compiled.
+    func withPooledRules<Result>(_ body: (CompiledRules?) -> Result) -> Result {
         let compiled = pool.withLock { $0.popLast() } ?? (try? CompiledRules(rules, language: language))
         defer { if let compiled { pool.withLock { $0.append(compiled) } } }
-        guard let compiled else {
-            return text.withUnsafeBufferPointer { text in
-                Self.icuBoundaries(text, locale: language, iterator: nil).filter { $0 > 0 && $0 < text.count }
-            }
-        }
-        if let known = compiled.remembered[text] { return known }
-        let found = text.withUnsafeBufferPointer { compiled.boundaries(in: $0, locale: language) }
-        compiled.remember(found, for: text)
-        return found
+        return body(compiled)
+    }
+
+    /// `boundaries(in:)` found afresh, with `compiled` (ICU's boundaries alone without it).
+    func boundaries(in text: UnsafeBufferPointer<UInt16>, using compiled: CompiledRules?) -> [Int] {
+        guard let compiled else { return Self.icuBoundaries(text, locale: language, iterator: nil).filter { $0 > 0 && $0 < text.count } }
+        return compiled.boundaries(in: text, locale: language)
     }
 
     /// The sentences of `text`, each with the whitespace that follows it; joined they give
@@ -163,10 +172,11 @@ final class CompiledRules: @unchecked Sendable {
     /// site repeats its header, footer and shared paragraphs on every page, and the rules'
     /// regular expressions cost more than the rest of segmentation. Keyed by code units, not
     /// by `String`, whose equality would take canonically equivalent texts for the same.
-    private(set) var remembered: [[UInt16]: [Int]] = [:]
-    private var rememberedUnits = 0
-    /// The most UTF-16 units of text remembered (with their boundaries, about 8 MB per
-    /// thread); when it is reached, what was remembered is forgotten and the count restarts.
+    var remembered = BoundedMemory<[UInt16], [Int]>(limit: rememberedUnitLimit)
+    /// A unit's parts already found, by its exact content (`Segmenter.parts(of:)`).
+    var rememberedParts = BoundedMemory<Segmenter.ExactContent, [UnitPart]>(limit: rememberedUnitLimit)
+    /// The most UTF-16 units of text each memory holds per thread (the boundaries' about
+    /// 8 MB); when it is reached, what was remembered is forgotten (`BoundedMemory`).
     static let rememberedUnitLimit = 4 << 20
 
     init(_ rules: [SRXRules.Rule], language: String) throws(SegmentationError) {
@@ -181,15 +191,6 @@ final class CompiledRules: @unchecked Sendable {
         }
         self.rules = compiled
         self.iterator = SentenceIterator(locale: language)
-    }
-
-    func remember(_ boundaries: [Int], for text: [UInt16]) {
-        if rememberedUnits + text.count > Self.rememberedUnitLimit {
-            remembered.removeAll()
-            rememberedUnits = 0
-        }
-        remembered[text] = boundaries
-        rememberedUnits += text.count
     }
 
     private static func localReach(of before: String) -> LocalReach? {
@@ -306,5 +307,28 @@ extension CompiledRules.Rule {
     /// Whether the unit at `position` is the low half of a surrogate pair.
     private static func isSecondHalfOfPair(_ text: UnsafeBufferPointer<UInt16>, _ position: Int) -> Bool {
         position > 0 && position < text.count && text[position] & 0xFC00 == 0xDC00 && text[position - 1] & 0xFC00 == 0xD800
+    }
+}
+
+/// Answers found before, by their question, up to `limit` units of questions (each remembered
+/// with its size): when the limit is reached, everything is forgotten and the count restarts.
+struct BoundedMemory<Key: Hashable, Value> {
+    private(set) var entries: [Key: Value] = [:]
+    private var size = 0
+    let limit: Int
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    subscript(key: Key) -> Value? { entries[key] }
+
+    mutating func remember(_ value: Value, for key: Key, size: Int) {
+        if self.size + size > limit {
+            entries.removeAll()
+            self.size = 0
+        }
+        entries[key] = value
+        self.size += size
     }
 }

@@ -46,13 +46,13 @@ import Testing
         let reference = try Segmenter.german()
         for text in texts where !text.isEmpty {
             let found = text.withUnsafeBufferPointer { compiled.boundaries(in: $0, locale: "de") }
-            compiled.remember(found, for: text)
+            compiled.remembered.remember(found, for: text, size: text.count)
         }
-        #expect(compiled.remembered.count > 100)
+        #expect(compiled.remembered.entries.count > 100)
         // One text of the limit's size makes the table start again.
         let large = [UInt16](repeating: 0x61, count: CompiledRules.rememberedUnitLimit)
-        compiled.remember([], for: large)
-        #expect(compiled.remembered.count == 1)
+        compiled.remembered.remember([], for: large, size: large.count)
+        #expect(compiled.remembered.entries.count == 1)
         for text in texts.prefix(50) {
             #expect(reference.boundaries(in: text) == SegmenterReferenceTests.referenceBoundaries(reference, text))
         }
