@@ -547,8 +547,7 @@ private struct ExtractionWalk {
         func isSpace(_ byte: UInt8) -> Bool {
             byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
         }
-        var text = text
-        return text.withUTF8 { bytes -> String? in
+        return text.withContiguousUTF8 { bytes -> String? in
             // Unchanged unless some whitespace is not a lone space.
             var needsChange = false
             var previousWasSpace = false

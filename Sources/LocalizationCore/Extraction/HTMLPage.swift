@@ -126,8 +126,7 @@ enum HTMLCharacterReferences {
     /// byte is copied as it is; text without `&` (most of it) is returned without building a
     /// new string.
     static func resolve(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes -> String? in
+        return text.withContiguousUTF8 { bytes -> String? in
             guard let firstAmpersand = bytes.firstIndex(of: UInt8(ascii: "&")) else { return nil }
             var result: [UInt8] = []
             result.reserveCapacity(bytes.count)
