@@ -82,28 +82,22 @@ public struct MemoryEntry: Sendable, Hashable {
     /// `stableHash64(key(for: content))`, without building the key: what the exact index
     /// needs of every entry when a memory is loaded.
     static func keyHash(for content: Content) -> UInt64 {
-        // FNV-1a over the key's UTF-8 bytes, as `stableHash64`, a piece at a time.
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        func hash(_ text: String) {
-            for byte in text.utf8 {
-                value ^= UInt64(byte)
-                value = value &* 0x0000_0100_0000_01B3
-            }
-        }
+        // The key's pieces fed one after the other, as `stableHash64` would hash them joined.
+        var hasher = StableHasher()
         func hash(marker: String, id: String) {
-            hash(marker)
-            hash(id)
-            hash("\u{E001}")
+            hasher.combine(marker)
+            hasher.combine(id)
+            hasher.combine("\u{E001}")
         }
         for fragment in content.fragments {
             switch fragment {
-            case .text(let text): hash(text.nfc)
+            case .text(let text): hasher.combine(text.nfc)
             case .opening(let code): hash(marker: "\u{E000}", id: code.id)
             case .closing(let code): hash(marker: "\u{E002}", id: code.id)
             case .standalone(let code, _): hash(marker: "\u{E003}", id: code.id)
             }
         }
-        return value
+        return hasher.value
     }
 
     /// Whether `content`'s pieces, as they stand, spell `key` byte for byte: its text, and a

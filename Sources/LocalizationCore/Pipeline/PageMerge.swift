@@ -23,7 +23,7 @@ public struct PageMerge: Sendable {
         for jobUnit in units {
             // A unit without a target has none once expanded either: it is passed over before
             // it is copied and expanded (a job returned untranslated has no targets at all).
-            guard let target = jobUnit.target, !target.isEmpty else { continue }
+            guard jobUnit.target?.isEmpty == false else { continue }
             let unit = jobUnit.expandingAutoTranslatables()
             guard let target = unit.target, !target.isEmpty else { continue }
             let source = pageUnitIndices[unit.id].map { page.units[$0] }
