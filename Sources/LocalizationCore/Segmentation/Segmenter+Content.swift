@@ -272,11 +272,13 @@ extension Segmenter {
             return sameBytes(left, right)
         }
 
+        /// `InlineCode`'s own equality covers every field, a field added later too; it takes
+        /// canonically equivalent texts for equal, so the text fields are compared byte for byte
+        /// as well.
         private static func sameBytes(_ left: InlineCode, _ right: InlineCode) -> Bool {
-            left.kind == right.kind && left.canDelete == right.canDelete && left.canCopy == right.canCopy
+            left == right
                 && sameBytes(left.id, right.id) && sameBytes(left.elementName, right.elementName)
                 && sameBytes(left.originalData, right.originalData) && sameBytes(left.displayText, right.displayText)
-                && left.formatAttributes.count == right.formatAttributes.count
                 && left.formatAttributes.allSatisfy { name, value in
                     // The name `right` holds for `name` may be spelled differently.
                     guard let index = right.formatAttributes.index(forKey: name) else { return false }

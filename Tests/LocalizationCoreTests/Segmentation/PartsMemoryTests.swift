@@ -100,6 +100,19 @@ import Testing
             Content([.opening(Self.code("1", attributes: ["x": "1"])), .text("Bär."), .closing(Self.code("1"))]),
             Content(text: "Bär."),
         ]
+        // Codes that differ in one field each (bold's code has kind .formatting, element "b",
+        // no display text, and may be neither deleted nor copied).
+        let variants = [
+            InlineCode(id: "1", kind: .other, elementName: "b", originalData: "<b>"),
+            InlineCode(id: "1", kind: .formatting, elementName: "strong", originalData: "<b>"),
+            InlineCode(id: "1", kind: .formatting, elementName: "b", originalData: "<b>", displayText: "b"),
+            InlineCode(id: "1", kind: .formatting, elementName: "b", originalData: "<b>", canDelete: true),
+            InlineCode(id: "1", kind: .formatting, elementName: "b", originalData: "<b>", canCopy: true),
+        ]
+        for variant in variants {
+            let other = Content([.opening(variant), .text("Bär."), .closing(Self.code("1"))])
+            #expect(key(bold) != key(other), "\(variant)")
+        }
         for other in others { #expect(key(bold) != key(other), "\(other.fragments)") }
         let precomposedName = Content([.standalone(Self.code("1", attributes: ["ä": "1"]))])
         #expect(key(precomposedName) != key(Content([.standalone(Self.code("1", attributes: ["a\u{308}": "1"]))])))
