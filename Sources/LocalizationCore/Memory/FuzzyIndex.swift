@@ -57,16 +57,9 @@ struct FuzzyIndex: Sendable {
     init() {}
 
     /// The index a snapshot kept (see `MemorySnapshot`): the words by number, and entry `i`'s
-    /// word numbers in text order as `entryWords[i]`. Nil unless they are what indexing the
-    /// entries made: numbered in order of first appearance, each word once.
-    init?(vocabulary: [String], entryWords: [[Int32]]) {
-        var wordStart: [Int32] = [0]
-        for entry in entryWords { wordStart.append(wordStart.last! + Int32(entry.count)) }
-        self.init(vocabulary: vocabulary, words: Array(entryWords.joined()), wordStart: wordStart)
-    }
-
-    /// `init(vocabulary:entryWords:)` with the entries' word numbers one after the other, entry
-    /// `i`'s at `words[wordStart[i] ..< wordStart[i + 1]]`: the layout the index keeps.
+    /// word numbers in text order at `words[wordStart[i] ..< wordStart[i + 1]]`, the layout the
+    /// index keeps. Nil unless they are what indexing the entries made: numbered in order of
+    /// first appearance, each word once.
     ///
     /// Built in whole arrays rather than entry by entry with `append(wordIDs:)`: a run reads
     /// eight snapshots of 47,000 entries, and the appends, each sorting into a new array and
