@@ -31,6 +31,19 @@ public struct XMLReader: Sendable {
 
     /// Parses `bytes`, naming `file` in every error.
     public func parse(_ bytes: [UInt8], file: String) throws(XMLError) -> XML.Element {
+        let builder = XMLTreeBuilder(file: file, maximumTextBytes: limits.maximumTextBytes)
+        try parse(bytes, file: file, into: builder, installing: XMLTreeBuilder.install(on:))
+        guard let root = builder.root else {
+            throw XMLError(file: file, line: nil, message: "the document has no root element")
+        }
+        if let failure = builder.failure { throw failure }
+        return root
+    }
+
+    /// Parses `bytes` under the rules above, libxml2's events going to `handler` through the
+    /// callbacks `install` sets on the parser (which find `handler` in the context's `_private`):
+    /// the tree builder's, or a reader that takes what it needs straight from the events.
+    func parse(_ bytes: [UInt8], file: String, into handler: AnyObject, installing install: (xmlParserCtxtPtr) -> Void) throws(XMLError) {
         if bytes.count > limits.maximumFileBytes {
             throw XMLError(file: file, line: nil, message: "file is \(bytes.count) bytes, more than the limit of \(limits.maximumFileBytes)")
         }
@@ -44,10 +57,9 @@ public struct XMLReader: Sendable {
             throw XMLError(file: file, line: nil, message: "libxml2 could not allocate a parser")
         }
         defer { xmlFreeParserCtxt(context) }
-        let builder = XMLTreeBuilder(file: file, maximumTextBytes: limits.maximumTextBytes)
-        XMLTreeBuilder.install(on: context)
-        let document = withExtendedLifetime(builder) {
-            context.pointee._private = Unmanaged.passUnretained(builder).toOpaque()
+        install(context)
+        let document = withExtendedLifetime(handler) {
+            context.pointee._private = Unmanaged.passUnretained(handler).toOpaque()
             defer { context.pointee._private = nil }
             return bytes.withUnsafeBufferPointer { buffer in
                 buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
@@ -68,11 +80,6 @@ public struct XMLReader: Sendable {
         if let subset = document.pointee.intSubset, subset.pointee.entities != nil || subset.pointee.pentities != nil {
             throw XMLError(file: file, line: nil, message: "the document declares entities; entity declarations are refused")
         }
-        guard let root = builder.root else {
-            throw XMLError(file: file, line: nil, message: "the document has no root element")
-        }
-        if let failure = builder.failure { throw failure }
-        return root
     }
 
     /// Entity declarations are refused before libxml2 sees them: a declared entity is the
