@@ -160,9 +160,16 @@ final class XLIFF12EventReader {
         xmlStopParser(context)
     }
 
+    /// The 1.2 namespace as the parser's dictionary holds it: every element names it, and its
+    /// address is compared sooner than its 37 bytes.
+    private var xliffNamespace: UnsafePointer<xmlChar>?
+
     private func isXLIFF(_ uri: UnsafePointer<xmlChar>?, in context: xmlParserCtxtPtr) -> Bool {
         guard let uri else { return false }
-        return names.string(uri, in: context) == XLIFF12Writer.namespace
+        if uri == xliffNamespace { return true }
+        guard names.string(uri, in: context) == XLIFF12Writer.namespace else { return false }
+        if let dictionary = context.pointee.dict, xmlDictOwns(dictionary, uri) == 1 { xliffNamespace = uri }
+        return true
     }
 
     private func startElement(_ context: xmlParserCtxtPtr, localName: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?,
@@ -327,7 +334,7 @@ final class XLIFF12EventReader {
             if let parts = read.segmentSource, !read.segmentSourceHasCode {
                 XLIFF12Reader.segment(&textUnit, into: parts, translations: read.translations, state: state)
             }
-            units.append(textUnit)
+            units.append(consume textUnit)
         case .content:
             let content = Content(Content.pairingIsolatedHalves(fragments))
             if contentKind == .source { unit?.source = content } else { unit?.target = content }
@@ -355,10 +362,11 @@ final class XLIFF12EventReader {
     }
 
     /// A fragment of the content being read: the target's is also its open segment marker's;
-    /// a `<seg-source>`'s is only its marker's.
-    private func append(_ fragment: Content.Fragment) {
-        if contentKind != .segmentSource { fragments.append(fragment) }
-        if inMarker { markerFragments.append(fragment) }
+    /// a `<seg-source>`'s is only its marker's. Taken, not copied, where one array gets it.
+    private func append(_ fragment: consuming Content.Fragment) {
+        guard inMarker else { return fragments.append(fragment) }
+        if contentKind != .segmentSource { fragments.append(copy fragment) }
+        markerFragments.append(fragment)
     }
 
     private func characters(_ bytes: UnsafeBufferPointer<xmlChar>) {
