@@ -49,9 +49,9 @@ public struct XMLReader: Sendable {
         }
         try Self.refuseEntityDeclarations(bytes, file: file)
 
-        // No tree of libxml2's own: `XMLTreeBuilder` makes the Swift one from the parser's
-        // events, and takes lines from the parser's input (so neither COMPACT nor BIG_LINES,
-        // options of libxml2's tree).
+        // No tree of libxml2's own: the handler makes what it reads from the parser's events,
+        // and takes lines from the parser's input (so neither COMPACT nor BIG_LINES, options
+        // of libxml2's tree).
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
         guard let context = xmlNewParserCtxt() else {
             throw XMLError(file: file, line: nil, message: "libxml2 could not allocate a parser")
