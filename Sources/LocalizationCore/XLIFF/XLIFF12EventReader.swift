@@ -7,7 +7,7 @@ internal import Darwin
 
 /// Reads an XLIFF 1.2 document into units straight from libxml2's events, without building
 /// the `XML.Element` tree that `XLIFF12Reader` then walks: the tree of a job, made and walked
-/// to be thrown away, cost twice what libxml2's parse of it costs.
+/// to be thrown away, cost one and a half times what libxml2's parse of it costs.
 ///
 /// It reads what `XLIFF12Reader` reads, as it reads it (the unit, its inline codes and its
 /// sentences made by the same functions), for documents as the pipeline and CAT tools write
@@ -71,10 +71,13 @@ final class XLIFF12EventReader {
     /// Which content `fragments` and `markerFragments` are collected for.
     private enum ContentKind { case source, target, segmentSource }
 
-    /// The deepest line libxml2 keeps for a node; from there on the tree's lines are guessed.
+    /// The line libxml2 keeps in a node for every line from this one on: from there the tree's
+    /// lines are found from other nodes (see `XMLTreeBuilder`), which this reader does not do.
     private static let lastShortLine = 65_535
 
     private let maximumTextBytes: Int
+    // As in `XMLTreeBuilder`, the state the callbacks change on every event skips run-time
+    // exclusivity checks: one reader serves one parse, on one thread, and no access overlaps.
     @exclusivity(unchecked) private var names = XMLParserNames()
     @exclusivity(unchecked) private var stack: [Frame] = []
     /// Whether the reader stopped: the document is then read through the tree.
