@@ -1,9 +1,4 @@
 internal import CLibXML2
-#if canImport(Glibc)
-internal import Glibc
-#elseif canImport(Darwin)
-internal import Darwin
-#endif
 
 /// Reads an XLIFF 1.2 document into units straight from libxml2's events, without building
 /// the `XML.Element` tree that `XLIFF12Reader` then walks: the tree of a job, made and walked
@@ -121,7 +116,7 @@ final class XLIFF12EventReader {
     static func read(_ bytes: [UInt8], file: String, xmlReader: XMLReader) -> XLIFFDocument? {
         // A file that long has units the reader stops at: it goes to the tree at once, not
         // parsed up to there first.
-        guard !reachesLastShortLine(bytes) else { return nil }
+        guard !XMLReader.reaches(line: lastShortLine, bytes) else { return nil }
         let reader = XLIFF12EventReader(maximumTextBytes: xmlReader.limits.maximumTextBytes)
         do {
             try xmlReader.parse(bytes, file: file, into: reader, installing: install(on:))
@@ -131,23 +126,6 @@ final class XLIFF12EventReader {
         guard !reader.gaveUp, reader.rootEnded, let sourceLanguage = reader.sourceLanguage else { return nil }
         return XLIFFDocument(version: .v1_2, sourceLanguage: sourceLanguage, targetLanguage: reader.targetLanguage,
                              files: reader.files, jobID: reader.jobID)
-    }
-
-    /// Whether `bytes` have line `lastShortLine`: `memchr` finds the line breaks, in files long
-    /// enough to have that many.
-    private static func reachesLastShortLine(_ bytes: [UInt8]) -> Bool {
-        guard bytes.count >= lastShortLine else { return false }
-        return bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return false }
-            var line = 1
-            var from = 0
-            while from < buffer.count, let found = memchr(base + from, 0x0A, buffer.count - from) {
-                line += 1
-                if line >= lastShortLine { return true }
-                from = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-            }
-            return false
-        }
     }
 
     /// Points `context`'s SAX2 handler at a reader, as `XMLTreeBuilder.install` does at a builder.

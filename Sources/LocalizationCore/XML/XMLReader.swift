@@ -82,6 +82,24 @@ public struct XMLReader: Sendable {
         }
     }
 
+    /// Whether `bytes` have a line `line` (counting line feeds): `memchr` finds them, in files
+    /// long enough to have that many.
+    static func reaches(line: Int, _ bytes: [UInt8]) -> Bool {
+        guard line > 1 else { return true }
+        guard bytes.count >= line - 1 else { return false }
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            var lines = 1
+            var from = 0
+            while from < buffer.count, let found = memchr(base + from, 0x0A, buffer.count - from) {
+                lines += 1
+                if lines >= line { return true }
+                from = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+            }
+            return false
+        }
+    }
+
     /// Entity declarations are refused before libxml2 sees them: a declared entity is the
     /// vehicle of XXE and of billion-laughs expansion, and no format we read needs one.
     private static func refuseEntityDeclarations(_ bytes: [UInt8], file: String) throws(XMLError) {
