@@ -64,30 +64,43 @@ struct XLIFF12Reader {
         let source = try content(of: sourceElement, unit: id, file: file)
         let targetElement = element.firstElement(named: "target")
         let target = try targetElement.map { (target) throws(XLIFFError) in try content(of: target, unit: id, file: file) }
+        let notes = element.elements(named: "note").map { note in Self.note(note.textContent, priority: note.attribute("priority")) }
+        var (unit, state) = Self.unit(id: id, attributes: element.attributes, line: element.line, source: source,
+                                      sourceLanguage: sourceElement.attribute("lang", namespace: XML.xmlNamespace),
+                                      target: target, targetState: targetElement?.attribute("state"), notes: notes)
+        if let segmented = element.firstElement(named: "seg-source") {
+            try readSegments(segmented, target: targetElement, state: state, into: &unit, file: file)
+        }
+        return unit
+    }
+
+    /// A `<trans-unit>` read, but for its `<seg-source>`: the unit, and the state its sentences
+    /// with a translation take. `attributes` are the trans-unit's, `targetState` its target's.
+    static func unit(id: String, attributes: [XML.Attribute], line: Int, source: Content, sourceLanguage: String?,
+                     target: Content?, targetState: String?, notes: [Note]) -> (TextUnit, TranslationState) {
         var state: TranslationState = target == nil ? .initial : .translated
-        switch targetElement?.attribute("state") {
+        switch targetState {
         case "new", "needs-translation", "needs-adaptation", "needs-l10n": state = .initial
         case "needs-review-translation", "needs-review-adaptation", "needs-review-l10n", "translated": state = .translated
         case "signed-off": state = .reviewed
         case "final": state = .final
         default: break
         }
-        if element.attribute("approved") == "yes", target != nil { state = max(state, .reviewed) }
-        let notes = element.elements(named: "note").map { note in
-            Note(note.textContent, priority: (Int(note.attribute("priority") ?? "") ?? 5) <= 2 ? .alert : .description)
-        }
-        let placement: TextUnit.Placement = element.attribute("restype").flatMap { type in
+        if attributes.value(of: "approved") == "yes", target != nil { state = max(state, .reviewed) }
+        let placement: TextUnit.Placement = attributes.value(of: "restype").flatMap { type in
             type.hasPrefix("x-html-attribute-") ? .attribute(elementName: "", attributeName: String(type.dropFirst(17))) : nil
         } ?? .elementContent(elementName: "")
-        var unit = TextUnit(
-            id: id, placement: placement, name: element.attribute("resname") ?? "", source: source,
+        let unit = TextUnit(
+            id: id, placement: placement, name: attributes.value(of: "resname") ?? "", source: source,
             target: target.flatMap { $0.isEmpty ? nil : $0 }, state: target?.isEmpty == false ? state : .initial,
-            notes: notes, sourceLanguage: sourceElement.attribute("lang", namespace: XML.xmlNamespace), line: element.line
+            notes: notes, sourceLanguage: sourceLanguage, line: line
         )
-        if let segmented = element.firstElement(named: "seg-source") {
-            try readSegments(segmented, target: targetElement, state: state, into: &unit, file: file)
-        }
-        return unit
+        return (unit, state)
+    }
+
+    /// A `<note>` with its text and `priority` attribute.
+    static func note(_ text: String, priority: String?) -> Note {
+        Note(text, priority: (Int(priority ?? "") ?? 5) <= 2 ? .alert : .description)
     }
 
     /// The sentences of a `<seg-source>`, with their translations from the target's
@@ -109,9 +122,7 @@ struct XLIFF12Reader {
                 guard !parts.contains(where: { $0.segment?.id == mid }) else {
                     throw .invalid(file: file, line: marker.line, message: "trans-unit \"\(unit.id)\": segment mid \"\(mid)\" is used twice")
                 }
-                let translation = targets[mid].flatMap { $0.isEmpty ? nil : $0 }
-                parts.append(.segment(Segment(id: mid, source: try content(of: marker, unit: unit.id, file: file),
-                                              target: translation, state: translation == nil ? .initial : state)))
+                parts.append(.segment(Segment(id: mid, source: try content(of: marker, unit: unit.id, file: file))))
             case .text(let text):
                 parts.append(.ignorable(text))
             case .element:
@@ -119,13 +130,25 @@ struct XLIFF12Reader {
                 return
             }
         }
+        Self.segment(&unit, into: parts, translations: targets, state: state)
+    }
+
+    /// Cuts `unit` into `parts` (the sentences of its `<seg-source>`, without translations, and
+    /// the text between them), each sentence given its translation from `translations` by
+    /// `mid` and then `state`; a unit of one sentence stays whole.
+    static func segment(_ unit: inout TextUnit, into parts: [UnitPart], translations: [String: Content], state: TranslationState) {
         guard parts.count(where: { $0.segment != nil }) > 1 else { return }
         // The sentences are what goes into the memory: they must be the <source>, not other
         // text beside it (found by fuzzing); otherwise the unit stays one segment, read from
         // <source> and <target> alone.
-        guard Self.spellByteForByte(parts, unit.source) || Self.spellEquivalently(parts, unit.source) else { return }
-        unit.parts = parts
-        if !targets.isEmpty { unit.updateTargetFromSegments() }
+        guard spellByteForByte(parts, unit.source) || spellEquivalently(parts, unit.source) else { return }
+        unit.parts = parts.map { part in
+            guard case .segment(var segment) = part else { return part }
+            segment.target = translations[segment.id].flatMap { $0.isEmpty ? nil : $0 }
+            segment.state = segment.target == nil ? .initial : state
+            return .segment(segment)
+        }
+        if !translations.isEmpty { unit.updateTargetFromSegments() }
     }
 
     /// Whether the sentences and the spaces between them, joined, have the text and codes of
@@ -218,37 +241,56 @@ struct XLIFF12Reader {
                 guard element.namespace == namespace else {
                     throw .invalid(file: file, line: element.line, message: "trans-unit \"\(unit)\": unexpected element <\(element.name)> in content")
                 }
-                let id = element.attribute("rid") ?? element.attribute("id") ?? ""
-                let kind = Self.kind(element.attribute("ctype"))
-                // A placeholder's category is in its ctype ("x-tp-number").
-                let name = kind == .autoTranslatable ? String(element.attribute("ctype")?.dropFirst(5) ?? "") : element.name
-                let code = InlineCode(id: id, kind: kind, elementName: name,
-                                      originalData: element.name == "g" ? "" : element.textContent, displayText: element.attribute("equiv-text"))
                 switch element.name {
                 case "g":
+                    let code = Self.code(element.name, attributes: element.attributes, originalData: "")
                     fragments.append(.opening(code))
                     try appendInline(element.children, to: &fragments, unit: unit, file: file)
                     fragments.append(.closing(code))
-                case "x", "ph", "it":
-                    let pairHalf: Content.IsolatedHalf? = switch element.attribute("pos") {
-                    case "open" where element.name == "it": .opening
-                    case "close" where element.name == "it": .closing
-                    default: nil
-                    }
-                    fragments.append(.standalone(code, isolated: pairHalf))
-                case "bx", "bpt":
-                    fragments.append(.standalone(code, isolated: .opening))
-                case "ex", "ept":
-                    fragments.append(.standalone(code, isolated: .closing))
                 case "mrk":
                     // Segment markers and annotations: their content is the text.
                     try appendInline(element.children, to: &fragments, unit: unit, file: file)
                 case "sub":
                     throw .invalid(file: file, line: element.line, message: "trans-unit \"\(unit)\": <sub> is not supported in targets")
                 default:
-                    throw .invalid(file: file, line: element.line, message: "trans-unit \"\(unit)\": unknown inline element <\(element.name)>")
+                    guard Self.standaloneCodeNames.contains(element.name) else {
+                        throw .invalid(file: file, line: element.line, message: "trans-unit \"\(unit)\": unknown inline element <\(element.name)>")
+                    }
+                    fragments.append(Self.standaloneCode(element.name, attributes: element.attributes, originalData: element.textContent))
                 }
             }
+        }
+    }
+
+    /// The inline elements that stand for a code without content of their own: what they hold
+    /// is the code's original data.
+    static let standaloneCodeNames: Set<String> = ["x", "ph", "it", "bx", "bpt", "ex", "ept"]
+
+    /// The code of an inline element (`name` with `attributes`).
+    static func code(_ name: String, attributes: [XML.Attribute], originalData: String) -> InlineCode {
+        let ctype = attributes.value(of: "ctype")
+        let kind = Self.kind(ctype)
+        // A placeholder's category is in its ctype ("x-tp-number").
+        return InlineCode(id: attributes.value(of: "rid") ?? attributes.value(of: "id") ?? "", kind: kind,
+                          elementName: kind == .autoTranslatable ? String(ctype?.dropFirst(5) ?? "") : name,
+                          originalData: originalData, displayText: attributes.value(of: "equiv-text"))
+    }
+
+    /// The fragment of an element of `standaloneCodeNames`.
+    static func standaloneCode(_ name: String, attributes: [XML.Attribute], originalData: String) -> Content.Fragment {
+        let code = code(name, attributes: attributes, originalData: originalData)
+        switch name {
+        case "bx", "bpt":
+            return .standalone(code, isolated: .opening)
+        case "ex", "ept":
+            return .standalone(code, isolated: .closing)
+        default:
+            let pairHalf: Content.IsolatedHalf? = switch attributes.value(of: "pos") {
+            case "open" where name == "it": .opening
+            case "close" where name == "it": .closing
+            default: nil
+            }
+            return .standalone(code, isolated: pairHalf)
         }
     }
 

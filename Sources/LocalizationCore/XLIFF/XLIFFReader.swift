@@ -11,6 +11,9 @@ public struct XLIFFReader: Sendable {
     }
 
     public func read(_ bytes: [UInt8], file: String) throws(XLIFFError) -> XLIFFDocument {
+        // Most files read are 1.2 jobs, read from the parser's events without a tree; the
+        // others, and any file that reader would have a diagnostic for, through the tree.
+        if let document = XLIFF12EventReader.read(bytes, file: file, xmlReader: xmlReader) { return document }
         let root: XML.Element
         do {
             root = try xmlReader.parse(bytes, file: file)

@@ -31,23 +31,35 @@ public struct XMLReader: Sendable {
 
     /// Parses `bytes`, naming `file` in every error.
     public func parse(_ bytes: [UInt8], file: String) throws(XMLError) -> XML.Element {
+        let builder = XMLTreeBuilder(file: file, maximumTextBytes: limits.maximumTextBytes)
+        try parse(bytes, file: file, into: builder, installing: XMLTreeBuilder.install(on:))
+        guard let root = builder.root else {
+            throw XMLError(file: file, line: nil, message: "the document has no root element")
+        }
+        if let failure = builder.failure { throw failure }
+        return root
+    }
+
+    /// Parses `bytes` under the rules above, libxml2's events going to `handler` through the
+    /// callbacks `install` sets on the parser (which find `handler` in the context's `_private`):
+    /// the tree builder's, or a reader that takes what it needs straight from the events.
+    func parse(_ bytes: [UInt8], file: String, into handler: AnyObject, installing install: (xmlParserCtxtPtr) -> Void) throws(XMLError) {
         if bytes.count > limits.maximumFileBytes {
             throw XMLError(file: file, line: nil, message: "file is \(bytes.count) bytes, more than the limit of \(limits.maximumFileBytes)")
         }
         try Self.refuseEntityDeclarations(bytes, file: file)
 
-        // No tree of libxml2's own: `XMLTreeBuilder` makes the Swift one from the parser's
-        // events, and takes lines from the parser's input (so neither COMPACT nor BIG_LINES,
-        // options of libxml2's tree).
+        // No tree of libxml2's own: the handler makes what it reads from the parser's events,
+        // and takes lines from the parser's input (so neither COMPACT nor BIG_LINES, options
+        // of libxml2's tree).
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
         guard let context = xmlNewParserCtxt() else {
             throw XMLError(file: file, line: nil, message: "libxml2 could not allocate a parser")
         }
         defer { xmlFreeParserCtxt(context) }
-        let builder = XMLTreeBuilder(file: file, maximumTextBytes: limits.maximumTextBytes)
-        XMLTreeBuilder.install(on: context)
-        let document = withExtendedLifetime(builder) {
-            context.pointee._private = Unmanaged.passUnretained(builder).toOpaque()
+        install(context)
+        let document = withExtendedLifetime(handler) {
+            context.pointee._private = Unmanaged.passUnretained(handler).toOpaque()
             defer { context.pointee._private = nil }
             return bytes.withUnsafeBufferPointer { buffer in
                 buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
@@ -68,11 +80,24 @@ public struct XMLReader: Sendable {
         if let subset = document.pointee.intSubset, subset.pointee.entities != nil || subset.pointee.pentities != nil {
             throw XMLError(file: file, line: nil, message: "the document declares entities; entity declarations are refused")
         }
-        guard let root = builder.root else {
-            throw XMLError(file: file, line: nil, message: "the document has no root element")
+    }
+
+    /// Whether `bytes` have a line `line` (counting line feeds): `memchr` finds them, in files
+    /// long enough to have that many.
+    static func reaches(line: Int, _ bytes: [UInt8]) -> Bool {
+        guard line > 1 else { return true }
+        guard bytes.count >= line - 1 else { return false }
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            var lines = 1
+            var from = 0
+            while from < buffer.count, let found = memchr(base + from, 0x0A, buffer.count - from) {
+                lines += 1
+                if lines >= line { return true }
+                from = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+            }
+            return false
         }
-        if let failure = builder.failure { throw failure }
-        return root
     }
 
     /// Entity declarations are refused before libxml2 sees them: a declared entity is the

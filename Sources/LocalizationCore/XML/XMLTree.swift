@@ -59,7 +59,7 @@ public enum XML {
 
         /// The value of an attribute without namespace (or in `namespace`).
         public func attribute(_ name: String, namespace: String? = nil) -> String? {
-            attributes.first { $0.name == name && $0.namespace == namespace }?.value
+            attributes.value(of: name, namespace: namespace)
         }
 
         /// Child elements, optionally only those with a local name in the element's namespace.
@@ -149,4 +149,11 @@ public enum XML {
     }
 
     public static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
+}
+
+extension [XML.Attribute] {
+    /// The value of the attribute without namespace (or in `namespace`) named `name`.
+    func value(of name: String, namespace: String? = nil) -> String? {
+        first { $0.name == name && $0.namespace == namespace }?.value
+    }
 }

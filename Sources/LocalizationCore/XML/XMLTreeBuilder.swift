@@ -70,15 +70,8 @@ final class XMLTreeBuilder {
     @exclusivity(unchecked) private var hasText = false
     @exclusivity(unchecked) private var textLine = 0
 
-    /// Names and namespace URIs the parser keeps in its dictionary, by address: the same
-    /// name is made a Swift string once, not once per element (a memory file has a million).
-    /// A table with one slot per hash of the address rather than a `Dictionary`, whose hashing
-    /// of every name cost a tenth of building a tree; a document names a few dozen things, and
-    /// a name whose slot another holds is made a string again.
-    @exclusivity(unchecked) private var dictionaryStrings = [(pointer: UnsafePointer<xmlChar>?, string: String)](
-        repeating: (nil, ""), count: 1 << dictionarySlotBits
-    )
-    private static let dictionarySlotBits = 8
+    /// The parser's names and namespace URIs as strings, each made once per parse.
+    @exclusivity(unchecked) private var names = XMLParserNames()
 
     init(file: String, maximumTextBytes: Int) {
         self.file = file
@@ -120,17 +113,9 @@ final class XMLTreeBuilder {
         }
     }
 
-    private static func line(of context: xmlParserCtxtPtr) -> Int {
+    /// The line the parser is at, as libxml2 counts it.
+    static func line(of context: xmlParserCtxtPtr) -> Int {
         context.pointee.input.map { Int($0.pointee.line) } ?? 0
-    }
-
-    private func string(_ pointer: UnsafePointer<xmlChar>, in context: xmlParserCtxtPtr) -> String {
-        // Fibonacci hashing: the address times 2^64 / φ, its top bits the slot.
-        let slot = Int(truncatingIfNeeded: (UInt(bitPattern: pointer) &* 0x9E37_79B9_7F4A_7C15) >> (UInt.bitWidth - Self.dictionarySlotBits))
-        if dictionaryStrings[slot].pointer == pointer { return dictionaryStrings[slot].string }
-        let value = String(cString: pointer)
-        if let dictionary = context.pointee.dict, xmlDictOwns(dictionary, pointer) == 1 { dictionaryStrings[slot] = (pointer, value) }
-        return value
     }
 
     private func startElement(_ context: xmlParserCtxtPtr, localName: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?,
@@ -140,45 +125,14 @@ final class XMLTreeBuilder {
         var declarations: [String: String] = [:]
         if let namespaces {
             for index in 0 ..< namespaceCount {
-                let prefix = namespaces[2 * index].map { string($0, in: context) } ?? ""
-                declarations[prefix] = namespaces[2 * index + 1].map { string($0, in: context) } ?? ""
+                let prefix = namespaces[2 * index].map { names.string($0, in: context) } ?? ""
+                declarations[prefix] = namespaces[2 * index + 1].map { names.string($0, in: context) } ?? ""
             }
         }
-        // Attributes defaulted from a DTD come last; libxml2's builder leaves them out unless
-        // asked to complete attributes (XML_PARSE_DTDATTR, which we never set).
-        let specified = attributeCount - defaultedCount
-        var list: [XML.Attribute] = []
-        list.reserveCapacity(specified)
-        if let attributes {
-            for index in 0 ..< specified {
-                // localname, prefix, URI, value, end of value
-                let fields = attributes + 5 * index
-                guard let name = fields[0], let value = fields[3], let end = fields[4] else { continue }
-                list.append(XML.Attribute(
-                    name: string(name, in: context),
-                    namespace: fields[2].map { string($0, in: context) },
-                    value: Self.attributeValue(UnsafeBufferPointer(start: value, count: end - value), document: context.pointee.myDoc)
-                ))
-            }
-        }
+        let list = names.attributes(attributes, count: attributeCount - defaultedCount, in: context)
         let line = Self.line(of: context)
-        open.append(OpenElement(name: string(localName, in: context), namespace: uri.map { string($0, in: context) }, line: line,
+        open.append(OpenElement(name: names.string(localName, in: context), namespace: uri.map { names.string($0, in: context) }, line: line,
                                 attributes: list, declarations: declarations, firstNode: nodes.count, firstRecord: records.count))
-    }
-
-    /// An attribute's value. With entities left unreplaced, the parser hands over `&` (from
-    /// `&amp;` or `&#38;`) as `&#38;` and libxml2's builder decodes the value again into the
-    /// attribute's children; a value with `&` goes the same way here.
-    private static func attributeValue(_ bytes: UnsafeBufferPointer<xmlChar>, document: xmlDocPtr?) -> String {
-        guard bytes.contains(UInt8(ascii: "&")), let base = bytes.baseAddress else { return String(decoding: bytes, as: UTF8.self) }
-        guard let nodes = xmlStringLenGetNodeList(document, base, Int32(bytes.count)) else { return "" }
-        defer { xmlFreeNodeList(nodes) }
-        if nodes.pointee.next == nil, nodes.pointee.type == XML_TEXT_NODE, let content = nodes.pointee.content {
-            return String(cString: content)
-        }
-        guard let value = xmlNodeListGetString(document, nodes, 1) else { return "" }
-        defer { cltp_xmlFree(value) }
-        return String(cString: value)
     }
 
     private func endElement() {
