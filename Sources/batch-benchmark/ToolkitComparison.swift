@@ -260,7 +260,7 @@ struct ToolkitComparison {
             cpuClock = threadCPUSeconds()
             var page = HTMLExtractor().extract(HTMLPage(name: name, bytes: Array(try Data(contentsOf: url))))
             lap(\.extract)
-            page.units = page.units.map { $0.segmented(by: segmenter) }
+            for index in page.units.indices { page.units[index].segment(by: segmenter) }
             units += page.units.count
             lap(\.segment)
             let job = Job.serialize(Job.document(pages: [page], sourceLanguage: "de", targetLanguage: language, version: .v1_2))

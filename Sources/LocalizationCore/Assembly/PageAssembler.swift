@@ -45,11 +45,16 @@ public struct PageAssembler: Sendable {
 
         init(_ extracted: ExtractedPage) {
             self.extracted = extracted
-            let rawText: Set<String> = ["title", "option", "textarea"]
-            rawTextUnits = Set(extracted.units.compactMap { unit -> String? in
-                if case .elementContent(let name) = unit.placement, rawText.contains(name) { return unit.id }
-                return nil
-            })
+            // The units are read in place: a copy of each would retain every one of its fields.
+            var rawTextUnits: Set<String> = []
+            for index in extracted.units.indices {
+                guard case .elementContent(let name) = extracted.units[index].placement else { continue }
+                switch name {
+                case "title", "option", "textarea": rawTextUnits.insert(extracted.units[index].id)
+                default: break
+                }
+            }
+            self.rawTextUnits = rawTextUnits
         }
 
         /// `PageAssembler.assemble(_:targets:language:)`.
@@ -105,12 +110,13 @@ struct Renderer {
     }
 
     private enum Replacement {
-        case slot(PageSkeleton.Slot)
+        /// A unit's slot with its target, found once when the slots are picked; nil for a
+        /// fallback unit.
+        case slot(PageSkeleton.Slot, target: Content?)
         case bytes([UInt8])
     }
 
     let page: HTMLPage
-    let targets: [String: Content]
     /// Units rendered in the source language inside `fallbackOpening` … `</span>`.
     let fallbackUnits: Set<String>
     var fallbackOpening: [UInt8] = []
@@ -122,13 +128,12 @@ struct Renderer {
 
     init(page: HTMLPage, slots: [PageSkeleton.Slot], targets: [String: Content], fallbackUnits: Set<String> = []) {
         self.page = page
-        self.targets = targets
         self.fallbackUnits = fallbackUnits
-        self.replacements = slots.filter { slot in
-            if targets[slot.unitID] != nil { return true }
-            if case .content = slot.kind { return fallbackUnits.contains(slot.unitID) }
-            return false
-        }.map { ($0.range, .slot($0)) }
+        self.replacements = slots.compactMap { slot in
+            if let target = targets[slot.unitID] { return (slot.range, .slot(slot, target: target)) }
+            if case .content = slot.kind, fallbackUnits.contains(slot.unitID) { return (slot.range, .slot(slot, target: nil)) }
+            return nil
+        }
     }
 
     var languageEdits: [Edit] = [] {
@@ -156,10 +161,10 @@ struct Renderer {
             index += 1
             guard editRange.lowerBound >= cursor, editRange.upperBound <= range.upperBound else { continue }
             // A fallback slot renders its own bytes: not itself again.
-            if case .slot(let slot) = replacement, slot == container { continue }
+            if case .slot(let slot, _) = replacement, slot == container { continue }
             output += page.bytes[cursor ..< editRange.lowerBound]
             switch replacement {
-            case .slot(let slot): render(slot, into: &output)
+            case .slot(let slot, let target): render(slot, target: target, into: &output)
             case .bytes(let bytes): output += bytes
             }
             cursor = editRange.upperBound
@@ -177,8 +182,8 @@ struct Renderer {
         return low
     }
 
-    private func render(_ slot: PageSkeleton.Slot, into output: inout [UInt8]) {
-        guard let target = targets[slot.unitID] else {
+    private func render(_ slot: PageSkeleton.Slot, target: Content?, into output: inout [UInt8]) {
+        guard let target else {
             guard fallbackUnits.contains(slot.unitID) else { return render(slot.range, into: &output) }
             output += fallbackOpening
             render(slot.range, inside: slot, into: &output)
@@ -233,8 +238,7 @@ enum HTMLEscaping {
             // A String is valid UTF-8, and every character escaped is ASCII, whose byte never
             // occurs inside a multi-byte sequence: the bytes are copied a run at a time, the
             // few escaped.
-            var utf8 = text
-            utf8.withUTF8 { bytes in
+            text.withContiguousUTF8 { bytes in
                 var runStart = 0
                 for index in bytes.indices {
                     let reference: StaticString

@@ -39,6 +39,16 @@ public enum TargetCheck {
         if !source.hasCodes, !target.hasCodes { return problems }
         let expected = placements(of: source)
         let found = placements(of: target)
+        if found == expected {
+            // The target places the source's codes as the source does (most targets do): none
+            // is missing, unknown or of another kind, and what the source itself may repeat or
+            // nest badly is found without building sets.
+            let duplicated = found.indices.filter { found[..<$0].contains(found[$0]) }.map { found[$0].id }
+            if !duplicated.isEmpty { problems.append(.duplicatedCodes(unique(duplicated))) }
+            let misplaced = badlyNested(target)
+            if !misplaced.isEmpty { problems.append(.misplacedCodes(unique(misplaced))) }
+            return problems
+        }
         let expectedSet = Set(expected)
         var seen: Set<Placement> = []
         var duplicated: [String] = []
@@ -51,7 +61,8 @@ public enum TargetCheck {
                 duplicated.append(placement.id)
             }
         }
-        let missing = expected.filter { !Set(found).contains($0) }.map(\.id)
+        let foundSet = Set(found)
+        let missing = expected.filter { !foundSet.contains($0) }.map(\.id)
         if !missing.isEmpty { problems.append(.missingCodes(unique(missing))) }
         if !unknown.isEmpty { problems.append(.unknownCodes(unique(unknown))) }
         if !duplicated.isEmpty { problems.append(.duplicatedCodes(unique(duplicated))) }
@@ -70,8 +81,7 @@ public enum TargetCheck {
     /// dashes, the pseudo-locales' "·") that start none of them.
     static func firstForbidden(in content: Content) -> Unicode.Scalar? {
         for case .text(let text) in content.fragments {
-            var utf8 = text
-            if let scalar = utf8.withUTF8(firstForbidden(utf8:)) { return scalar }
+            if let scalar = text.withContiguousUTF8(firstForbidden(utf8:)) { return scalar }
         }
         return nil
     }

@@ -48,6 +48,15 @@ extension Content {
         }
     }
 
+    /// Whether the content holds an auto-translatable placeholder (`autoTranslatables` is not
+    /// empty), found without collecting them.
+    var hasAutoTranslatables: Bool {
+        fragments.contains { fragment in
+            if case .standalone(let code, nil) = fragment { return code.isAutoTranslatable }
+            return false
+        }
+    }
+
     /// The content with every placeholder replaced by text: `text` gives it for each code
     /// (by default as the source writes it).
     public func expandingAutoTranslatables(_ text: (InlineCode) -> String = \.placeholderText) -> Content {
@@ -165,14 +174,21 @@ extension TextUnit {
         return unit
     }
 
+    /// Whether the unit's source or one of its sentences holds a placeholder: without one,
+    /// `expandingAutoTranslatables(targetText:)` gives the unit back as it is.
+    var hasAutoTranslatables: Bool {
+        source.hasAutoTranslatables || parts.contains(where: \.hasAutoTranslatables)
+    }
+
     /// The unit with its placeholders turned back into text: in sources as the source writes
     /// them, in targets as `targetText` gives them (the target locale's way, or the source's).
     /// A target's placeholder is read by its id from the source, since a translator's tool may
     /// return a bare `<x id="a1"/>`.
     public func expandingAutoTranslatables(targetText: (InlineCode) -> String = \.placeholderText) -> TextUnit {
+        // Most units have none: nothing to gather or expand.
+        guard hasAutoTranslatables else { return self }
         let sources = Dictionary((source.autoTranslatables + segments.flatMap(\.source.autoTranslatables)).map { ($0.id, $0) },
                                  uniquingKeysWith: { first, _ in first })
-        guard !sources.isEmpty else { return self }
         func expandTarget(_ target: Content?) -> Content? {
             target?.expandingAutoTranslatables { code in targetText(sources[code.id] ?? code) }
         }
@@ -186,6 +202,14 @@ extension TextUnit {
             return .segment(segment)
         }
         return unit
+    }
+}
+
+extension UnitPart {
+    /// Whether the part is a sentence holding a placeholder.
+    var hasAutoTranslatables: Bool {
+        if case .segment(let segment) = self { return segment.source.hasAutoTranslatables }
+        return false
     }
 }
 

@@ -75,13 +75,19 @@ extension TextUnit {
     /// sentence's leading and trailing white space becomes an ignorable part, so that memory
     /// keys do not depend on the spacing between sentences.
     public func segmented(by segmenter: Segmenter) -> TextUnit {
-        // Most units (headings, links, labels) have no character a sentence can end at.
-        guard segmenter.mayHaveBoundary(source) else { return self }
-        let parts = segmenter.parts(of: source)
-        guard !parts.isEmpty else { return self }
         var unit = self
-        unit.parts = parts
+        unit.segment(by: segmenter)
         return unit
+    }
+
+    /// Splits the unit in place (see `segmented(by:)`): a page's units segmented where they
+    /// are, without a copy of each (a retain and a release of its dozen fields) and a new array.
+    public mutating func segment(by segmenter: Segmenter) {
+        // Most units (headings, links, labels) have no character a sentence can end at.
+        guard segmenter.mayHaveBoundary(source) else { return }
+        let parts = segmenter.parts(of: source)
+        guard !parts.isEmpty else { return }
+        self.parts = parts
     }
 
     /// Replaces each segment by `transform`'s result, then derives the unit's target and state

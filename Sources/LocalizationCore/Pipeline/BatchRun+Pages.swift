@@ -67,7 +67,7 @@ extension BatchRun {
             }
             let bytes = page.page.bytes
             // Translators and the memory work sentence by sentence.
-            page.units = page.units.map { $0.segmented(by: segmenter) }
+            for index in page.units.indices { page.units[index].segment(by: segmenter) }
             result.diagnostics += page.diagnostics
             let source = project.settings.sourceLocale
             let units = page.units.map { unit in

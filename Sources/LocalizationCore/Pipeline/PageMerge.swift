@@ -17,44 +17,72 @@ public struct PageMerge: Sendable {
     /// The job's placeholders for numbers and dates are written as the source writes them.
     public func merge(_ page: ExtractedPage, units: [TextUnit], language: TargetLanguage?, jobFile: String) -> Result {
         var targets: [String: Content] = [:]
+        targets.reserveCapacity(units.count)
         var diagnostics: [Diagnostic] = []
         // Made at the first target: a job returned untranslated needs no lookup.
         lazy var pageUnitIndices = Dictionary(page.units.indices.map { (page.units[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
-        for jobUnit in units {
+        // A job unit (its placeholders expanded) is passed on field by field: handed over whole
+        // from the array, it is copied first (a retain and a release of each of its fields).
+        func merge(unitID: String, line: Int, source jobSource: Content, target: Content?) {
+            guard let target, !target.isEmpty else { return }
+            let pageIndex = pageUnitIndices[unitID]
+            let source = pageIndex.map { page.units[$0].source }
+            let sourceAgrees = source.map { Self.sameText($0, jobSource) } ?? false
+            let isAttribute = pageIndex.map { page.units[$0].isAttribute } ?? false
+            if Self.accepts(target, unitID: unitID, line: line, for: source, isAttribute: isAttribute, sourceAgrees: sourceAgrees,
+                            page: page.page.name, jobFile: jobFile, diagnostics: &diagnostics) {
+                targets[unitID] = target
+            }
+        }
+        for index in units.indices {
             // A unit without a target has none once expanded either: it is passed over before
-            // it is copied and expanded (a job returned untranslated has no targets at all).
-            guard jobUnit.target?.isEmpty == false else { continue }
-            let unit = jobUnit.expandingAutoTranslatables()
-            guard let target = unit.target, !target.isEmpty else { continue }
-            let source = pageUnitIndices[unit.id].map { page.units[$0] }
-            let sourceAgrees = source.map { $0.source.plainText == unit.source.plainText } ?? false
-            if Self.accepts(target, of: unit, for: source, sourceAgrees: sourceAgrees, page: page.page.name, jobFile: jobFile, diagnostics: &diagnostics) {
-                targets[unit.id] = target
+            // it is expanded (a job returned untranslated has no targets at all).
+            guard let target = units[index].target, !target.isEmpty else { continue }
+            // `TextUnit.hasAutoTranslatables` read field by field, for the same reason.
+            if units[index].source.hasAutoTranslatables || units[index].parts.contains(where: \.hasAutoTranslatables) {
+                let unit = units[index].expandingAutoTranslatables()
+                merge(unitID: unit.id, line: unit.line, source: unit.source, target: unit.target)
+            } else {
+                // Its own expansion.
+                merge(unitID: units[index].id, line: units[index].line, source: units[index].source, target: target)
             }
         }
         let bytes = PageAssembler().assemble(page, targets: targets, language: language)
-        let applied = targets.isEmpty ? [] : page.units.map(\.id).filter { targets[$0] != nil }
+        let applied = targets.isEmpty ? [] : page.units.indices.compactMap { targets[page.units[$0].id] != nil ? page.units[$0].id : nil }
         return Result(bytes: bytes, applied: applied, diagnostics: diagnostics)
     }
 
-    /// Whether a job unit's `target` may stand in the page for its unit `source` (nil: the
-    /// page has no unit with that id; `sourceAgrees`: the job's source text is the page's);
-    /// each refusal is reported with the job's file, line and unit.
-    static func accepts(_ target: Content, of unit: TextUnit, for source: TextUnit?, sourceAgrees: Bool, page: String, jobFile: String,
-                        diagnostics: inout [Diagnostic]) -> Bool {
+    /// Whether `a` and `b` have the same text (`plainText`): compared run by run first, which
+    /// joins nothing when their texts are cut at the same codes (a job's source and its page's).
+    static func sameText(_ a: Content, _ b: Content) -> Bool {
+        func texts(_ content: Content) -> some Sequence<String> {
+            content.fragments.lazy.compactMap { fragment in
+                if case .text(let text) = fragment { return text }
+                return nil
+            }
+        }
+        return texts(a).elementsEqual(texts(b)) || a.plainText == b.plainText
+    }
+
+    /// Whether a job unit's `target` may stand in the page for its unit's content `source` (nil:
+    /// the page has no unit with that id; `isAttribute`: that unit is an attribute value;
+    /// `sourceAgrees`: the job's source text is the page's); each refusal is reported with the
+    /// job's file, the unit's `line` there and its id.
+    static func accepts(_ target: Content, unitID: String, line: Int, for source: Content?, isAttribute: Bool, sourceAgrees: Bool, page: String,
+                        jobFile: String, diagnostics: inout [Diagnostic]) -> Bool {
         guard let source else {
-            diagnostics.append(Diagnostic(.error, file: jobFile, line: unit.line, unitID: unit.id,
+            diagnostics.append(Diagnostic(.error, file: jobFile, line: line, unitID: unitID,
                 "the page \(page) has no unit with this id (its text changed since the job was made?); target not used"))
             return false
         }
         guard sourceAgrees else {
-            diagnostics.append(Diagnostic(.error, file: jobFile, line: unit.line, unitID: unit.id,
+            diagnostics.append(Diagnostic(.error, file: jobFile, line: line, unitID: unitID,
                 "the source text in the job differs from the page \(page); target not used"))
             return false
         }
-        let problems = TargetCheck.problems(target: target, source: source.source, isAttribute: source.isAttribute)
+        let problems = TargetCheck.problems(target: target, source: source, isAttribute: isAttribute)
         for problem in problems {
-            diagnostics.append(Diagnostic(.error, file: jobFile, line: unit.line, unitID: unit.id, "target refused for \(page): \(problem)"))
+            diagnostics.append(Diagnostic(.error, file: jobFile, line: line, unitID: unitID, "target refused for \(page): \(problem)"))
         }
         return problems.isEmpty
     }

@@ -55,7 +55,7 @@ struct PseudoMerge {
                 target = target.expandingAutoTranslatables { code in (jobUnit.placeholders[code.id] ?? code).placeholderText }
             }
             guard !target.isEmpty else { continue }
-            if PageMerge.accepts(target, of: unit, for: jobUnit.pageUnit, sourceAgrees: jobUnit.sourceAgrees, page: page.page.name, jobFile: jobFile,
+            if PageMerge.accepts(target, unitID: unit.id, line: unit.line, for: jobUnit.pageUnit?.source, isAttribute: jobUnit.pageUnit?.isAttribute ?? false, sourceAgrees: jobUnit.sourceAgrees, page: page.page.name, jobFile: jobFile,
                                  diagnostics: &diagnostics) {
                 targets[unit.id] = target
             }
