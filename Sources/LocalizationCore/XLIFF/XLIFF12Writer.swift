@@ -6,7 +6,13 @@ public struct XLIFF12Writer: Sendable {
 
     public init() {}
 
+    /// The document as text.
     public func write(_ document: XLIFFDocument) -> String {
+        String(decoding: bytes(document), as: UTF8.self)
+    }
+
+    /// The document as UTF-8 bytes, what a job file holds.
+    public func bytes(_ document: XLIFFDocument) -> [UInt8] {
         var xml = XMLWriter()
         xml.open("xliff", ["version": "1.2", "xmlns": Self.namespace], indent: false)
         for file in document.files {
@@ -29,7 +35,7 @@ public struct XLIFF12Writer: Sendable {
             xml.close()
         }
         xml.close()
-        return xml.finish()
+        return xml.finishBytes()
     }
 
     private func write(_ unit: TextUnit, to xml: inout XMLWriter) {

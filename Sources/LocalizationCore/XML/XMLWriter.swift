@@ -1,7 +1,8 @@
 /// Writes XML text: elements, attributes and escaped text, indented for readability where the
 /// caller asks for it.
 ///
-/// The document is built as UTF-8 bytes in one buffer and made a `String` once, by `finish()`:
+/// The document is built as UTF-8 bytes in one buffer, handed over as it is by `finishBytes()`
+/// (for a file) or made a `String` once by `finish()`:
 /// appending thousands of small pieces to a `String` costs more than the escaping itself
 /// (every append checks uniqueness and capacity and updates the string's flags), and escaped
 /// text is written straight into the buffer instead of into a string of its own first. For the
@@ -83,10 +84,17 @@ struct XMLWriter {
         markup.withContiguousUTF8 { output.append(contentsOf: $0) }
     }
 
-    mutating func finish() -> String {
+    /// The finished document as UTF-8, what a file holds: no `String` is made of it only to be
+    /// turned back into bytes by the caller who writes it.
+    mutating func finishBytes() -> [UInt8] {
         precondition(openElements.isEmpty, "unclosed XML elements: \(openElements)")
         raw("\n")
-        return String(decoding: output, as: UTF8.self)
+        return output
+    }
+
+    /// The finished document as text.
+    mutating func finish() -> String {
+        String(decoding: finishBytes(), as: UTF8.self)
     }
 
     private mutating func newline() {
