@@ -51,10 +51,9 @@ public struct XLIFF12Writer: Sendable {
             xml.raw(GlossaryMarkup.xliff12Source(unit.source, terms: unit.terms))
         }
         xml.close(indent: false)
-        // Built once: for a unit of one sentence, `segments` makes a new segment each time.
-        let segments = unit.segments
         let isSegmented = unit.isSegmented
         if isSegmented {
+            let segments = unit.segments
             // The sentences as <mrk mtype="seg">, the white space between them outside.
             xml.open("seg-source")
             Self.segmentMarkup(unit.parts, to: &xml) { $0.source }
@@ -71,25 +70,32 @@ public struct XLIFF12Writer: Sendable {
             Self.inline(target, to: &xml)
             xml.close(indent: false)
         }
-        for segment in segments {
-            for candidate in segment.candidates {
-                // Strict 1.2 puts <alt-trans> after the target and before notes; `mid` names the sentence.
-                xml.open("alt-trans", ["mid": isSegmented ? segment.id : nil, "match-quality": "\(candidate.score)%",
-                                       "origin": candidate.origin, "extype": candidate.isAutoAdapted ? "x-auto-adapted" : nil])
-                xml.open("source")
-                Self.inline(candidate.source, to: &xml)
-                xml.close(indent: false)
-                xml.open("target")
-                Self.inline(candidate.target, to: &xml)
-                xml.close(indent: false)
-                xml.close()
-            }
+        // A unit of one sentence has its candidates itself: not made into a segment to be read.
+        if isSegmented {
+            for case .segment(let segment) in unit.parts { Self.alternatives(segment.candidates, mid: segment.id, to: &xml) }
+        } else {
+            Self.alternatives(unit.candidates, mid: nil, to: &xml)
         }
         for note in unit.notes {
             xml.element("note", ["priority": note.priority == .alert ? "1" : "5", "from": "its-loc-note", "annotates": "source"], text: note.text)
         }
         GlossaryMarkup.xliff12Notes(unit.terms, to: &xml)
         xml.close()
+    }
+
+    /// Strict 1.2 puts <alt-trans> after the target and before notes; `mid` names the sentence.
+    private static func alternatives(_ candidates: [TranslationCandidate], mid: String?, to xml: inout XMLWriter) {
+        for candidate in candidates {
+            xml.open("alt-trans", ["mid": mid, "match-quality": "\(candidate.score)%",
+                                   "origin": candidate.origin, "extype": candidate.isAutoAdapted ? "x-auto-adapted" : nil])
+            xml.open("source")
+            inline(candidate.source, to: &xml)
+            xml.close(indent: false)
+            xml.open("target")
+            inline(candidate.target, to: &xml)
+            xml.close(indent: false)
+            xml.close()
+        }
     }
 
     /// The 1.2 state of a target; an `initial` target is a proposal (a pre-filled memory match)
@@ -131,7 +137,9 @@ public struct XLIFF12Writer: Sendable {
         if content.fragments.count == 1, case .text(let text) = content.fragments[0] { return Self.text(text, to: &xml) }
         // Halves of a pair whose partner is elsewhere (another sentence or unit) are <it>:
         // 1.2 wants each <ex> to close a <bx> of the same <source> or <target>.
-        let paired = Content.idsPairedAcross([content])
+        // Only isolated halves need their partners looked for, and most contents have none.
+        let hasIsolatedHalves = content.fragments.contains { if case .standalone(_, _?) = $0 { true } else { false } }
+        let paired = hasIsolatedHalves ? Content.idsPairedAcross([content]) : []
         let crossing = Self.crossingPairs(content)
         for fragment in content.fragments {
             switch fragment {
