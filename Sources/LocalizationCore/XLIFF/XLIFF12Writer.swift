@@ -43,8 +43,15 @@ public struct XLIFF12Writer: Sendable {
         case .attribute(_, let attribute): "x-html-attribute-\(attribute)"
         case .elementContent: nil
         }
-        xml.open("trans-unit", ["id": unit.id, "resname": unit.name, "restype": restype, "xml:space": "preserve"])
-        xml.open("source", ["xml:lang": unit.sourceLanguage])
+        xml.startTag("trans-unit")
+        xml.attribute("id", unit.id)
+        xml.attribute("resname", unit.name)
+        xml.attribute("restype", restype)
+        xml.attribute("xml:space", "preserve")
+        xml.endStartTag()
+        xml.startTag("source")
+        xml.attribute("xml:lang", unit.sourceLanguage)
+        xml.endStartTag()
         if unit.terms.isEmpty {
             Self.inline(unit.source, to: &xml)
         } else {

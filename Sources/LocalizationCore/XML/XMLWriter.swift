@@ -30,12 +30,40 @@ struct XMLWriter {
 
     /// Starts an element; `attributes` with a nil value are left out.
     mutating func open(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:], indent: Bool = true) {
+        startTag(name, indent: indent)
+        for (name, value) in attributes { attribute(name, value) }
+        endStartTag()
+    }
+
+    /// Starts a start tag whose attributes the caller adds one by one (`attribute`) before it
+    /// ends it (`endStartTag`): for the elements written once per unit, where the list `open`
+    /// takes was an array made, retained and destroyed for every element.
+    mutating func startTag(_ name: String, indent: Bool = true) {
         if indent { newline() }
         output.append(UInt8(ascii: "<"))
         raw(name)
-        appendAttributes(attributes)
-        output.append(UInt8(ascii: ">"))
         openElements.append(name)
+    }
+
+    /// An attribute of the start tag begun last; left out when `value` is nil.
+    mutating func attribute(_ name: String, _ value: String?) {
+        guard let value else { return }
+        output.append(UInt8(ascii: " "))
+        raw(name)
+        raw("=\"")
+        attributeValue(value)
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// Ends the start tag begun last: of an element whose content follows or, when
+    /// `isEmpty`, of an element without content, which is then closed.
+    mutating func endStartTag(isEmpty: Bool = false) {
+        if isEmpty {
+            openElements.removeLast()
+            raw("/>")
+        } else {
+            output.append(UInt8(ascii: ">"))
+        }
     }
 
     mutating func close(indent: Bool = true) {
@@ -47,11 +75,9 @@ struct XMLWriter {
     }
 
     mutating func empty(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:], indent: Bool = true) {
-        if indent { newline() }
-        output.append(UInt8(ascii: "<"))
-        raw(name)
-        appendAttributes(attributes)
-        raw("/>")
+        startTag(name, indent: indent)
+        for (name, value) in attributes { attribute(name, value) }
+        endStartTag(isEmpty: true)
     }
 
     /// An element holding only text.
@@ -100,17 +126,6 @@ struct XMLWriter {
     private mutating func newline() {
         output.append(UInt8(ascii: "\n"))
         output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * openElements.count))
-    }
-
-    private mutating func appendAttributes(_ attributes: KeyValuePairs<String, String?>) {
-        for (name, value) in attributes {
-            guard let value else { continue }
-            output.append(UInt8(ascii: " "))
-            raw(name)
-            raw("=\"")
-            attributeValue(value)
-            output.append(UInt8(ascii: "\""))
-        }
     }
 
     /// Escapes for XML 1.0; characters XML cannot carry at all must be dealt with by the caller
