@@ -209,7 +209,7 @@ public struct XLIFF12Writer: Sendable {
     }
 
     static func text(_ text: String, to xml: inout XMLWriter) {
-        xml.text(XMLWriter.replacingNonXMLCharacters(text))
+        xml.textReplacingNonXMLCharacters(text)
     }
 
     /// Ids of pairs that overlap another pair instead of nesting in it (`<sc>`/`<ec>` from an

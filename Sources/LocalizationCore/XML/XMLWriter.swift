@@ -92,6 +92,18 @@ struct XMLWriter {
         Self.appendEscaped(text, attribute: false, to: &output)
     }
 
+    /// Text, escaped for element content, each character XML cannot carry replaced by U+FFFD:
+    /// `text(replacingNonXMLCharacters(text))` in one pass over the bytes, not two. Only text
+    /// with a byte that may start such a character (a control, or 0xEF, the lead byte of
+    /// U+FFFE and U+FFFF) is written again, after its characters are checked.
+    mutating func textReplacingNonXMLCharacters(_ text: String) {
+        let start = output.count
+        let carried = Self.appendEscaped(text, attribute: false, stoppingAtNonXML: true, to: &output)
+        guard !carried else { return }
+        output.removeSubrange(start...)
+        self.text(Self.replacingNonXMLCharacters(text))
+    }
+
     /// An attribute's value, escaped for a double-quoted attribute (the quotes are the
     /// caller's, who writes the attribute as raw markup around it).
     mutating func attributeValue(_ value: String) {
@@ -140,20 +152,28 @@ struct XMLWriter {
         return String(decoding: result, as: UTF8.self)
     }
 
-    /// Appends `text` escaped for XML 1.0 to `output` (see `escape`).
+    /// Appends `text` escaped for XML 1.0 to `output` (see `escape`). With `stoppingAtNonXML`,
+    /// stops at the first byte that may start a character XML cannot carry (see `canCarry`)
+    /// and returns false, part of the text appended.
     ///
     /// Works on UTF-8 bytes: everything escaped is ASCII, so a byte below 0x80 is a whole
     /// character and every other byte is copied as it is, in runs between the bytes replaced.
-    private static func appendEscaped(_ text: String, attribute: Bool, to output: inout [UInt8]) {
+    @discardableResult
+    private static func appendEscaped(_ text: String, attribute: Bool, stoppingAtNonXML: Bool = false, to output: inout [UInt8]) -> Bool {
         text.withContiguousUTF8 { bytes in
             var runStart = 0
             for index in bytes.indices {
-                guard let replacement = escaped(bytes[index], attribute: attribute) else { continue }
+                let byte = bytes[index]
+                // Most bytes are letters, above every byte escaped: one comparison each.
+                if byte > UInt8(ascii: ">"), byte != 0xEF { continue }
+                if stoppingAtNonXML, byte == 0xEF || byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
+                guard let replacement = escaped(byte, attribute: attribute) else { continue }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< index]))
                 output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
                 runStart = index + 1
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+            return true
         }
     }
 
