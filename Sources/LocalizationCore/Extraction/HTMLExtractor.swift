@@ -155,11 +155,12 @@ private struct ExtractionWalk {
         let translate = ownTranslate ?? local?.translate ?? contextTranslates
 
         if name == "html" { recordRootLanguage(token) }
-        let traits = HTMLVocabulary.traits(of: name)
+        let facts = HTMLVocabulary.startTagFacts(of: name)
+        let traits = facts.traits
         let withinText = Self.withinText(attributeValue(token, "its-within-text")) ?? local?.withinText
             ?? (traits.contains(.withinText) ? .yes : .no)
 
-        if withinText != .yes { closeImplicitly(before: name) }
+        if withinText != .yes { closeImplicitly(closing: facts.implicitlyCloses) }
 
         let isOpaque = traits.contains(.opaque)
         let isVoid = traits.contains(.void) || token.selfClosing && (isOpaque || name.contains(":"))
@@ -235,8 +236,8 @@ private struct ExtractionWalk {
     }
 
     /// HTML5's implied end tags: a block start closes an open `<p>`, `<li>` closes `<li>`…
-    mutating func closeImplicitly(before name: String) {
-        guard let closes = HTMLVocabulary.implicitlyClosed[name] else { return }
+    mutating func closeImplicitly(closing closes: [String]) {
+        guard !closes.isEmpty else { return }
         for position in stack.indices.reversed() {
             if closes.contains(stack[position].name) {
                 while stack.count > position { popElement(endTag: nil) }
@@ -247,20 +248,20 @@ private struct ExtractionWalk {
     }
 
     func inherited(name: String, traits: HTMLVocabulary.ElementTraits, token: HTMLLexer.Token, key: ElementKey, translate: Bool, isBlock: Bool) -> OpenElement {
-        let parent = context
+        // The parent's fields read in place: `context` copies the whole element.
         let local = annotations.elements[key]
-        var notes = parent.notes
+        var notes = stack.last?.notes ?? []
         if let text = attributeValue(token, "its-loc-note") {
             let priority: Note.Priority = attributeValue(token, "its-loc-note-type") == "alert" ? .alert : .description
             notes.append(Note(HTMLCharacterReferences.resolve(text), priority: priority))
         } else if let note = local?.note {
             notes.append(note)
         }
-        let language = attributeValue(token, "lang").map { $0.trimmingCharacters(in: " ") } ?? local?.language ?? parent.language
-        let direction = attributeValue(token, "dir").flatMap { TextDirection(rawValue: $0.lowercased()) } ?? local?.direction ?? parent.direction
+        let language = attributeValue(token, "lang").map { $0.trimmingCharacters(in: " ") } ?? local?.language ?? stack.last?.language
+        let direction = attributeValue(token, "dir").flatMap { TextDirection(rawValue: $0.lowercased()) } ?? local?.direction ?? stack.last?.direction
         return OpenElement(
             name: name, isBlock: isBlock, translate: translate, language: language, direction: direction,
-            notes: notes, preservesSpace: parent.preservesSpace || name == "pre" || name == "textarea",
+            notes: notes, preservesSpace: stack.last?.preservesSpace == true || name == "pre" || name == "textarea",
             isScopeBoundary: traits.contains(.scopeBoundary),
             idValue: local?.idValue ?? attributeValue(token, "id")
         )
@@ -282,12 +283,12 @@ private struct ExtractionWalk {
             guard Self.containsLetter(text) else { continue }
             let id = uniqueID(base: idValueBase(attributeOf: token, key: key).map { "\($0).\(attribute.name)" }
                 ?? Self.attributeID(path: path(), element: token.name, attribute: attribute.name, text: text))
-            var notes = context.notes
+            var notes = stack.last?.notes ?? []
             if let note = rule?.note { notes.append(note) }
             units.append(TextUnit(
                 id: id, placement: .attribute(elementName: token.name, attributeName: attribute.name),
                 name: "\(token.name)/@\(attribute.name)", source: Content(text: text), notes: notes,
-                sourceLanguage: foreignLanguage(context.language), direction: context.direction,
+                sourceLanguage: foreignLanguage(stack.last?.language), direction: stack.last?.direction,
                 line: page.line(of: range.lowerBound)
             ))
             slots.append(.init(unitID: id, range: range, kind: .attribute(quote: attribute.quote)))
