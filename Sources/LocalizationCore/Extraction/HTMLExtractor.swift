@@ -175,7 +175,7 @@ private struct ExtractionWalk {
                 // Inside text, the bytes must stay part of the unit; elsewhere they are skeleton.
                 if !run.isEmpty { appendStandalone(element: name, kind: .other, range: range, display: nil) }
             } else {
-                appendStandalone(element: name, kind: .protected, range: range, display: collapsedText(tokens[index ... end]))
+                appendStandalone(element: name, kind: .protected, range: range, display: displayText(tokens[index ... end]))
             }
             return end + 1
         }
@@ -279,7 +279,7 @@ private struct ExtractionWalk {
             guard names.contains(attribute.name) || rule?.translate == true else { continue }
             if rule?.translate == false { continue }
             guard let range = attribute.valueRange, !range.isEmpty else { continue }
-            let text = Self.collapsingWhitespace(page.text(range))
+            let text = page.collapsedText(range)
             guard Self.containsLetter(text) else { continue }
             let id = uniqueID(base: idValueBase(attributeOf: token, key: key).map { "\($0).\(attribute.name)" }
                 ?? Self.attributeID(path: path(), element: token.name, attribute: attribute.name, text: text))
@@ -400,8 +400,8 @@ private struct ExtractionWalk {
         for index in first ..< end {
             switch run[index] {
             case .text(_, let preserves):
-                let text = page.text(trimmedRange(at: index))
-                fragments.append(.text(preserves ? text : Self.collapsingWhitespace(text)))
+                let range = trimmedRange(at: index)
+                fragments.append(.text(preserves ? page.text(range) : page.collapsedText(range)))
             case .opening(let code, let element, let range):
                 let inline = InlineCode(id: number(code), kind: HTMLVocabulary.codeKind(of: element), elementName: element, originalData: page.rawText(range))
                 codeRanges[inline.id] = .init(opening: range)
@@ -542,8 +542,8 @@ private struct ExtractionWalk {
         return tokens.count - 1
     }
 
-    func collapsedText(_ tokens: ArraySlice<HTMLLexer.Token>) -> String {
-        Self.collapsingWhitespace(tokens.filter { $0.kind == .text }.map { page.text($0.range) }.joined())
+    func displayText(_ tokens: ArraySlice<HTMLLexer.Token>) -> String {
+        HTMLPage.collapsingWhitespace(tokens.filter { $0.kind == .text }.map { page.text($0.range) }.joined())
             .trimmingCharacters(in: " ")
     }
 
@@ -557,49 +557,6 @@ private struct ExtractionWalk {
 
     static func withinText(_ value: String?) -> ITSAnnotations.WithinText? {
         value.flatMap { ITSAnnotations.WithinText(rawValue: $0.lowercased()) }
-    }
-
-    /// Runs of HTML whitespace become one space, as a browser renders them.
-    ///
-    /// Works on UTF-8: the whitespace is ASCII, so every other byte is copied as it is; text
-    /// with nothing to change (most of it) is returned without building a new string.
-    static func collapsingWhitespace(_ text: String) -> String {
-        func isSpace(_ byte: UInt8) -> Bool {
-            byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
-        }
-        return text.withContiguousUTF8 { bytes -> String? in
-            // Unchanged unless some whitespace is not a lone space.
-            var needsChange = false
-            var previousWasSpace = false
-            for byte in bytes {
-                // Most bytes are above the space: one comparison each.
-                if byte > 0x20 {
-                    previousWasSpace = false
-                    continue
-                }
-                let space = isSpace(byte)
-                if space, byte != 0x20 || previousWasSpace {
-                    needsChange = true
-                    break
-                }
-                previousWasSpace = space
-            }
-            guard needsChange else { return nil }
-            var result: [UInt8] = []
-            result.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            for byte in bytes {
-                if isSpace(byte) {
-                    pendingSpace = true
-                    continue
-                }
-                if pendingSpace { result.append(0x20) }
-                pendingSpace = false
-                result.append(byte)
-            }
-            if pendingSpace { result.append(0x20) }
-            return String(decoding: result, as: UTF8.self)
-        } ?? text
     }
 
     /// The id of a unit without an `id` of its own: "u" and the stable hash of its path and its
