@@ -446,31 +446,12 @@ private struct ExtractionWalk {
         // units[i] and slots[i] were appended together: a unit starts where its slot does.
         let pageOrder = units.indices.sorted { slots[$0].range.lowerBound < slots[$1].range.lowerBound }
         // Units found in page order (a page without attributes inside text) stay as they are.
-        if !pageOrder.elementsEqual(units.indices) { Self.reorder(&units, as: pageOrder) }
+        if !pageOrder.elementsEqual(units.indices) { units.reorder(as: pageOrder) }
         slots.sort { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }
         return ExtractedPage(
             page: page, units: units, skeleton: PageSkeleton(slots: slots, rootLanguage: rootLanguage),
             diagnostics: diagnostics, language: pageLanguage
         )
-    }
-
-    /// Puts `units[order[k]]` at position `k`, cycle by cycle, by swapping units: moved, not
-    /// copied (`order.map { units[$0] }` copied every unit of a page whose attribute units came
-    /// before the text they are in, retaining each of its fields, and then freed the old array).
-    static func reorder(_ units: inout [TextUnit], as order: [Int]) {
-        var order = order
-        for start in order.indices where order[start] != start {
-            var position = start
-            // Each swap puts the right unit at `position`; the unit from `start` moves along
-            // the cycle until its place, the cycle's last position, comes up.
-            while order[position] != start {
-                let next = order[position]
-                units.swapAt(position, next)
-                order[position] = position
-                position = next
-            }
-            order[position] = position
-        }
     }
 
     /// The block elements above the current position, e.g. `body/main/section/p`.
@@ -611,5 +592,26 @@ private struct ExtractionWalk {
         let token = value.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "-_.".unicodeScalars.contains($0)) }
         guard !token.isEmpty, token.count == value.unicodeScalars.count, token.count <= 64 else { return nil }
         return "id-" + String(String.UnicodeScalarView(token))
+    }
+}
+
+extension Array {
+    /// Puts the element at `order[k]` at position `k` (what `order.map { self[$0] }` returns),
+    /// cycle by cycle, by swapping elements: moved, not copied. Extraction reorders a page's
+    /// units so; a copy of each unit retains its dozen fields, then the old array is freed.
+    mutating func reorder(as order: [Int]) {
+        var order = order
+        for start in order.indices where order[start] != start {
+            var position = start
+            // Each swap puts the right element at `position`; the one from `start` moves along
+            // the cycle until its place, the cycle's last position, comes up.
+            while order[position] != start {
+                let next = order[position]
+                swapAt(position, next)
+                order[position] = position
+                position = next
+            }
+            order[position] = position
+        }
     }
 }
