@@ -263,8 +263,8 @@ struct ToolkitComparison {
             for index in page.units.indices { page.units[index].segment(by: segmenter) }
             units += page.units.count
             lap(\.segment)
-            let job = Job.serialize(Job.document(pages: [page], sourceLanguage: "de", targetLanguage: language, version: .v1_2))
-            try writePlainly(Array(job.utf8), to: jobURL)
+            let job = Job.serializedBytes(Job.document(pages: [page], sourceLanguage: "de", targetLanguage: language, version: .v1_2))
+            try writePlainly(job, to: jobURL)
             lap(\.writeJob)
             let document = try XLIFFReader().read(Array(try Data(contentsOf: jobURL)), file: jobURL.path)
             lap(\.readJob)

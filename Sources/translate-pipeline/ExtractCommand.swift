@@ -43,7 +43,7 @@ struct ExtractCommand: ParsableCommand {
             Console.report(extracted.diagnostics)
             let document = Job.document(pages: [extracted], sourceLanguage: project.settings.sourceLocale, targetLanguage: language,
                                         version: XLIFFDocument.Version(rawValue: xliff) ?? .v1_2)
-            try ProjectFiles.writeAtomically(Array(Job.serialize(document).utf8), to: URL(fileURLWithPath: output))
+            try ProjectFiles.writeAtomically(Job.serializedBytes(document), to: URL(fileURLWithPath: output))
             let sentences = extracted.units.reduce(0) { $0 + $1.segments.count }
             print("\(extracted.page.name): \(extracted.units.count) units, \(sentences) sentences → \(output) (XLIFF \(xliff), \(language.tag))")
             throw Console.exitCode(for: extracted.diagnostics)

@@ -40,7 +40,7 @@ struct PseudoCommand: ParsableCommand {
         do {
             let document = try XLIFFReader().read(try ProjectFiles.read(URL(fileURLWithPath: job)), file: job)
             let pseudo = Job.pseudoTranslated(document, style: style.library)
-            try ProjectFiles.writeAtomically(Array(Job.serialize(pseudo).utf8), to: URL(fileURLWithPath: output))
+            try ProjectFiles.writeAtomically(Job.serializedBytes(pseudo), to: URL(fileURLWithPath: output))
             let count = pseudo.files.reduce(0) { $0 + $1.units.count }
             print("\(count) units pseudo-translated (\(style.rawValue)) → \(output)")
         } catch {

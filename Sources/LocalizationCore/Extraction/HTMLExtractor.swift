@@ -155,11 +155,12 @@ private struct ExtractionWalk {
         let translate = ownTranslate ?? local?.translate ?? contextTranslates
 
         if name == "html" { recordRootLanguage(token) }
-        let traits = HTMLVocabulary.traits(of: name)
+        let facts = HTMLVocabulary.startTagFacts(of: name)
+        let traits = facts.traits
         let withinText = Self.withinText(attributeValue(token, "its-within-text")) ?? local?.withinText
             ?? (traits.contains(.withinText) ? .yes : .no)
 
-        if withinText != .yes { closeImplicitly(before: name) }
+        if withinText != .yes { closeImplicitly(closing: facts.implicitlyCloses) }
 
         let isOpaque = traits.contains(.opaque)
         let isVoid = traits.contains(.void) || token.selfClosing && (isOpaque || name.contains(":"))
@@ -174,7 +175,7 @@ private struct ExtractionWalk {
                 // Inside text, the bytes must stay part of the unit; elsewhere they are skeleton.
                 if !run.isEmpty { appendStandalone(element: name, kind: .other, range: range, display: nil) }
             } else {
-                appendStandalone(element: name, kind: .protected, range: range, display: collapsedText(tokens[index ... end]))
+                appendStandalone(element: name, kind: .protected, range: range, display: displayText(tokens[index ... end]))
             }
             return end + 1
         }
@@ -235,8 +236,8 @@ private struct ExtractionWalk {
     }
 
     /// HTML5's implied end tags: a block start closes an open `<p>`, `<li>` closes `<li>`…
-    mutating func closeImplicitly(before name: String) {
-        guard let closes = HTMLVocabulary.implicitlyClosed[name] else { return }
+    mutating func closeImplicitly(closing closes: [String]) {
+        guard !closes.isEmpty else { return }
         for position in stack.indices.reversed() {
             if closes.contains(stack[position].name) {
                 while stack.count > position { popElement(endTag: nil) }
@@ -247,20 +248,20 @@ private struct ExtractionWalk {
     }
 
     func inherited(name: String, traits: HTMLVocabulary.ElementTraits, token: HTMLLexer.Token, key: ElementKey, translate: Bool, isBlock: Bool) -> OpenElement {
-        let parent = context
+        // The parent's fields read in place: `context` copies the whole element.
         let local = annotations.elements[key]
-        var notes = parent.notes
+        var notes = stack.last?.notes ?? []
         if let text = attributeValue(token, "its-loc-note") {
             let priority: Note.Priority = attributeValue(token, "its-loc-note-type") == "alert" ? .alert : .description
             notes.append(Note(HTMLCharacterReferences.resolve(text), priority: priority))
         } else if let note = local?.note {
             notes.append(note)
         }
-        let language = attributeValue(token, "lang").map { $0.trimmingCharacters(in: " ") } ?? local?.language ?? parent.language
-        let direction = attributeValue(token, "dir").flatMap { TextDirection(rawValue: $0.lowercased()) } ?? local?.direction ?? parent.direction
+        let language = attributeValue(token, "lang").map { $0.trimmingCharacters(in: " ") } ?? local?.language ?? stack.last?.language
+        let direction = attributeValue(token, "dir").flatMap { TextDirection(rawValue: $0.lowercased()) } ?? local?.direction ?? stack.last?.direction
         return OpenElement(
             name: name, isBlock: isBlock, translate: translate, language: language, direction: direction,
-            notes: notes, preservesSpace: parent.preservesSpace || name == "pre" || name == "textarea",
+            notes: notes, preservesSpace: stack.last?.preservesSpace == true || name == "pre" || name == "textarea",
             isScopeBoundary: traits.contains(.scopeBoundary),
             idValue: local?.idValue ?? attributeValue(token, "id")
         )
@@ -278,16 +279,16 @@ private struct ExtractionWalk {
             guard names.contains(attribute.name) || rule?.translate == true else { continue }
             if rule?.translate == false { continue }
             guard let range = attribute.valueRange, !range.isEmpty else { continue }
-            let text = Self.collapsingWhitespace(page.text(range))
+            let text = page.collapsedText(range)
             guard Self.containsLetter(text) else { continue }
             let id = uniqueID(base: idValueBase(attributeOf: token, key: key).map { "\($0).\(attribute.name)" }
                 ?? Self.attributeID(path: path(), element: token.name, attribute: attribute.name, text: text))
-            var notes = context.notes
+            var notes = stack.last?.notes ?? []
             if let note = rule?.note { notes.append(note) }
             units.append(TextUnit(
                 id: id, placement: .attribute(elementName: token.name, attributeName: attribute.name),
                 name: "\(token.name)/@\(attribute.name)", source: Content(text: text), notes: notes,
-                sourceLanguage: foreignLanguage(context.language), direction: context.direction,
+                sourceLanguage: foreignLanguage(stack.last?.language), direction: stack.last?.direction,
                 line: page.line(of: range.lowerBound)
             ))
             slots.append(.init(unitID: id, range: range, kind: .attribute(quote: attribute.quote)))
@@ -399,8 +400,8 @@ private struct ExtractionWalk {
         for index in first ..< end {
             switch run[index] {
             case .text(_, let preserves):
-                let text = page.text(trimmedRange(at: index))
-                fragments.append(.text(preserves ? text : Self.collapsingWhitespace(text)))
+                let range = trimmedRange(at: index)
+                fragments.append(.text(preserves ? page.text(range) : page.collapsedText(range)))
             case .opening(let code, let element, let range):
                 let inline = InlineCode(id: number(code), kind: HTMLVocabulary.codeKind(of: element), elementName: element, originalData: page.rawText(range))
                 codeRanges[inline.id] = .init(opening: range)
@@ -444,8 +445,8 @@ private struct ExtractionWalk {
     consuming func result() -> ExtractedPage {
         // units[i] and slots[i] were appended together: a unit starts where its slot does.
         let pageOrder = units.indices.sorted { slots[$0].range.lowerBound < slots[$1].range.lowerBound }
-        // Units found in page order (a page without attributes inside text) need no copy.
-        if !pageOrder.elementsEqual(units.indices) { units = pageOrder.map { units[$0] } }
+        // Units found in page order (a page without attributes inside text) stay as they are.
+        if !pageOrder.elementsEqual(units.indices) { units.reorder(as: pageOrder) }
         slots.sort { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }
         return ExtractedPage(
             page: page, units: units, skeleton: PageSkeleton(slots: slots, rootLanguage: rootLanguage),
@@ -522,8 +523,8 @@ private struct ExtractionWalk {
         return tokens.count - 1
     }
 
-    func collapsedText(_ tokens: ArraySlice<HTMLLexer.Token>) -> String {
-        Self.collapsingWhitespace(tokens.filter { $0.kind == .text }.map { page.text($0.range) }.joined())
+    func displayText(_ tokens: ArraySlice<HTMLLexer.Token>) -> String {
+        HTMLPage.collapsingWhitespace(tokens.filter { $0.kind == .text }.map { page.text($0.range) }.joined())
             .trimmingCharacters(in: " ")
     }
 
@@ -537,49 +538,6 @@ private struct ExtractionWalk {
 
     static func withinText(_ value: String?) -> ITSAnnotations.WithinText? {
         value.flatMap { ITSAnnotations.WithinText(rawValue: $0.lowercased()) }
-    }
-
-    /// Runs of HTML whitespace become one space, as a browser renders them.
-    ///
-    /// Works on UTF-8: the whitespace is ASCII, so every other byte is copied as it is; text
-    /// with nothing to change (most of it) is returned without building a new string.
-    static func collapsingWhitespace(_ text: String) -> String {
-        func isSpace(_ byte: UInt8) -> Bool {
-            byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
-        }
-        return text.withContiguousUTF8 { bytes -> String? in
-            // Unchanged unless some whitespace is not a lone space.
-            var needsChange = false
-            var previousWasSpace = false
-            for byte in bytes {
-                // Most bytes are above the space: one comparison each.
-                if byte > 0x20 {
-                    previousWasSpace = false
-                    continue
-                }
-                let space = isSpace(byte)
-                if space, byte != 0x20 || previousWasSpace {
-                    needsChange = true
-                    break
-                }
-                previousWasSpace = space
-            }
-            guard needsChange else { return nil }
-            var result: [UInt8] = []
-            result.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            for byte in bytes {
-                if isSpace(byte) {
-                    pendingSpace = true
-                    continue
-                }
-                if pendingSpace { result.append(0x20) }
-                pendingSpace = false
-                result.append(byte)
-            }
-            if pendingSpace { result.append(0x20) }
-            return String(decoding: result, as: UTF8.self)
-        } ?? text
     }
 
     /// The id of a unit without an `id` of its own: "u" and the stable hash of its path and its
@@ -634,5 +592,26 @@ private struct ExtractionWalk {
         let token = value.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "-_.".unicodeScalars.contains($0)) }
         guard !token.isEmpty, token.count == value.unicodeScalars.count, token.count <= 64 else { return nil }
         return "id-" + String(String.UnicodeScalarView(token))
+    }
+}
+
+extension Array {
+    /// Puts the element at `order[k]` at position `k` (what `order.map { self[$0] }` returns),
+    /// cycle by cycle, by swapping elements: moved, not copied. Extraction reorders a page's
+    /// units so; a copy of each unit retains its dozen fields, then the old array is freed.
+    mutating func reorder(as order: [Int]) {
+        var order = order
+        for start in order.indices where order[start] != start {
+            var position = start
+            // Each swap puts the right element at `position`; the one from `start` moves along
+            // the cycle until its place, the cycle's last position, comes up.
+            while order[position] != start {
+                let next = order[position]
+                swapAt(position, next)
+                order[position] = position
+                position = next
+            }
+            order[position] = position
+        }
     }
 }

@@ -65,7 +65,7 @@ struct HTMLLexer {
         while position < count {
             guard bytes[position] == UInt8(ascii: "<"), position + 1 < count else {
                 // Text runs to the next '<': found with memchr, not byte by byte.
-                position = index(of: UInt8(ascii: "<"), from: position + 1) ?? count
+                position = bytes.firstIndex(of: UInt8(ascii: "<"), from: position + 1) ?? count
                 continue
             }
             let next = bytes[position + 1]
@@ -78,7 +78,7 @@ struct HTMLLexer {
                 token = markupDeclaration(at: position)
             } else if next == UInt8(ascii: "?") || next == UInt8(ascii: "/") {
                 // `<?…>` and `</…>` not followed by a letter are bogus comments in HTML5.
-                let end = index(of: UInt8(ascii: ">"), from: position + 2).map { $0 + 1 } ?? count
+                let end = bytes.firstIndex(of: UInt8(ascii: ">"), from: position + 2).map { $0 + 1 } ?? count
                 token = Token(kind: .declaration, range: position ..< end)
             }
             guard let found = token else {
@@ -149,7 +149,7 @@ struct HTMLLexer {
             guard position < count else { break }
             let quote = bytes[position]
             if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
-                guard let close = index(of: quote, from: position + 1) else { return nil }
+                guard let close = bytes.firstIndex(of: quote, from: position + 1) else { return nil }
                 attributes.append(Attribute(name: attributeName, valueRange: position + 1 ..< close, quote: quote))
                 position = close + 1
             } else {
@@ -188,7 +188,7 @@ struct HTMLLexer {
             }
             return Token(kind: .declaration, range: start ..< count)
         }
-        let end = index(of: UInt8(ascii: ">"), from: start + 2).map { $0 + 1 } ?? count
+        let end = bytes.firstIndex(of: UInt8(ascii: ">"), from: start + 2).map { $0 + 1 } ?? count
         return Token(kind: .declaration, range: start ..< end)
     }
 
@@ -222,14 +222,6 @@ struct HTMLLexer {
         return isLowercaseASCII ? name : name.lowercased()
     }
 
-    private func index(of byte: UInt8, from start: Int) -> Int? {
-        guard start < bytes.count else { return nil }
-        return bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, let found = memchr(base + start, Int32(byte), buffer.count - start) else { return nil }
-            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-        }
-    }
-
     private func hasPrefix(_ prefix: String, at start: Int) -> Bool {
         let pattern = Array(prefix.utf8)
         guard start + pattern.count <= bytes.count else { return false }
@@ -239,6 +231,18 @@ struct HTMLLexer {
             if actual != byte && !(byte.isASCIILetter && (actual | 0x20) == (byte | 0x20)) { return false }
         }
         return true
+    }
+}
+
+extension [UInt8] {
+    /// The first index of `byte` at or after `start`, found with memchr (at memory speed,
+    /// not byte by byte).
+    func firstIndex(of byte: UInt8, from start: Int) -> Int? {
+        guard start < count else { return nil }
+        return withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let found = memchr(base + start, Int32(byte), buffer.count - start) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
     }
 }
 

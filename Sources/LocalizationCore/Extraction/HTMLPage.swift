@@ -18,7 +18,8 @@ public struct HTMLPage: Sendable {
         self.bytes = bytes
         self.encoding = Self.detectEncoding(bytes)
         var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+        // Line feeds found with memchr: looking at every byte of the page took longer.
+        while let lineFeed = bytes.firstIndex(of: 0x0A, from: starts[starts.count - 1]) { starts.append(lineFeed + 1) }
         self.lineStarts = starts
     }
 
@@ -47,6 +48,73 @@ public struct HTMLPage: Sendable {
     /// Text with character references resolved (`&auml;` → "ä", `&#8211;` → "–").
     public func text(_ range: Range<Int>) -> String {
         HTMLCharacterReferences.resolve(rawText(range))
+    }
+
+    /// Text as a browser shows it: references resolved, whitespace collapsed
+    /// (`collapsingWhitespace(text(range))`).
+    ///
+    /// Most text has no reference to resolve and no whitespace to collapse, and one look at
+    /// its bytes in the page says so: it is made a string at once, instead of made one and
+    /// then read twice more (for references, then for whitespace) only to come back unchanged.
+    func collapsedText(_ range: Range<Int>) -> String {
+        let isUnchanged = isUTF8 && bytes.withUnsafeBufferPointer { buffer in
+            var previousWasSpace = false
+            for byte in UnsafeBufferPointer(rebasing: buffer[range]) {
+                // Most bytes are above '&' and every whitespace byte: one comparison each.
+                if byte > UInt8(ascii: "&") {
+                    previousWasSpace = false
+                    continue
+                }
+                // A reference, whitespace other than a space, or a second space in a row.
+                if byte == UInt8(ascii: "&") || byte.isHTMLWhitespace && (byte != 0x20 || previousWasSpace) { return false }
+                previousWasSpace = byte == 0x20
+            }
+            return true
+        }
+        return isUnchanged ? rawText(range) : Self.collapsingWhitespace(text(range))
+    }
+
+    /// Runs of HTML whitespace become one space, as a browser renders them.
+    ///
+    /// Works on UTF-8: the whitespace is ASCII, so every other byte is copied as it is; text
+    /// with nothing to change (most of it) is returned without building a new string.
+    static func collapsingWhitespace(_ text: String) -> String {
+        func isSpace(_ byte: UInt8) -> Bool {
+            byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
+        }
+        return text.withContiguousUTF8 { bytes -> String? in
+            // Unchanged unless some whitespace is not a lone space.
+            var needsChange = false
+            var previousWasSpace = false
+            for byte in bytes {
+                // Most bytes are above the space: one comparison each.
+                if byte > 0x20 {
+                    previousWasSpace = false
+                    continue
+                }
+                let space = isSpace(byte)
+                if space, byte != 0x20 || previousWasSpace {
+                    needsChange = true
+                    break
+                }
+                previousWasSpace = space
+            }
+            guard needsChange else { return nil }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                if isSpace(byte) {
+                    pendingSpace = true
+                    continue
+                }
+                if pendingSpace { result.append(0x20) }
+                pendingSpace = false
+                result.append(byte)
+            }
+            if pendingSpace { result.append(0x20) }
+            return String(decoding: result, as: UTF8.self)
+        } ?? text
     }
 
     // MARK: - Encoding

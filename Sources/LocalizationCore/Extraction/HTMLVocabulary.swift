@@ -61,16 +61,24 @@ enum HTMLVocabulary {
         static let scopeBoundary = ElementTraits(rawValue: 1 << 3)
     }
 
-    private static let traitsByName: [String: ElementTraits] = {
-        var traits: [String: ElementTraits] = [:]
+    /// An element name's traits and the elements its start tag closes (`implicitlyClosed`).
+    struct StartTagFacts {
+        var traits: ElementTraits = []
+        var implicitlyCloses: [String] = []
+    }
+
+    /// Both tables in one, so that a start tag's name is hashed once, not once for each.
+    private static let startTagFactsByName: [String: StartTagFacts] = {
+        var facts: [String: StartTagFacts] = [:]
         for (names, trait) in [(withinText, ElementTraits.withinText), (opaque, .opaque), (void, .void), (scopeBoundaries, .scopeBoundary)] {
-            for name in names { traits[name, default: []].insert(trait) }
+            for name in names { facts[name, default: StartTagFacts()].traits.insert(trait) }
         }
-        return traits
+        for (name, closes) in implicitlyClosed { facts[name, default: StartTagFacts()].implicitlyCloses = closes }
+        return facts
     }()
 
-    static func traits(of element: String) -> ElementTraits {
-        traitsByName[element] ?? []
+    static func startTagFacts(of element: String) -> StartTagFacts {
+        startTagFactsByName[element] ?? StartTagFacts()
     }
 
     /// Attributes translatable on any element.

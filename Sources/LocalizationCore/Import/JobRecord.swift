@@ -78,10 +78,10 @@ public struct JobRecord: Sendable, Codable, Hashable {
         units.first { $0.page == page && $0.id == id }
     }
 
-    /// The job id for a job's text: its locale and a digest of what it says, so that a rerun
+    /// The job id for a job file's bytes: its locale and a digest of what it says, so that a rerun
     /// with nothing changed writes the same job under the same id (SECURITY.md case 22).
-    public static func jobID(locale: String, serializedJob: String, memoryRevision: Int) -> String {
-        let digest = SHA256.hex(Array("\(memoryRevision)\n\(serializedJob)".utf8))
+    public static func jobID(locale: String, serializedJob: [UInt8], memoryRevision: Int) -> String {
+        let digest = SHA256.hex(Array("\(memoryRevision)\n".utf8) + serializedJob)
         return "\(locale.lowercased())-\(digest.prefix(16))"
     }
 
@@ -194,11 +194,10 @@ extension JobRecords {
         let locale = (document.targetLanguage ?? "").lowercased()
         let standIn = "\(locale)-" + String(repeating: "0", count: 16)
         document.jobID = standIn
-        let draft = Job.serialize(document)
+        let draft = Job.serializedBytes(document)
         let id = JobRecord.jobID(locale: locale, serializedJob: draft, memoryRevision: memoryRevision)
         document.jobID = id
-        var bytes = Array(draft.utf8)
-        bytes = Self.replacing(Array("job-id=\"\(standIn)\"".utf8), with: Array("job-id=\"\(id)\"".utf8), in: bytes)
+        var bytes = Self.replacing(Array("job-id=\"\(standIn)\"".utf8), with: Array("job-id=\"\(id)\"".utf8), in: draft)
         bytes = Self.replacing(Array(">\(standIn)</mda:meta>".utf8), with: Array(">\(id)</mda:meta>".utf8), in: bytes)
         try ProjectFiles.writeAtomically(bytes, to: url)
         // The record describes the job as a reader sees it: made from the document in hand

@@ -17,9 +17,15 @@ public enum Job {
                  targetLanguage: targetLanguage, version: version)
     }
 
-    /// The XLIFF text of a document in its version.
+    /// The XLIFF of a document in its version, as the UTF-8 bytes of its file.
+    public static func serializedBytes(_ document: XLIFFDocument) -> [UInt8] {
+        document.version.isVersion2 ? XLIFF21Writer().bytes(document) : XLIFF12Writer().bytes(document)
+    }
+
+    /// The XLIFF text of a document in its version (for callers that read it as text; a file
+    /// is written from `serializedBytes`).
     public static func serialize(_ document: XLIFFDocument) -> String {
-        document.version.isVersion2 ? XLIFF21Writer().write(document) : XLIFF12Writer().write(document)
+        String(decoding: serializedBytes(document), as: UTF8.self)
     }
 
     /// The document with every unit's target pseudo-translated.

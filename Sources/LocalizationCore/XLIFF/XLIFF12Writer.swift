@@ -6,7 +6,13 @@ public struct XLIFF12Writer: Sendable {
 
     public init() {}
 
+    /// The document as text.
     public func write(_ document: XLIFFDocument) -> String {
+        String(decoding: bytes(document), as: UTF8.self)
+    }
+
+    /// The document as UTF-8 bytes, what a job file holds.
+    public func bytes(_ document: XLIFFDocument) -> [UInt8] {
         var xml = XMLWriter()
         xml.open("xliff", ["version": "1.2", "xmlns": Self.namespace], indent: false)
         for file in document.files {
@@ -29,7 +35,7 @@ public struct XLIFF12Writer: Sendable {
             xml.close()
         }
         xml.close()
-        return xml.finish()
+        return xml.finishBytes()
     }
 
     private func write(_ unit: TextUnit, to xml: inout XMLWriter) {
@@ -37,18 +43,24 @@ public struct XLIFF12Writer: Sendable {
         case .attribute(_, let attribute): "x-html-attribute-\(attribute)"
         case .elementContent: nil
         }
-        xml.open("trans-unit", ["id": unit.id, "resname": unit.name, "restype": restype, "xml:space": "preserve"])
-        xml.open("source", ["xml:lang": unit.sourceLanguage])
+        xml.startTag("trans-unit")
+        xml.attribute("id", unit.id)
+        xml.attribute("resname", unit.name)
+        xml.attribute("restype", restype)
+        xml.attribute("xml:space", "preserve")
+        xml.endStartTag()
+        xml.startTag("source")
+        xml.attribute("xml:lang", unit.sourceLanguage)
+        xml.endStartTag()
         if unit.terms.isEmpty {
             Self.inline(unit.source, to: &xml)
         } else {
             xml.raw(GlossaryMarkup.xliff12Source(unit.source, terms: unit.terms))
         }
         xml.close(indent: false)
-        // Built once: for a unit of one sentence, `segments` makes a new segment each time.
-        let segments = unit.segments
         let isSegmented = unit.isSegmented
         if isSegmented {
+            let segments = unit.segments
             // The sentences as <mrk mtype="seg">, the white space between them outside.
             xml.open("seg-source")
             Self.segmentMarkup(unit.parts, to: &xml) { $0.source }
@@ -65,25 +77,32 @@ public struct XLIFF12Writer: Sendable {
             Self.inline(target, to: &xml)
             xml.close(indent: false)
         }
-        for segment in segments {
-            for candidate in segment.candidates {
-                // Strict 1.2 puts <alt-trans> after the target and before notes; `mid` names the sentence.
-                xml.open("alt-trans", ["mid": isSegmented ? segment.id : nil, "match-quality": "\(candidate.score)%",
-                                       "origin": candidate.origin, "extype": candidate.isAutoAdapted ? "x-auto-adapted" : nil])
-                xml.open("source")
-                Self.inline(candidate.source, to: &xml)
-                xml.close(indent: false)
-                xml.open("target")
-                Self.inline(candidate.target, to: &xml)
-                xml.close(indent: false)
-                xml.close()
-            }
+        // A unit of one sentence has its candidates itself: not made into a segment to be read.
+        if isSegmented {
+            for case .segment(let segment) in unit.parts { Self.alternatives(segment.candidates, mid: segment.id, to: &xml) }
+        } else {
+            Self.alternatives(unit.candidates, mid: nil, to: &xml)
         }
         for note in unit.notes {
             xml.element("note", ["priority": note.priority == .alert ? "1" : "5", "from": "its-loc-note", "annotates": "source"], text: note.text)
         }
         GlossaryMarkup.xliff12Notes(unit.terms, to: &xml)
         xml.close()
+    }
+
+    /// Strict 1.2 puts <alt-trans> after the target and before notes; `mid` names the sentence.
+    private static func alternatives(_ candidates: [TranslationCandidate], mid: String?, to xml: inout XMLWriter) {
+        for candidate in candidates {
+            xml.open("alt-trans", ["mid": mid, "match-quality": "\(candidate.score)%",
+                                   "origin": candidate.origin, "extype": candidate.isAutoAdapted ? "x-auto-adapted" : nil])
+            xml.open("source")
+            inline(candidate.source, to: &xml)
+            xml.close(indent: false)
+            xml.open("target")
+            inline(candidate.target, to: &xml)
+            xml.close(indent: false)
+            xml.close()
+        }
     }
 
     /// The 1.2 state of a target; an `initial` target is a proposal (a pre-filled memory match)
@@ -125,7 +144,9 @@ public struct XLIFF12Writer: Sendable {
         if content.fragments.count == 1, case .text(let text) = content.fragments[0] { return Self.text(text, to: &xml) }
         // Halves of a pair whose partner is elsewhere (another sentence or unit) are <it>:
         // 1.2 wants each <ex> to close a <bx> of the same <source> or <target>.
-        let paired = Content.idsPairedAcross([content])
+        // Only isolated halves need their partners looked for, and most contents have none.
+        let hasIsolatedHalves = content.fragments.contains { if case .standalone(_, _?) = $0 { true } else { false } }
+        let paired = hasIsolatedHalves ? Content.idsPairedAcross([content]) : []
         let crossing = Self.crossingPairs(content)
         for fragment in content.fragments {
             switch fragment {
@@ -188,7 +209,7 @@ public struct XLIFF12Writer: Sendable {
     }
 
     static func text(_ text: String, to xml: inout XMLWriter) {
-        xml.text(XMLWriter.replacingNonXMLCharacters(text))
+        xml.textReplacingNonXMLCharacters(text)
     }
 
     /// Ids of pairs that overlap another pair instead of nesting in it (`<sc>`/`<ec>` from an

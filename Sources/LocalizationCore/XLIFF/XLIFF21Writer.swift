@@ -14,7 +14,13 @@ public struct XLIFF21Writer: Sendable {
         self.moduleNamespaces = moduleNamespaces
     }
 
+    /// The document as text.
     public func write(_ document: XLIFFDocument) -> String {
+        String(decoding: bytes(document), as: UTF8.self)
+    }
+
+    /// The document as UTF-8 bytes, what a job file holds.
+    public func bytes(_ document: XLIFFDocument) -> [UInt8] {
         var xml = XMLWriter()
         xml.open("xliff", [
             "xmlns": Self.namespace, "version": "2.1",
@@ -41,7 +47,7 @@ public struct XLIFF21Writer: Sendable {
             xml.close()
         }
         xml.close()
-        return xml.finish()
+        return xml.finishBytes()
     }
 
     private func write(_ unit: TextUnit, to xml: inout XMLWriter) {

@@ -1,7 +1,8 @@
 /// Writes XML text: elements, attributes and escaped text, indented for readability where the
 /// caller asks for it.
 ///
-/// The document is built as UTF-8 bytes in one buffer and made a `String` once, by `finish()`:
+/// The document is built as UTF-8 bytes in one buffer, handed over as it is by `finishBytes()`
+/// (for a file) or made a `String` once by `finish()`:
 /// appending thousands of small pieces to a `String` costs more than the escaping itself
 /// (every append checks uniqueness and capacity and updates the string's flags), and escaped
 /// text is written straight into the buffer instead of into a string of its own first. For the
@@ -29,12 +30,40 @@ struct XMLWriter {
 
     /// Starts an element; `attributes` with a nil value are left out.
     mutating func open(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:], indent: Bool = true) {
+        startTag(name, indent: indent)
+        for (name, value) in attributes { attribute(name, value) }
+        endStartTag()
+    }
+
+    /// Starts a start tag whose attributes the caller adds one by one (`attribute`) before it
+    /// ends it (`endStartTag`): for the elements written once per unit, where the list `open`
+    /// takes was an array made, retained and destroyed for every element.
+    mutating func startTag(_ name: String, indent: Bool = true) {
         if indent { newline() }
         output.append(UInt8(ascii: "<"))
         raw(name)
-        appendAttributes(attributes)
-        output.append(UInt8(ascii: ">"))
         openElements.append(name)
+    }
+
+    /// An attribute of the start tag begun last; left out when `value` is nil.
+    mutating func attribute(_ name: String, _ value: String?) {
+        guard let value else { return }
+        output.append(UInt8(ascii: " "))
+        raw(name)
+        raw("=\"")
+        attributeValue(value)
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// Ends the start tag begun last: of an element whose content follows or, when
+    /// `isEmpty`, of an element without content, which is then closed.
+    mutating func endStartTag(isEmpty: Bool = false) {
+        if isEmpty {
+            openElements.removeLast()
+            raw("/>")
+        } else {
+            output.append(UInt8(ascii: ">"))
+        }
     }
 
     mutating func close(indent: Bool = true) {
@@ -46,11 +75,9 @@ struct XMLWriter {
     }
 
     mutating func empty(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:], indent: Bool = true) {
-        if indent { newline() }
-        output.append(UInt8(ascii: "<"))
-        raw(name)
-        appendAttributes(attributes)
-        raw("/>")
+        startTag(name, indent: indent)
+        for (name, value) in attributes { attribute(name, value) }
+        endStartTag(isEmpty: true)
     }
 
     /// An element holding only text.
@@ -63,6 +90,18 @@ struct XMLWriter {
     /// Text, escaped for element content.
     mutating func text(_ text: String) {
         Self.appendEscaped(text, attribute: false, to: &output)
+    }
+
+    /// Text, escaped for element content, each character XML cannot carry replaced by U+FFFD:
+    /// `text(replacingNonXMLCharacters(text))` in one pass over the bytes, not two. Only text
+    /// with a byte that may start such a character (a control, or 0xEF, the lead byte of
+    /// U+FFFE and U+FFFF) is written again, after its characters are checked.
+    mutating func textReplacingNonXMLCharacters(_ text: String) {
+        let start = output.count
+        let carried = Self.appendEscaped(text, attribute: false, stoppingAtNonXML: true, to: &output)
+        guard !carried else { return }
+        output.removeSubrange(start...)
+        self.text(Self.replacingNonXMLCharacters(text))
     }
 
     /// An attribute's value, escaped for a double-quoted attribute (the quotes are the
@@ -83,26 +122,22 @@ struct XMLWriter {
         markup.withContiguousUTF8 { output.append(contentsOf: $0) }
     }
 
-    mutating func finish() -> String {
+    /// The finished document as UTF-8, what a file holds: no `String` is made of it only to be
+    /// turned back into bytes by the caller who writes it.
+    mutating func finishBytes() -> [UInt8] {
         precondition(openElements.isEmpty, "unclosed XML elements: \(openElements)")
         raw("\n")
-        return String(decoding: output, as: UTF8.self)
+        return output
+    }
+
+    /// The finished document as text.
+    mutating func finish() -> String {
+        String(decoding: finishBytes(), as: UTF8.self)
     }
 
     private mutating func newline() {
         output.append(UInt8(ascii: "\n"))
         output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * openElements.count))
-    }
-
-    private mutating func appendAttributes(_ attributes: KeyValuePairs<String, String?>) {
-        for (name, value) in attributes {
-            guard let value else { continue }
-            output.append(UInt8(ascii: " "))
-            raw(name)
-            raw("=\"")
-            attributeValue(value)
-            output.append(UInt8(ascii: "\""))
-        }
     }
 
     /// Escapes for XML 1.0; characters XML cannot carry at all must be dealt with by the caller
@@ -117,20 +152,28 @@ struct XMLWriter {
         return String(decoding: result, as: UTF8.self)
     }
 
-    /// Appends `text` escaped for XML 1.0 to `output` (see `escape`).
+    /// Appends `text` escaped for XML 1.0 to `output` (see `escape`). With `stoppingAtNonXML`,
+    /// stops at the first byte that may start a character XML cannot carry (see `canCarry`)
+    /// and returns false, part of the text appended.
     ///
     /// Works on UTF-8 bytes: everything escaped is ASCII, so a byte below 0x80 is a whole
     /// character and every other byte is copied as it is, in runs between the bytes replaced.
-    private static func appendEscaped(_ text: String, attribute: Bool, to output: inout [UInt8]) {
+    @discardableResult
+    private static func appendEscaped(_ text: String, attribute: Bool, stoppingAtNonXML: Bool = false, to output: inout [UInt8]) -> Bool {
         text.withContiguousUTF8 { bytes in
             var runStart = 0
             for index in bytes.indices {
-                guard let replacement = escaped(bytes[index], attribute: attribute) else { continue }
+                let byte = bytes[index]
+                // Most bytes are letters, above every byte escaped: one comparison each.
+                if byte > UInt8(ascii: ">"), byte != 0xEF { continue }
+                if stoppingAtNonXML, byte == 0xEF || byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
+                guard let replacement = escaped(byte, attribute: attribute) else { continue }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< index]))
                 output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
                 runStart = index + 1
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+            return true
         }
     }
 
