@@ -253,12 +253,14 @@ struct ToolkitComparison {
         for position in stride(from: index, to: urls.count, by: count) {
             let url = urls[position]
             // Paths are made before the clock starts: they are the benchmark's, not the work's.
+            // Files are read as the batch reads pages and jobs (`ProjectFiles.read(path:)`).
             let name = "page-\(position).html"
             let jobURL = output.appendingPathComponent(name + ".xlf")
             let pageURL = output.appendingPathComponent(name)
+            let (pagePath, jobPath) = (url.path, jobURL.path)
             clock = TimedRun.monotonicSeconds()
             cpuClock = threadCPUSeconds()
-            var page = HTMLExtractor().extract(HTMLPage(name: name, bytes: Array(try Data(contentsOf: url))))
+            var page = HTMLExtractor().extract(HTMLPage(name: name, bytes: try ProjectFiles.read(path: pagePath)))
             lap(\.extract)
             for index in page.units.indices { page.units[index].segment(by: segmenter) }
             units += page.units.count
@@ -266,7 +268,7 @@ struct ToolkitComparison {
             let job = Job.serializedBytes(Job.document(pages: [page], sourceLanguage: "de", targetLanguage: language, version: .v1_2))
             try writePlainly(job, to: jobURL)
             lap(\.writeJob)
-            let document = try XLIFFReader().read(Array(try Data(contentsOf: jobURL)), file: jobURL.path)
+            let document = try XLIFFReader().read(try ProjectFiles.read(path: jobPath), file: jobPath)
             lap(\.readJob)
             let returned = Self.translatedAsTheSource(document.file(original: name)?.units ?? [])
             clock = TimedRun.monotonicSeconds()

@@ -12,27 +12,14 @@ public import Foundation
 /// File access for project state: whole-file reads, atomic writes (temp file, fsync, rename,
 /// fsync of the folder), and paths that provably stay inside the project.
 public enum ProjectFiles {
+    /// The whole file at `url` (see `read(path:limit:)`).
     public static func read(_ url: URL, limit: Int = 64 << 20) throws(ProjectError) -> [UInt8] {
-        let handle: FileHandle
-        do {
-            handle = try FileHandle(forReadingFrom: url)
-        } catch {
-            throw .cannotRead(url.path, reason: "\(Self.reason(error))")
-        }
-        defer { try? handle.close() }
-        do {
-            let data = try handle.read(upToCount: limit + 1) ?? Data()
-            if data.count > limit { throw ProjectError.tooLarge(url.path, limit: limit) }
-            return [UInt8](data)
-        } catch let error as ProjectError {
-            throw error
-        } catch {
-            throw .cannotRead(url.path, reason: "\(Self.reason(error))")
-        }
+        try read(path: url.path, limit: limit)
     }
 
-    /// `read(_:limit:)` for a path, with the system calls alone: a run reads every page of a
-    /// large site, and Foundation's URL and file handle cost more than the reading.
+    /// The whole file at `path`, at most `limit` bytes, read with the system calls alone: a
+    /// run reads every page of a large site, and Foundation's file handle and `Data` cost
+    /// more than the reading.
     public static func read(path: String, limit: Int = 64 << 20) throws(ProjectError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .cannotRead(path, reason: String(cString: strerror(errno))) }
