@@ -43,7 +43,7 @@ public struct PageMerge: Sendable {
                 let unit = units[index].expandingAutoTranslatables()
                 merge(unitID: unit.id, line: unit.line, source: unit.source, target: unit.target)
             } else {
-                // Its own expansion.
+                // Without placeholders a unit is its own expansion.
                 merge(unitID: units[index].id, line: units[index].line, source: units[index].source, target: target)
             }
         }
