@@ -132,32 +132,32 @@ final class XLIFF12EventReader {
     private static func install(on context: xmlParserCtxtPtr) {
         guard let handler = context.pointee.sax else { return }
         handler.pointee.startElementNs = { context, localName, _, uri, _, _, attributeCount, defaultedCount, attributes in
-            guard case let (reader, parser)? = eventReader(context), let localName else { return }
-            reader.startElement(parser, localName: localName, uri: uri, attributeCount: Int(attributeCount - defaultedCount), attributes: attributes)
+            guard let localName else { return }
+            XMLReader.withHandler(context, as: XLIFF12EventReader.self) { reader, parser in
+                reader.startElement(parser, localName: localName, uri: uri, attributeCount: Int(attributeCount - defaultedCount), attributes: attributes)
+            }
         }
         handler.pointee.endElementNs = { context, _, _, _ in
-            guard case let (reader, parser)? = eventReader(context) else { return }
-            reader.endElement(parser)
+            XMLReader.withHandler(context, as: XLIFF12EventReader.self) { reader, parser in reader.endElement(parser) }
         }
         let characters: charactersSAXFunc = { context, characters, length in
-            guard case let (reader, _)? = eventReader(context), let characters else { return }
-            reader.characters(UnsafeBufferPointer(start: characters, count: Int(length)))
+            guard let characters else { return }
+            XMLReader.withHandler(context, as: XLIFF12EventReader.self) { reader, _ in
+                reader.characters(UnsafeBufferPointer(start: characters, count: Int(length)))
+            }
         }
         handler.pointee.characters = characters
         handler.pointee.ignorableWhitespace = characters
         // Comments and processing instructions end a text, as they end a text node of the tree.
         handler.pointee.comment = { context, _ in
-            guard case let (reader, parser)? = eventReader(context) else { return }
-            reader.endOfText(parser)
+            XMLReader.withHandler(context, as: XLIFF12EventReader.self) { reader, parser in reader.endOfText(parser) }
         }
         handler.pointee.processingInstruction = { context, _, _ in
-            guard case let (reader, parser)? = eventReader(context) else { return }
-            reader.endOfText(parser)
+            XMLReader.withHandler(context, as: XLIFF12EventReader.self) { reader, parser in reader.endOfText(parser) }
         }
         // An entity reference other than the predefined ones is refused by the tree's reader.
         handler.pointee.reference = { context, _ in
-            guard case let (reader, parser)? = eventReader(context) else { return }
-            reader.giveUp(parser)
+            XMLReader.withHandler(context, as: XLIFF12EventReader.self) { reader, parser in reader.giveUp(parser) }
         }
     }
 
@@ -399,10 +399,4 @@ final class XLIFF12EventReader {
             break
         }
     }
-}
-
-/// The reader a callback works for, and the parser context it is given (see `treeBuilder`).
-private func eventReader(_ context: UnsafeMutableRawPointer?) -> (XLIFF12EventReader, xmlParserCtxtPtr)? {
-    guard let parser = context?.assumingMemoryBound(to: xmlParserCtxt.self), let reader = parser.pointee._private else { return nil }
-    return (Unmanaged<XLIFF12EventReader>.fromOpaque(reader).takeUnretainedValue(), parser)
 }

@@ -82,6 +82,17 @@ public struct XMLReader: Sendable {
         }
     }
 
+    /// Calls `body` with the handler a callback of `parse(_:file:into:installing:)` works for
+    /// and the parser context it is given (libxml2 passes its `userData`, which is the context
+    /// itself, whose `_private` holds the handler). The handler is borrowed, not retained:
+    /// `parse` keeps it alive for the whole parse, and taking it as a strong reference cost an
+    /// atomic retain and release per event (a tenth of reading a job from the events).
+    static func withHandler<Handler: AnyObject>(_ context: UnsafeMutableRawPointer?, as _: Handler.Type,
+                                                _ body: (Handler, xmlParserCtxtPtr) -> Void) {
+        guard let parser = context?.assumingMemoryBound(to: xmlParserCtxt.self), let handler = parser.pointee._private else { return }
+        Unmanaged<Handler>.fromOpaque(handler)._withUnsafeGuaranteedRef { body($0, parser) }
+    }
+
     /// Whether `bytes` have a line `line` (counting line feeds): `memchr` finds them, in files
     /// long enough to have that many.
     static func reaches(line: Int, _ bytes: [UInt8]) -> Bool {

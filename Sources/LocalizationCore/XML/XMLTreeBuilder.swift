@@ -83,33 +83,33 @@ final class XMLTreeBuilder {
     static func install(on context: xmlParserCtxtPtr) {
         guard let handler = context.pointee.sax else { return }
         handler.pointee.startElementNs = { context, localName, _, uri, namespaceCount, namespaces, attributeCount, defaultedCount, attributes in
-            guard case let (builder, parser)? = treeBuilder(context), let localName else { return }
-            builder.startElement(parser, localName: localName, uri: uri, namespaceCount: Int(namespaceCount), namespaces: namespaces,
-                                 attributeCount: Int(attributeCount), defaultedCount: Int(defaultedCount), attributes: attributes)
+            guard let localName else { return }
+            XMLReader.withHandler(context, as: XMLTreeBuilder.self) { builder, parser in
+                builder.startElement(parser, localName: localName, uri: uri, namespaceCount: Int(namespaceCount), namespaces: namespaces,
+                                     attributeCount: Int(attributeCount), defaultedCount: Int(defaultedCount), attributes: attributes)
+            }
         }
         handler.pointee.endElementNs = { context, _, _, _ in
-            guard case let (builder, _)? = treeBuilder(context) else { return }
-            builder.endElement()
+            XMLReader.withHandler(context, as: XMLTreeBuilder.self) { builder, _ in builder.endElement() }
         }
         let characters: charactersSAXFunc = { context, characters, length in
-            guard case let (builder, parser)? = treeBuilder(context), let characters else { return }
-            builder.characters(parser, UnsafeBufferPointer(start: characters, count: Int(length)))
+            guard let characters else { return }
+            XMLReader.withHandler(context, as: XMLTreeBuilder.self) { builder, parser in
+                builder.characters(parser, UnsafeBufferPointer(start: characters, count: Int(length)))
+            }
         }
         handler.pointee.characters = characters
         // libxml2's builder takes white space it may ignore as text like any other.
         handler.pointee.ignorableWhitespace = characters
         // Comments and processing instructions carry nothing we read, but they end a text.
         handler.pointee.comment = { context, _ in
-            guard case let (builder, parser)? = treeBuilder(context) else { return }
-            builder.commentOrInstruction(parser)
+            XMLReader.withHandler(context, as: XMLTreeBuilder.self) { builder, parser in builder.commentOrInstruction(parser) }
         }
         handler.pointee.processingInstruction = { context, _, _ in
-            guard case let (builder, parser)? = treeBuilder(context) else { return }
-            builder.commentOrInstruction(parser)
+            XMLReader.withHandler(context, as: XMLTreeBuilder.self) { builder, parser in builder.commentOrInstruction(parser) }
         }
         handler.pointee.reference = { context, _ in
-            guard case let (builder, _)? = treeBuilder(context) else { return }
-            builder.entityReference()
+            XMLReader.withHandler(context, as: XMLTreeBuilder.self) { builder, _ in builder.entityReference() }
         }
     }
 
@@ -246,12 +246,4 @@ final class XMLTreeBuilder {
             failingReference = records.count - 1
         }
     }
-}
-
-/// The builder a callback works for, and the parser context it is given (libxml2 passes its
-/// `userData`, which is the context itself). A function of the file, not of the builder: a C
-/// callback cannot capture anything, not even the type it is made in.
-private func treeBuilder(_ context: UnsafeMutableRawPointer?) -> (XMLTreeBuilder, xmlParserCtxtPtr)? {
-    guard let parser = context?.assumingMemoryBound(to: xmlParserCtxt.self), let builder = parser.pointee._private else { return nil }
-    return (Unmanaged<XMLTreeBuilder>.fromOpaque(builder).takeUnretainedValue(), parser)
 }
