@@ -29,6 +29,8 @@ struct XLIFF12SentenceSpellingTests {
         (Content(text: "Eins.Zwei."), [sentence("s1", [.text("Eins.")]), sentence("s2", [.text("Zwei.")])], true),
         // Other text, text missing, text left over.
         (Content(text: "Eins. Zwei."), [sentence("s1", [.text("Eins.")]), .ignorable(" "), sentence("s2", [.text("Drei.")])], false),
+        // Text that differs in its last byte only, a byte greater than the source's.
+        (Content(text: "Eins. Zwei."), [sentence("s1", [.text("Eins.")]), .ignorable(" "), sentence("s2", [.text("Zwei?")])], false),
         (Content(text: "Eins. Zwei."), [sentence("s1", [.text("Eins.")]), .ignorable(" ")], false),
         (Content(text: "Eins."), [sentence("s1", [.text("Eins.")]), .ignorable(" "), sentence("s2", [.text("Zwei.")])], false),
         // A code where the source has text, another code, a code the source lacks.
