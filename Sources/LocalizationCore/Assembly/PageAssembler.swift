@@ -237,22 +237,37 @@ enum HTMLEscaping {
         guard asciiOnly else {
             // A String is valid UTF-8, and every character escaped is ASCII, whose byte never
             // occurs inside a multi-byte sequence: the bytes are copied a run at a time, the
-            // few escaped.
+            // few escaped. Eight bytes without any of them (most of a text) are passed over
+            // at once.
             text.withContiguousUTF8 { bytes in
                 var runStart = 0
-                for index in bytes.indices {
-                    let reference: StaticString
-                    switch bytes[index] {
-                    case UInt8(ascii: "&"): reference = "&amp;"
-                    case UInt8(ascii: "<"): reference = "&lt;"
-                    case UInt8(ascii: ">"): reference = "&gt;"
-                    case UInt8(ascii: "\"") where inAttribute: reference = "&quot;"
-                    case UInt8(ascii: "'") where inAttribute: reference = "&#39;"
-                    default: continue
+                var index = 0
+                while index < bytes.count {
+                    let end = min(index + 8, bytes.count)
+                    if end - index == 8 {
+                        let word = ByteWord(bytes, at: index)
+                        var escaped = word.matches(UInt8(ascii: "&")) | word.matches(UInt8(ascii: "<")) | word.matches(UInt8(ascii: ">"))
+                        if inAttribute { escaped |= word.matches(UInt8(ascii: "\"")) | word.matches(UInt8(ascii: "'")) }
+                        if escaped == 0 {
+                            index = end
+                            continue
+                        }
                     }
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< index]))
-                    reference.withUTF8Buffer { output.append(contentsOf: $0) }
-                    runStart = index + 1
+                    for byteIndex in index ..< end {
+                        let reference: StaticString
+                        switch bytes[byteIndex] {
+                        case UInt8(ascii: "&"): reference = "&amp;"
+                        case UInt8(ascii: "<"): reference = "&lt;"
+                        case UInt8(ascii: ">"): reference = "&gt;"
+                        case UInt8(ascii: "\"") where inAttribute: reference = "&quot;"
+                        case UInt8(ascii: "'") where inAttribute: reference = "&#39;"
+                        default: continue
+                        }
+                        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< byteIndex]))
+                        reference.withUTF8Buffer { output.append(contentsOf: $0) }
+                        runStart = byteIndex + 1
+                    }
+                    index = end
                 }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
             }

@@ -90,6 +90,16 @@ public enum TargetCheck {
         let count = bytes.count
         var index = 0
         while index < count {
+            // Eight bytes none of which is a control or one of those lead bytes (most of a
+            // text) are passed over at once; a sequence found at a lead byte may run on past them.
+            if index % 8 == 0, index + 8 <= count {
+                let word = ByteWord(bytes, at: index)
+                let suspect = word.matches(below: 0x20) | word.matches(0x7F) | word.matches(0xC2) | word.matches(0xE2) | word.matches(0xEF)
+                if suspect == 0 {
+                    index += 8
+                    continue
+                }
+            }
             let byte = bytes[index]
             switch byte {
             case 0x09, 0x0A:
