@@ -459,16 +459,30 @@ private struct ExtractionWalk {
     func path() -> String {
         var first = stack.endIndex
         var blocks = 0
+        var length = 0
         while first > stack.startIndex, blocks < 4 {
             first -= 1
-            if stack[first].isBlock { blocks += 1 }
+            if stack[first].isBlock {
+                blocks += 1
+                length += stack[first].name.utf8.count + 1
+            }
         }
-        var path = ""
-        for position in first ..< stack.endIndex where stack[position].isBlock {
-            if !path.isEmpty { path.append("/") }
-            path.append(stack[position].name)
+        guard blocks > 0 else { return "" }
+        // Written as bytes into a string of its final size: appended name by name, the string
+        // was made again for every name (small strings are rebuilt on each append).
+        return String(unsafeUninitializedCapacity: length - 1) { path in
+            var written = 0
+            for position in first ..< stack.endIndex where stack[position].isBlock {
+                if written > 0 {
+                    path[written] = UInt8(ascii: "/")
+                    written += 1
+                }
+                written = stack[position].name.withContiguousUTF8 { name in
+                    path[written ..< written + name.count].initialize(fromContentsOf: name)
+                }
+            }
+            return written
         }
-        return path
     }
 
     mutating func nextKey(for name: String, at offset: Int) -> ElementKey {
