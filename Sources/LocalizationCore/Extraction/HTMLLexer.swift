@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-internal import Glibc
-#elseif canImport(Darwin)
-internal import Darwin
-#endif
-
 /// Splits an HTML page into tokens that keep their exact byte ranges.
 ///
 /// libxml2's HTML parser builds a tree but cannot say which bytes each node came from, and it
@@ -231,18 +225,6 @@ struct HTMLLexer {
             if actual != byte && !(byte.isASCIILetter && (actual | 0x20) == (byte | 0x20)) { return false }
         }
         return true
-    }
-}
-
-extension [UInt8] {
-    /// The first index of `byte` at or after `start`, found with memchr (at memory speed,
-    /// not byte by byte).
-    func firstIndex(of byte: UInt8, from start: Int) -> Int? {
-        guard start < count else { return nil }
-        return withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, let found = memchr(base + start, Int32(byte), buffer.count - start) else { return nil }
-            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-        }
     }
 }
 

@@ -458,7 +458,7 @@ public struct BatchState: Sendable, Equatable {
         mutating func nextLine() -> Range<Int>? {
             while position < bytes.count, bytes[position] == 0x0A { position += 1 }
             guard position < bytes.count else { return nil }
-            let end = index(of: 0x0A, in: position ..< bytes.count) ?? bytes.count
+            let end = bytes.firstIndex(of: 0x0A, in: position ..< bytes.count) ?? bytes.count
             defer { position = end }
             return position ..< end
         }
@@ -472,23 +472,17 @@ public struct BatchState: Sendable, Equatable {
             var parts: [Range<Int>] = []
             var start = range.lowerBound
             while true {
-                let end = index(of: separator, in: start ..< range.upperBound) ?? range.upperBound
+                let end = bytes.firstIndex(of: separator, in: start ..< range.upperBound) ?? range.upperBound
                 if keepingEmpty || end > start { parts.append(start ..< end) }
                 guard end < range.upperBound else { return parts }
                 start = end + 1
             }
         }
 
-        private func index(of byte: UInt8, in range: Range<Int>) -> Int? {
-            guard !range.isEmpty, let base = bytes.baseAddress,
-                  let found = memchr(base + range.lowerBound, Int32(byte), range.count) else { return nil }
-            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-        }
-
         /// The field's text, unescaped (see `escape`).
         func text(_ range: Range<Int>) -> String {
             let field = UnsafeBufferPointer(rebasing: bytes[range])
-            guard index(of: 0x5C, in: range) != nil else { return String(decoding: field, as: UTF8.self) }
+            guard bytes.firstIndex(of: 0x5C, in: range) != nil else { return String(decoding: field, as: UTF8.self) }
             var unescaped: [UInt8] = []
             var escaped = false
             for byte in field {

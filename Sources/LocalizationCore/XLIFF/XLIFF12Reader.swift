@@ -194,7 +194,7 @@ struct XLIFF12Reader {
             guard end <= text.utf8.count else { return false }
             // memcmp: a sentence's bytes compared one by one with `elementsEqual` cost half the check.
             let same = text.withContiguousUTF8 { textBytes in
-                piece.withContiguousUTF8 { memcmp(textBytes.baseAddress! + spelt, $0.baseAddress!, $0.count) == 0 }
+                piece.withContiguousUTF8 { $0.isEmpty || memcmp(textBytes.baseAddress! + spelt, $0.baseAddress!, $0.count) == 0 }
             }
             spelt = end
             return same

@@ -98,17 +98,14 @@ public struct XMLReader: Sendable {
     static func reaches(line: Int, _ bytes: [UInt8]) -> Bool {
         guard line > 1 else { return true }
         guard bytes.count >= line - 1 else { return false }
-        return bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return false }
-            var lines = 1
-            var from = 0
-            while from < buffer.count, let found = memchr(base + from, 0x0A, buffer.count - from) {
-                lines += 1
-                if lines >= line { return true }
-                from = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-            }
-            return false
+        var lines = 1
+        var from = 0
+        while let lineFeed = bytes.firstIndex(of: 0x0A, from: from) {
+            lines += 1
+            if lines >= line { return true }
+            from = lineFeed + 1
         }
+        return false
     }
 
     /// Entity declarations are refused before libxml2 sees them: a declared entity is the
@@ -120,16 +117,14 @@ public struct XMLReader: Sendable {
         // `memchr` finds each `!` at memory speed (a rare byte outside declarations and
         // comments), and lines are counted only when a declaration is found: a byte-by-byte
         // loop doing both cost a twentieth of the parse.
-        let declaration: Int? = asciiView.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return nil }
+        let declaration: Int? = {
             var from = 1 // a `!` at 0 has no `<` before it
-            while from < buffer.count, let found = memchr(base + from, 0x21, buffer.count - from) {
-                let mark = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if buffer[mark - 1] == 0x3C, buffer[(mark - 1)...].starts(with: pattern) { return mark - 1 }
+            while let mark = asciiView.firstIndex(of: 0x21, from: from) {
+                if asciiView[mark - 1] == 0x3C, asciiView[(mark - 1)...].starts(with: pattern) { return mark - 1 }
                 from = mark + 1
             }
             return nil
-        }
+        }()
         guard let declaration else { return }
         let line = 1 + asciiView[..<declaration].count { $0 == 0x0A }
         throw XMLError(file: file, line: line, message: "entity declarations are refused (<!ENTITY …>)")
