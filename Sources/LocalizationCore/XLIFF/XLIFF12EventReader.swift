@@ -46,7 +46,7 @@ final class XLIFF12EventReader {
     /// The `<trans-unit>` being read.
     private struct Unit {
         var id: String
-        var attributes: [XML.Attribute]
+        var attributes: XLIFF12Reader.UnitAttributes
         var line: Int
         var source: Content?
         var sourceLanguage: String?
@@ -184,7 +184,7 @@ final class XLIFF12EventReader {
         endOfText(context)
         guard !gaveUp else { return }
         let name = names.string(localName, in: context)
-        func attributeList() -> [XML.Attribute] { names.attributes(attributes, count: attributeCount, in: context) }
+        let tag = XMLParserNames.StartTag(fields: attributes, count: attributeCount, document: context.pointee.myDoc)
         let frame: Frame
         switch stack.last {
         case nil:
@@ -195,10 +195,9 @@ final class XLIFF12EventReader {
                 stack.append(.ignored)
                 return
             }
-            let list = attributeList()
-            guard let original = list.value(of: "original"), let language = list.value(of: "source-language") else { return giveUp(context) }
+            guard let original = tag.value(of: "original"), let language = tag.value(of: "source-language") else { return giveUp(context) }
             sourceLanguage = sourceLanguage ?? language
-            targetLanguage = targetLanguage ?? list.value(of: "target-language")
+            targetLanguage = targetLanguage ?? tag.value(of: "target-language")
             self.original = original
             units = []
             fileHasHeader = false
@@ -226,31 +225,29 @@ final class XLIFF12EventReader {
                 frame = .ignored
             }
         case .phaseGroup:
-            if name == "phase", isXLIFF(uri, in: context) { jobID = jobID ?? attributeList().value(of: "job-id") }
+            if name == "phase", isXLIFF(uri, in: context) { jobID = jobID ?? tag.value(of: "job-id") }
             frame = .ignored
         case .container:
             switch name {
             case "group" where isXLIFF(uri, in: context):
                 frame = .container
             case "trans-unit" where isXLIFF(uri, in: context):
-                let list = attributeList()
                 let line = XMLTreeBuilder.line(of: context)
-                guard let id = list.value(of: "id"), line < Self.lastShortLine else { return giveUp(context) }
-                unit = Unit(id: id, attributes: list, line: line)
+                guard let id = tag.value(of: "id"), line < Self.lastShortLine else { return giveUp(context) }
+                unit = Unit(id: id, attributes: XLIFF12Reader.UnitAttributes(tag), line: line)
                 frame = .transUnit
             default:
                 frame = .ignored
             }
         case .transUnit:
-            frame = isXLIFF(uri, in: context) ? startUnitChild(name, of: &unit!, attributes: attributeList) : .ignored
+            frame = isXLIFF(uri, in: context) ? startUnitChild(name, of: &unit!, attributes: tag) : .ignored
         case .segmentSource:
-            let list = attributeList()
-            guard unit?.segmentSourceHasCode == false, name == "mrk", list.value(of: "mtype") == "seg" else {
+            guard unit?.segmentSourceHasCode == false, name == "mrk", tag.value(of: "mtype") == "seg" else {
                 unit?.segmentSourceHasCode = true
                 stack.append(.ignored)
                 return
             }
-            guard let mid = list.value(of: "mid"), unit?.segmentSource?.contains(where: { $0.segment?.id == mid }) == false else {
+            guard let mid = tag.value(of: "mid"), unit?.segmentSource?.contains(where: { $0.segment?.id == mid }) == false else {
                 return giveUp(context)
             }
             markerFragments = []
@@ -259,23 +256,23 @@ final class XLIFF12EventReader {
             frame = .segmentMarker
         case .content, .segmentMarker, .pairedCode, .annotation:
             guard isXLIFF(uri, in: context) else { return giveUp(context) }
-            let list = attributeList()
             switch name {
             case "g":
-                let code = XLIFF12Reader.code(name, attributes: list, originalData: "")
+                let code = XLIFF12Reader.code(name, attributes: tag, originalData: "")
                 append(.opening(code))
                 pairedCodes.append(code)
                 frame = .pairedCode
-            case "mrk" where contentKind == .target && !inMarker && list.value(of: "mtype") == "seg":
+            case "mrk" where contentKind == .target && !inMarker && tag.value(of: "mtype") == "seg":
                 markerFragments = []
                 inMarker = true
-                marker = list.value(of: "mid")
+                marker = tag.value(of: "mid")
                 frame = .segmentMarker
             case "mrk":
                 frame = .annotation
             case _ where XLIFF12Reader.standaloneCodeNames.contains(name):
                 collected = ""
-                code = (name, list)
+                // Read when the code ends, with its text: kept past the callback.
+                code = (name, names.attributes(attributes, count: attributeCount, in: context))
                 frame = .code
             default:
                 return giveUp(context)
@@ -292,16 +289,16 @@ final class XLIFF12EventReader {
 
     /// What a child of a `<trans-unit>` is: only the first `<source>`, `<target>` and
     /// `<seg-source>` are read, as `firstElement(named:)` finds them.
-    private func startUnitChild(_ name: String, of unit: inout Unit, attributes: () -> [XML.Attribute]) -> Frame {
+    private func startUnitChild(_ name: String, of unit: inout Unit, attributes: XMLParserNames.StartTag) -> Frame {
         switch name {
         case "source" where unit.source == nil:
-            unit.sourceLanguage = attributes().value(of: "lang", namespace: XML.xmlNamespace)
+            unit.sourceLanguage = attributes.value(of: "lang", namespace: XML.xmlNamespace)
             contentKind = .source
             fragments = []
             return .content
         case "target" where !unit.hasTarget:
             unit.hasTarget = true
-            unit.targetState = attributes().value(of: "state")
+            unit.targetState = attributes.value(of: "state")
             contentKind = .target
             fragments = []
             return .content
@@ -311,7 +308,7 @@ final class XLIFF12EventReader {
             return .segmentSource
         case "note":
             collected = ""
-            notePriority = attributes().value(of: "priority")
+            notePriority = attributes.value(of: "priority")
             return .note
         default:
             return .ignored

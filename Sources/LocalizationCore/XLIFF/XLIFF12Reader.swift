@@ -71,7 +71,7 @@ struct XLIFF12Reader {
         let targetElement = element.firstElement(named: "target")
         let target = try targetElement.map { (target) throws(XLIFFError) in try content(of: target, unit: id, file: file) }
         let notes = element.elements(named: "note").map { note in Self.note(note.textContent, priority: note.attribute("priority")) }
-        var (unit, state) = Self.unit(id: id, attributes: element.attributes, line: element.line, source: source,
+        var (unit, state) = Self.unit(id: id, attributes: UnitAttributes(element.attributes), line: element.line, source: source,
                                       sourceLanguage: sourceElement.attribute("lang", namespace: XML.xmlNamespace),
                                       target: target, targetState: targetElement?.attribute("state"), notes: notes)
         if let segmented = element.firstElement(named: "seg-source") {
@@ -80,9 +80,25 @@ struct XLIFF12Reader {
         return unit
     }
 
+    /// What a `<trans-unit>`'s attributes say of its unit, but for its id: read from the start
+    /// tag, so that the event reader need not keep the attributes until the unit ends.
+    struct UnitAttributes {
+        var name: String
+        var placement: TextUnit.Placement
+        var isApproved: Bool
+
+        init(_ attributes: some XMLAttributes) {
+            name = attributes.value(of: "resname") ?? ""
+            placement = attributes.value(of: "restype").flatMap { type in
+                type.hasPrefix("x-html-attribute-") ? .attribute(elementName: "", attributeName: String(type.dropFirst(17))) : nil
+            } ?? .elementContent(elementName: "")
+            isApproved = attributes.value(of: "approved") == "yes"
+        }
+    }
+
     /// A `<trans-unit>` read, but for its `<seg-source>`: the unit, and the state its sentences
     /// with a translation take. `attributes` are the trans-unit's, `targetState` its target's.
-    static func unit(id: String, attributes: [XML.Attribute], line: Int, source: Content, sourceLanguage: String?,
+    static func unit(id: String, attributes: UnitAttributes, line: Int, source: Content, sourceLanguage: String?,
                      target: Content?, targetState: String?, notes: [Note]) -> (TextUnit, TranslationState) {
         var state: TranslationState = target == nil ? .initial : .translated
         switch targetState {
@@ -92,13 +108,10 @@ struct XLIFF12Reader {
         case "final": state = .final
         default: break
         }
-        if attributes.value(of: "approved") == "yes", target != nil { state = max(state, .reviewed) }
-        let placement: TextUnit.Placement = attributes.value(of: "restype").flatMap { type in
-            type.hasPrefix("x-html-attribute-") ? .attribute(elementName: "", attributeName: String(type.dropFirst(17))) : nil
-        } ?? .elementContent(elementName: "")
+        if attributes.isApproved, target != nil { state = max(state, .reviewed) }
         // Made in the tuple returned: a unit bound first was copied into it (a retain of each field).
         return (TextUnit(
-            id: id, placement: placement, name: attributes.value(of: "resname") ?? "", source: source,
+            id: id, placement: attributes.placement, name: attributes.name, source: source,
             target: target.flatMap { $0.isEmpty ? nil : $0 }, state: target?.isEmpty == false ? state : .initial,
             notes: notes, sourceLanguage: sourceLanguage, line: line
         ), state)
@@ -274,7 +287,7 @@ struct XLIFF12Reader {
     static let standaloneCodeNames: Set<String> = ["x", "ph", "it", "bx", "bpt", "ex", "ept"]
 
     /// The code of an inline element (`name` with `attributes`).
-    static func code(_ name: String, attributes: [XML.Attribute], originalData: String) -> InlineCode {
+    static func code(_ name: String, attributes: some XMLAttributes, originalData: String) -> InlineCode {
         let ctype = attributes.value(of: "ctype")
         let kind = Self.kind(ctype)
         // A placeholder's category is in its ctype ("x-tp-number").
@@ -284,7 +297,7 @@ struct XLIFF12Reader {
     }
 
     /// The fragment of an element of `standaloneCodeNames`.
-    static func standaloneCode(_ name: String, attributes: [XML.Attribute], originalData: String) -> Content.Fragment {
+    static func standaloneCode(_ name: String, attributes: some XMLAttributes, originalData: String) -> Content.Fragment {
         let code = code(name, attributes: attributes, originalData: originalData)
         switch name {
         case "bx", "bpt":

@@ -45,6 +45,44 @@ struct XMLParserNames {
         return list
     }
 
+    /// A start tag's attributes where `startElementNs` hands them over, valid during that
+    /// callback: only those asked for are made strings. A reader that wants three values of a
+    /// `<trans-unit>` spent more on `attributes(_:count:in:)`'s list of every one (names,
+    /// namespaces, values, the array) than on the rest of its start.
+    struct StartTag: XMLAttributes {
+        /// As `attributes(_:count:in:)` takes them: five pointers for each of the first `count`.
+        var fields: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+        var count: Int
+        var document: xmlDocPtr?
+
+        /// The value `attributes(_:count:in:)` gives the attribute. Names and namespaces are
+        /// compared byte for byte: those a reader asks for (lower-case ASCII letters and hyphens,
+        /// the `xml` prefix's namespace) no other spelling is canonically equivalent to.
+        func value(of name: String, namespace: String?) -> String? {
+            guard let fields else { return nil }
+            for index in 0 ..< count {
+                let attribute = fields + 5 * index
+                guard let localName = attribute[0], let value = attribute[3], let end = attribute[4], Self.spells(localName, name) else { continue }
+                let isInNamespace = switch (attribute[2], namespace) {
+                case (nil, nil): true
+                case let (uri?, namespace?): Self.spells(uri, namespace)
+                default: false
+                }
+                guard isInNamespace else { continue }
+                return XMLParserNames.attributeValue(UnsafeBufferPointer(start: value, count: end - value), document: document)
+            }
+            return nil
+        }
+
+        /// Whether the NUL-terminated `cString` has the bytes of `string`.
+        private static func spells(_ cString: UnsafePointer<xmlChar>, _ string: String) -> Bool {
+            string.withContiguousUTF8 { bytes in
+                for (offset, byte) in bytes.enumerated() where cString[offset] != byte { return false }
+                return cString[bytes.count] == 0
+            }
+        }
+    }
+
     /// An attribute's value. With entities left unreplaced, the parser hands over `&` (from
     /// `&amp;` or `&#38;`) as `&#38;` and libxml2's builder decodes the value again into the
     /// attribute's children; a value with `&` goes the same way here.

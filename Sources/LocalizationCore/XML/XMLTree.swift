@@ -151,9 +151,22 @@ public enum XML {
     public static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 }
 
-extension [XML.Attribute] {
+/// Attributes looked up by name: an element's list, or a start tag's as the parser hands them
+/// over (`XMLParserNames.StartTag`), so that a reader of either reads them with one function.
+protocol XMLAttributes {
     /// The value of the attribute without namespace (or in `namespace`) named `name`.
-    func value(of name: String, namespace: String? = nil) -> String? {
+    func value(of name: String, namespace: String?) -> String?
+}
+
+extension XMLAttributes {
+    /// The value of the attribute without namespace named `name`.
+    func value(of name: String) -> String? {
+        value(of: name, namespace: nil)
+    }
+}
+
+extension [XML.Attribute]: XMLAttributes {
+    func value(of name: String, namespace: String?) -> String? {
         first { $0.name == name && $0.namespace == namespace }?.value
     }
 }
