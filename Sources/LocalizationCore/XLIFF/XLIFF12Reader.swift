@@ -89,11 +89,28 @@ struct XLIFF12Reader {
 
         init(_ attributes: some XMLAttributes) {
             name = attributes.value(of: "resname") ?? ""
-            placement = attributes.value(of: "restype").flatMap { type in
-                type.hasPrefix("x-html-attribute-") ? .attribute(elementName: "", attributeName: String(type.dropFirst(17))) : nil
-            } ?? .elementContent(elementName: "")
+            placement = attributes.value(of: "restype").flatMap(Self.attributeName).map { .attribute(elementName: "", attributeName: $0) }
+                ?? .elementContent(elementName: "")
             isApproved = attributes.value(of: "approved") == "yes"
         }
+
+        /// The attribute that a `restype` of `x-html-attribute-NAME` names, or nil.
+        static func attributeName(restype: String) -> String? {
+            // What `hasPrefix` and `dropFirst(17)` on characters gave, found on the UTF-8 (they
+            // were a third of reading a unit's attributes).
+            let length = restypePrefix.count
+            return restype.withContiguousUTF8 { bytes in
+                guard bytes.starts(with: restypePrefix) else { return nil }
+                // A character outside ASCII (a combining mark) may make the prefix's hyphen another.
+                if bytes.count > length, bytes[length] >= 0x80,
+                   restype.utf8.index(restype.startIndex, offsetBy: length).samePosition(in: restype) == nil {
+                    return nil
+                }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[length...]), as: UTF8.self)
+            }
+        }
+
+        private static let restypePrefix = Array("x-html-attribute-".utf8)
     }
 
     /// A `<trans-unit>` read, but for its `<seg-source>`: the unit, and the state its sentences
@@ -188,39 +205,59 @@ struct XLIFF12Reader {
     /// `spellEquivalently` decides: a tool may have written the same text in another
     /// normalization form.
     static func spellByteForByte(_ parts: [UnitPart], _ source: Content) -> Bool {
-        var expected = source.fragments[...]
-        // The source's text the sentences have come to, and how many of its bytes they spell.
+        var walk = SourceWalk(expected: source.fragments[...])
+        for part in parts {
+            switch part {
+            case .segment(let segment):
+                for fragment in segment.source.fragments {
+                    guard walk.accepts(fragment) else { return false }
+                }
+            case .ignorable(let space):
+                guard walk.accepts(text: space) else { return false }
+            }
+        }
+        return walk.isDone
+    }
+
+    /// `spellByteForByte`'s walk along the source. A value with mutating methods, not a local
+    /// function over local variables: passed on as a closure, that kept its variables in boxes
+    /// checked for exclusive access on every fragment.
+    private struct SourceWalk {
+        /// The source's fragments not reached yet.
+        var expected: ArraySlice<Content.Fragment>
+        /// The source's text the sentences have come to, and how many of its bytes they spell.
         var text = ""
         var spelt = 0
-        func matches(_ fragment: Content.Fragment) -> Bool {
+
+        /// Whether the sentences' next fragment is the source's next.
+        mutating func accepts(_ fragment: Content.Fragment) -> Bool {
             guard case .text(let piece) = fragment else {
                 guard spelt == text.utf8.count, let code = expected.popFirst() else { return false }
                 return comparable(code) == comparable(fragment)
             }
+            return accepts(text: piece)
+        }
+
+        /// Whether `piece` has the source's next bytes.
+        mutating func accepts(text piece: String) -> Bool {
             if piece.isEmpty { return true }
             if spelt == text.utf8.count {
                 guard case .text(let next)? = expected.popFirst() else { return false }
                 text = next
                 spelt = 0
             }
-            let end = spelt + piece.utf8.count
+            let (start, end) = (spelt, spelt + piece.utf8.count)
             guard end <= text.utf8.count else { return false }
             // memcmp: a sentence's bytes compared one by one with `elementsEqual` cost half the check.
             let same = text.withContiguousUTF8 { textBytes in
-                piece.withContiguousUTF8 { $0.isEmpty || memcmp(textBytes.baseAddress! + spelt, $0.baseAddress!, $0.count) == 0 }
+                piece.withContiguousUTF8 { $0.isEmpty || memcmp(textBytes.baseAddress! + start, $0.baseAddress!, $0.count) == 0 }
             }
             spelt = end
             return same
         }
-        for part in parts {
-            switch part {
-            case .segment(let segment):
-                guard segment.source.fragments.allSatisfy(matches) else { return false }
-            case .ignorable(let space):
-                guard matches(.text(space)) else { return false }
-            }
-        }
-        return spelt == text.utf8.count && expected.isEmpty
+
+        /// Whether the sentences have spelt the whole source.
+        var isDone: Bool { spelt == text.utf8.count && expected.isEmpty }
     }
 
     /// Text and code ids: what a `<seg-source>` and its `<source>` must agree on (a code's
