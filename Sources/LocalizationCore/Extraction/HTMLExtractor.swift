@@ -70,7 +70,10 @@ private struct ExtractionWalk {
     var stack: [OpenElement] = []
     var run: [RunItem] = []
     var runNumber = 0
-    var nextCode = 0
+    /// The run's inline codes by their temporary id (the position here; numbered from 0 in
+    /// each run): the halves the run holds, noted as its items are appended, so that a flush
+    /// does not look through the run for them.
+    var runCodes: [RunCode] = []
     var usedIDs: [String: Int] = [:]
     var elementOrdinals: [ElementKey: Int] = [:]
 
@@ -191,8 +194,8 @@ private struct ExtractionWalk {
             if isVoid {
                 appendStandalone(element: name, kind: HTMLVocabulary.codeKind(of: name), range: token.range, display: nil)
             } else {
-                let code = nextCode
-                nextCode += 1
+                let code = runCodes.count
+                runCodes.append(RunCode(halves: .opening))
                 run.append(.opening(code: code, element: name, range: token.range))
                 var element = inherited(name: name, traits: traits, token: token, key: key, translate: translate, isBlock: false)
                 element.openCode = (runNumber, code)
@@ -230,6 +233,7 @@ private struct ExtractionWalk {
         guard let token else { return }
         if let open = element.openCode, open.run == runNumber {
             run.append(.closing(code: open.code, element: element.name, range: token.range))
+            runCodes[open.code].halves.insert(.closing)
         } else if !run.isEmpty {
             appendStandalone(element: element.name, kind: .other, range: token.range, display: nil)
         }
@@ -312,8 +316,8 @@ private struct ExtractionWalk {
     // MARK: - Runs
 
     mutating func appendStandalone(element: String, kind: InlineCode.Kind, range: Range<Int>, display: String?) {
-        run.append(.standalone(code: nextCode, element: element, kind: kind, range: range, display: display))
-        nextCode += 1
+        run.append(.standalone(code: runCodes.count, element: element, kind: kind, range: range, display: display))
+        runCodes.append(RunCode(halves: []))
     }
 
     /// Which halves of an inline code a stretch of the run holds.
@@ -324,19 +328,13 @@ private struct ExtractionWalk {
         static let both: CodeHalves = [.opening, .closing]
     }
 
-    /// For each code of the run (by its temporary id), the halves that `run[items]` holds.
-    /// Codes are numbered from 0 in each run, so an array does what a set would, and a run
-    /// without codes (most of them) allocates nothing.
-    func codeHalves(in items: Range<Int>) -> [CodeHalves] {
-        var halves = [CodeHalves](repeating: [], count: nextCode)
-        for index in items {
-            switch run[index] {
-            case .opening(let code, _, _): halves[code].insert(.opening)
-            case .closing(let code, _, _): halves[code].insert(.closing)
-            case .text, .standalone: break
-            }
-        }
-        return halves
+    /// An inline code of the run.
+    struct RunCode {
+        /// The halves the run holds.
+        var halves: CodeHalves
+        /// Its id as XLIFF shows it: "1", "2"… in order of first appearance in the unit
+        /// (0: not yet numbered).
+        var number = 0
     }
 
     /// Turns the collected run into a unit, if it holds translatable text.
@@ -344,14 +342,13 @@ private struct ExtractionWalk {
         defer {
             run.removeAll(keepingCapacity: true)
             runNumber += 1
-            nextCode = 0
+            runCodes.removeAll(keepingCapacity: true)
         }
-        let paired = codeHalves(in: run.indices)
 
         func isTrimmable(_ item: RunItem) -> Bool {
             switch item {
             case .text(let range, _): page.bytes[range].allSatisfy(\.isHTMLWhitespace)
-            case .opening(let code, _, _), .closing(let code, _, _): paired[code] != .both
+            case .opening(let code, _, _), .closing(let code, _, _): runCodes[code].halves != .both
             case .standalone(_, _, let kind, _, _): kind == .lineBreak || kind == .other
             }
         }
@@ -371,7 +368,8 @@ private struct ExtractionWalk {
             }
         }
         guard first < end else { return }
-        let stillPaired = codeHalves(in: first ..< end)
+        // The halves the run holds are those the unit holds, for every code left in it: the
+        // trimming takes off a pair whole (around the unit) or a half the run lacks the other of.
 
         /// An item's bytes; whitespace at the start of the first and the end of the last text
         /// item is left out, so it stays in the skeleton.
@@ -387,15 +385,13 @@ private struct ExtractionWalk {
         var fragments: [Content.Fragment] = []
         fragments.reserveCapacity(end - first)
         var codeRanges: [String: PageSkeleton.CodeRanges] = [:]
-        // Code ids as XLIFF shows them: "1", "2"… in order of first appearance (0: not yet numbered).
-        var numbering = [Int](repeating: 0, count: nextCode)
         var numbered = 0
         func number(_ code: Int) -> String {
-            if numbering[code] == 0 {
+            if runCodes[code].number == 0 {
                 numbered += 1
-                numbering[code] = numbered
+                runCodes[code].number = numbered
             }
-            return String(numbering[code])
+            return String(runCodes[code].number)
         }
         for index in first ..< end {
             switch run[index] {
@@ -405,10 +401,10 @@ private struct ExtractionWalk {
             case .opening(let code, let element, let range):
                 let inline = InlineCode(id: number(code), kind: HTMLVocabulary.codeKind(of: element), elementName: element, originalData: page.rawText(range))
                 codeRanges[inline.id] = .init(opening: range)
-                fragments.append(stillPaired[code] == .both ? .opening(inline) : .standalone(inline, isolated: .opening))
+                fragments.append(runCodes[code].halves == .both ? .opening(inline) : .standalone(inline, isolated: .opening))
             case .closing(let code, let element, let range):
                 let inline = InlineCode(id: number(code), kind: HTMLVocabulary.codeKind(of: element), elementName: element, originalData: page.rawText(range))
-                if stillPaired[code] == .both {
+                if runCodes[code].halves == .both {
                     codeRanges[inline.id]?.closing = range
                     fragments.append(.closing(inline))
                 } else {
