@@ -437,8 +437,16 @@ private struct ExtractionWalk {
 
     // MARK: - Helpers
 
-    /// Units in page order (by where their text starts) and slots sorted for assembly.
-    consuming func result() -> ExtractedPage {
+    /// Units in page order (by where their text starts) and slots sorted for assembly; the
+    /// walk is left without them.
+    mutating func result() -> ExtractedPage {
+        // Taken out of the walk, so that each array has one reference and is reordered and
+        // sorted in place. The walk consumed instead was copied first, and its copy kept
+        // both arrays referenced: they were copied whole (every unit's fields retained).
+        var units: [TextUnit] = []
+        var slots: [PageSkeleton.Slot] = []
+        swap(&units, &self.units)
+        swap(&slots, &self.slots)
         // units[i] and slots[i] were appended together: a unit starts where its slot does.
         let pageOrder = units.indices.sorted { slots[$0].range.lowerBound < slots[$1].range.lowerBound }
         // Units found in page order (a page without attributes inside text) stay as they are.
