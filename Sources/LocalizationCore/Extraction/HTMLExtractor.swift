@@ -261,7 +261,7 @@ private struct ExtractionWalk {
         } else if let note = local?.note {
             notes.append(note)
         }
-        let language = attributeValue(token, "lang").map { $0.trimmingCharacters(in: " ") } ?? local?.language ?? stack.last?.language
+        let language = attributeValue(token, "lang").map(Self.trimmingSpaces) ?? local?.language ?? stack.last?.language
         let direction = attributeValue(token, "dir").flatMap { TextDirection(rawValue: $0.lowercased()) } ?? local?.direction ?? stack.last?.direction
         return OpenElement(
             name: name, isBlock: isBlock, translate: translate, language: language, direction: direction,
@@ -519,6 +519,14 @@ private struct ExtractionWalk {
         token.attributes.first { $0.name == name }.map { $0.valueRange.map(page.text) ?? "" }
     }
 
+    /// `text` without spaces at either end. Most values have none and are returned as they
+    /// are; `trimmingCharacters(in:)` builds a set of characters and a new string every time.
+    static func trimmingSpaces(_ text: String) -> String {
+        // Only a string starting or ending with the byte of a space starts or ends with the
+        // Character " " (a space and a combining mark after it are one other Character).
+        text.utf8.first == UInt8(ascii: " ") || text.utf8.last == UInt8(ascii: " ") ? text.trimmingCharacters(in: " ") : text
+    }
+
     /// The index of the last token of the element starting at `start`: its end tag or, when
     /// it is never closed, the token before an end tag of an enclosing element (where HTML5
     /// would close it), or the last token of the page.
@@ -542,8 +550,7 @@ private struct ExtractionWalk {
     }
 
     func displayText(_ tokens: ArraySlice<HTMLLexer.Token>) -> String {
-        HTMLPage.collapsingWhitespace(tokens.filter { $0.kind == .text }.map { page.text($0.range) }.joined())
-            .trimmingCharacters(in: " ")
+        Self.trimmingSpaces(HTMLPage.collapsingWhitespace(tokens.filter { $0.kind == .text }.map { page.text($0.range) }.joined()))
     }
 
     static func translateFlag(_ value: String) -> Bool? {
