@@ -158,19 +158,37 @@ struct XMLWriter {
     ///
     /// Works on UTF-8 bytes: everything escaped is ASCII, so a byte below 0x80 is a whole
     /// character and every other byte is copied as it is, in runs between the bytes replaced.
+    /// Eight bytes at a time are tested for a byte that needs a look (`ByteWord`): a word
+    /// without one (most of a text: letters, spaces, digits, punctuation) is passed over with
+    /// a handful of operations instead of a comparison or two per byte.
     @discardableResult
     private static func appendEscaped(_ text: String, attribute: Bool, stoppingAtNonXML: Bool = false, to output: inout [UInt8]) -> Bool {
         text.withContiguousUTF8 { bytes in
             var runStart = 0
-            for index in bytes.indices {
-                let byte = bytes[index]
-                // Most bytes are letters, above every byte escaped: one comparison each.
-                if byte > UInt8(ascii: ">"), byte != 0xEF { continue }
-                if stoppingAtNonXML, byte == 0xEF || byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
-                guard let replacement = escaped(byte, attribute: attribute) else { continue }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< index]))
-                output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-                runStart = index + 1
+            var index = 0
+            while index < bytes.count {
+                let end = min(index + 8, bytes.count)
+                if end - index == 8 {
+                    // Every byte escaped is `&`, `<`, `>`, `"` or a control; 0xEF may start U+FFFE or U+FFFF.
+                    let word = ByteWord(bytes, at: index)
+                    var needsLook = word.matches(UInt8(ascii: "&")) | word.matches(UInt8(ascii: "<")) | word.matches(UInt8(ascii: ">"))
+                        | word.matches(below: 0x20)
+                    if attribute { needsLook |= word.matches(UInt8(ascii: "\"")) }
+                    if stoppingAtNonXML { needsLook |= word.matches(0xEF) }
+                    if needsLook == 0 {
+                        index = end
+                        continue
+                    }
+                }
+                for byteIndex in index ..< end {
+                    let byte = bytes[byteIndex]
+                    if stoppingAtNonXML, byte == 0xEF || byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
+                    guard let replacement = escaped(byte, attribute: attribute) else { continue }
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< byteIndex]))
+                    output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                    runStart = byteIndex + 1
+                }
+                index = end
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
             return true
