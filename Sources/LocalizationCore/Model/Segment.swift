@@ -61,7 +61,10 @@ public enum UnitPart: Sendable, Hashable {
 
 extension TextUnit {
     /// Whether the unit is split into sentences.
-    public var isSegmented: Bool { parts.contains { $0.segment != nil } }
+    public var isSegmented: Bool {
+        // Matched, not asked `segment`, which copies the sentence (a retain of each field) to test it.
+        parts.contains { if case .segment = $0 { true } else { false } }
+    }
 
     /// The unit's sentences: its segments, or the whole unit as one segment.
     public var segments: [Segment] {

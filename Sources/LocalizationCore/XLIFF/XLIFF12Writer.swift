@@ -39,14 +39,15 @@ public struct XLIFF12Writer: Sendable {
     }
 
     private func write(_ unit: TextUnit, to xml: inout XMLWriter) {
-        let restype: String? = switch unit.placement {
-        case .attribute(_, let attribute): "x-html-attribute-\(attribute)"
-        case .elementContent: nil
-        }
         xml.startTag("trans-unit")
         xml.attribute("id", unit.id)
         xml.attribute("resname", unit.name)
-        xml.attribute("restype", restype)
+        if case .attribute(_, let attribute) = unit.placement {
+            // In pieces: "x-html-attribute-\(attribute)" is a string allocated for every attribute unit.
+            xml.raw(" restype=\"x-html-attribute-")
+            xml.attributeValue(attribute)
+            xml.raw("\"")
+        }
         xml.attribute("xml:space", "preserve")
         xml.endStartTag()
         xml.startTag("source")
@@ -60,12 +61,13 @@ public struct XLIFF12Writer: Sendable {
         xml.close(indent: false)
         let isSegmented = unit.isSegmented
         if isSegmented {
-            let segments = unit.segments
             // The sentences as <mrk mtype="seg">, the white space between them outside.
             xml.open("seg-source")
             Self.segmentMarkup(unit.parts, to: &xml) { $0.source }
             xml.close(indent: false)
-            if segments.contains(where: { $0.target != nil }) {
+            // Looked for in place: most units sent have no target, and `segments` copies each sentence.
+            if unit.parts.contains(where: { if case .segment(let segment) = $0 { segment.target != nil } else { false } }) {
+                let segments = unit.segments
                 // A sentence not yet translated has an empty marker, so its translation has a place.
                 let complete = segments.allSatisfy { $0.target != nil }
                 xml.open("target", ["state": complete ? Self.state(segments.map(\.state).min() ?? .initial) : "needs-translation"])
