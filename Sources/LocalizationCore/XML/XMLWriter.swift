@@ -1,19 +1,22 @@
 /// Writes XML text: elements, attributes and escaped text, indented for readability where the
 /// caller asks for it.
 ///
-/// The document is built as UTF-8 bytes in one buffer, handed over as it is by `finishBytes()`
-/// (for a file) or made a `String` once by `finish()`:
+/// The document is built as UTF-8 bytes in one buffer, handed over as an array by
+/// `finishBytes()` (for a file) or made a `String` once by `finish()`:
 /// appending thousands of small pieces to a `String` costs more than the escaping itself
 /// (every append checks uniqueness and capacity and updates the string's flags), and escaped
 /// text is written straight into the buffer instead of into a string of its own first. For the
 /// same reason a single ASCII character of markup is appended as a byte, not as a string.
-struct XMLWriter {
-    private var output: [UInt8] = []
+/// The buffer is memory of its own (`Bytes`), not an array, whose every append checks that the
+/// array is not shared and goes through a generic copy: a job's some forty pieces per unit
+/// cost more that way than the escaping.
+struct XMLWriter: ~Copyable {
+    private var output: Bytes
     private var openElements: [String] = []
 
     init() {
-        // A job of one page is some ten kilobytes; larger documents grow the buffer as usual.
-        output.reserveCapacity(16 << 10)
+        // A job of one page is some ten kilobytes; larger documents grow the buffer.
+        output = Bytes(capacity: 16 << 10)
         raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
     }
 
@@ -23,10 +26,12 @@ struct XMLWriter {
         var writer = XMLWriter(fragment: ())
         build(&writer)
         precondition(writer.openElements.isEmpty, "unclosed XML elements: \(writer.openElements)")
-        return String(decoding: writer.output, as: UTF8.self)
+        return writer.output.string
     }
 
-    private init(fragment: Void) {}
+    private init(fragment: Void) {
+        output = Bytes(capacity: 256)
+    }
 
     /// Starts an element; `attributes` with a nil value are left out.
     mutating func open(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:], indent: Bool = true) {
@@ -100,7 +105,7 @@ struct XMLWriter {
         let start = output.count
         let carried = Self.appendEscaped(text, attribute: false, stoppingAtNonXML: true, to: &output)
         guard !carried else { return }
-        output.removeSubrange(start...)
+        output.truncate(to: start)
         self.text(Self.replacingNonXMLCharacters(text))
     }
 
@@ -119,7 +124,7 @@ struct XMLWriter {
     /// Raw markup that the caller has built from escaped parts.
     mutating func raw(_ markup: String) {
         // From the contiguous bytes: appending the UTF-8 view copies through its iterator.
-        markup.withContiguousUTF8 { output.append(contentsOf: $0) }
+        markup.withContiguousUTF8 { output.append($0) }
     }
 
     /// The finished document as UTF-8, what a file holds: no `String` is made of it only to be
@@ -127,7 +132,7 @@ struct XMLWriter {
     mutating func finishBytes() -> [UInt8] {
         precondition(openElements.isEmpty, "unclosed XML elements: \(openElements)")
         raw("\n")
-        return output
+        return output.array
     }
 
     /// The finished document as text.
@@ -137,7 +142,7 @@ struct XMLWriter {
 
     private mutating func newline() {
         output.append(UInt8(ascii: "\n"))
-        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * openElements.count))
+        output.append(UInt8(ascii: " "), count: 2 * openElements.count)
     }
 
     /// Escapes for XML 1.0; characters XML cannot carry at all must be dealt with by the caller
@@ -146,10 +151,9 @@ struct XMLWriter {
     static func escape(_ text: String, attribute: Bool) -> String {
         let count = text.utf8.count
         guard text.withContiguousUTF8({ $0.contains { escaped($0, attribute: attribute) != nil } }) else { return text }
-        var result: [UInt8] = []
-        result.reserveCapacity(count + count / 8 + 8)
+        var result = Bytes(capacity: count + count / 8 + 8)
         appendEscaped(text, attribute: attribute, to: &result)
-        return String(decoding: result, as: UTF8.self)
+        return result.string
     }
 
     /// Appends `text` escaped for XML 1.0 to `output` (see `escape`). With `stoppingAtNonXML`,
@@ -162,7 +166,7 @@ struct XMLWriter {
     /// without one (most of a text: letters, spaces, digits, punctuation) is passed over with
     /// a handful of operations instead of a comparison or two per byte.
     @discardableResult
-    private static func appendEscaped(_ text: String, attribute: Bool, stoppingAtNonXML: Bool = false, to output: inout [UInt8]) -> Bool {
+    private static func appendEscaped(_ text: String, attribute: Bool, stoppingAtNonXML: Bool = false, to output: inout Bytes) -> Bool {
         text.withContiguousUTF8 { bytes in
             var runStart = 0
             var index = 0
@@ -184,13 +188,13 @@ struct XMLWriter {
                     let byte = bytes[byteIndex]
                     if stoppingAtNonXML, byte == 0xEF || byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
                     guard let replacement = escaped(byte, attribute: attribute) else { continue }
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< byteIndex]))
-                    output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                    output.append(UnsafeBufferPointer(rebasing: bytes[runStart ..< byteIndex]))
+                    output.append(UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
                     runStart = byteIndex + 1
                 }
                 index = end
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+            output.append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
             return true
         }
     }
@@ -230,6 +234,68 @@ struct XMLWriter {
         switch scalar.value {
         case 0x9, 0xA, 0xD, 0x20 ... 0xD7FF, 0xE000 ... 0xFFFD, 0x10000 ... 0x10FFFF: true
         default: false
+        }
+    }
+
+    /// UTF-8 bytes appended to memory of their own, grown by doubling.
+    struct Bytes: ~Copyable {
+        private var start: UnsafeMutablePointer<UInt8>
+        private var capacity: Int
+        private(set) var count = 0
+
+        init(capacity: Int) {
+            self.capacity = max(capacity, 16)
+            start = .allocate(capacity: self.capacity)
+        }
+
+        deinit {
+            start.deallocate()
+        }
+
+        mutating func append(_ byte: UInt8) {
+            reserve(1)
+            start[count] = byte
+            count += 1
+        }
+
+        mutating func append(_ byte: UInt8, count repeats: Int) {
+            reserve(repeats)
+            (start + count).initialize(repeating: byte, count: repeats)
+            count += repeats
+        }
+
+        mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let source = bytes.baseAddress else { return }
+            reserve(bytes.count)
+            (start + count).initialize(from: source, count: bytes.count)
+            count += bytes.count
+        }
+
+        mutating func popLast() -> UInt8? {
+            guard count > 0 else { return nil }
+            count -= 1
+            return start[count]
+        }
+
+        /// Drops the bytes after the first `count`.
+        mutating func truncate(to count: Int) {
+            self.count = min(self.count, count)
+        }
+
+        /// The bytes as an array (a copy: the memory is the buffer's).
+        var array: [UInt8] { Array(UnsafeBufferPointer(start: start, count: count)) }
+
+        /// The bytes as text.
+        var string: String { String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self) }
+
+        private mutating func reserve(_ extra: Int) {
+            guard count + extra > capacity else { return }
+            let grown = max(capacity * 2, count + extra)
+            let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+            moved.moveInitialize(from: start, count: count)
+            start.deallocate()
+            start = moved
+            capacity = grown
         }
     }
 }
