@@ -241,33 +241,23 @@ enum HTMLEscaping {
             // at once.
             text.withContiguousUTF8 { bytes in
                 var runStart = 0
-                var index = 0
-                while index < bytes.count {
-                    let end = min(index + 8, bytes.count)
-                    if end - index == 8 {
-                        let word = ByteWord(bytes, at: index)
-                        var escaped = word.matches(UInt8(ascii: "&")) | word.matches(UInt8(ascii: "<")) | word.matches(UInt8(ascii: ">"))
-                        if inAttribute { escaped |= word.matches(UInt8(ascii: "\"")) | word.matches(UInt8(ascii: "'")) }
-                        if escaped == 0 {
-                            index = end
-                            continue
-                        }
+                _ = ByteWord.scan(bytes) { word in
+                    let escaped = word.matches(UInt8(ascii: "&")) | word.matches(UInt8(ascii: "<")) | word.matches(UInt8(ascii: ">"))
+                    return inAttribute ? escaped | word.matches(UInt8(ascii: "\"")) | word.matches(UInt8(ascii: "'")) : escaped
+                } look: { index in
+                    let reference: StaticString
+                    switch bytes[index] {
+                    case UInt8(ascii: "&"): reference = "&amp;"
+                    case UInt8(ascii: "<"): reference = "&lt;"
+                    case UInt8(ascii: ">"): reference = "&gt;"
+                    case UInt8(ascii: "\"") where inAttribute: reference = "&quot;"
+                    case UInt8(ascii: "'") where inAttribute: reference = "&#39;"
+                    default: return true
                     }
-                    for byteIndex in index ..< end {
-                        let reference: StaticString
-                        switch bytes[byteIndex] {
-                        case UInt8(ascii: "&"): reference = "&amp;"
-                        case UInt8(ascii: "<"): reference = "&lt;"
-                        case UInt8(ascii: ">"): reference = "&gt;"
-                        case UInt8(ascii: "\"") where inAttribute: reference = "&quot;"
-                        case UInt8(ascii: "'") where inAttribute: reference = "&#39;"
-                        default: continue
-                        }
-                        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< byteIndex]))
-                        reference.withUTF8Buffer { output.append(contentsOf: $0) }
-                        runStart = byteIndex + 1
-                    }
-                    index = end
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< index]))
+                    reference.withUTF8Buffer { output.append(contentsOf: $0) }
+                    runStart = index + 1
+                    return true
                 }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
             }

@@ -89,36 +89,29 @@ public enum TargetCheck {
 
     private static func firstForbidden(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
         let count = bytes.count
-        var index = 0
-        while index < count {
-            // Eight bytes none of which is a control or one of those lead bytes (most of a
-            // text) are passed over at once; a sequence found at a lead byte may run on past them.
-            if index % 8 == 0, index + 8 <= count {
-                let word = ByteWord(bytes, at: index)
-                let suspect = word.matches(below: 0x20) | word.matches(0x7F) | word.matches(0xC2) | word.matches(0xE2) | word.matches(0xEF)
-                if suspect == 0 {
-                    index += 8
-                    continue
-                }
-            }
+        var found: Unicode.Scalar?
+        // A sequence found at a lead byte may run on past the word looked at.
+        _ = ByteWord.scan(bytes) { word in
+            word.matches(below: 0x20) | word.matches(0x7F) | word.matches(0xC2) | word.matches(0xE2) | word.matches(0xEF)
+        } look: { index in
             let byte = bytes[index]
             switch byte {
             case 0x09, 0x0A:
                 break
             case 0x00 ... 0x1F, 0x7F:
-                return Unicode.Scalar(byte)
+                found = Unicode.Scalar(byte)
             case 0xC2 where index + 1 < count && (0x80 ... 0x9F).contains(bytes[index + 1]):
-                return Unicode.Scalar(bytes[index + 1])
+                found = Unicode.Scalar(bytes[index + 1])
             case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (0xAA ... 0xAE).contains(bytes[index + 2]):
-                return Unicode.Scalar(UInt16(0x2000) + UInt16(bytes[index + 2] & 0x3F))
+                found = Unicode.Scalar(UInt16(0x2000) + UInt16(bytes[index + 2] & 0x3F))
             case 0xEF where index + 2 < count && bytes[index + 1] == 0xBF && (0xBE ... 0xBF).contains(bytes[index + 2]):
-                return Unicode.Scalar(UInt16(0xFFC0) + UInt16(bytes[index + 2] & 0x3F))
+                found = Unicode.Scalar(UInt16(0xFFC0) + UInt16(bytes[index + 2] & 0x3F))
             default:
                 break
             }
-            index += 1
+            return found == nil
         }
-        return nil
+        return found
     }
 
     /// Bidi embeddings and overrides ("Trojan Source"), C0/C1 controls other than tab and

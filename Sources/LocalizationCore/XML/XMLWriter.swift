@@ -169,31 +169,23 @@ struct XMLWriter: ~Copyable {
     private static func appendEscaped(_ text: String, attribute: Bool, stoppingAtNonXML: Bool = false, to output: inout Bytes) -> Bool {
         text.withContiguousUTF8 { bytes in
             var runStart = 0
-            var index = 0
-            while index < bytes.count {
-                let end = min(index + 8, bytes.count)
-                if end - index == 8 {
-                    // Every byte escaped is `&`, `<`, `>`, `"` or a control; 0xEF may start U+FFFE or U+FFFF.
-                    let word = ByteWord(bytes, at: index)
-                    var needsLook = word.matches(UInt8(ascii: "&")) | word.matches(UInt8(ascii: "<")) | word.matches(UInt8(ascii: ">"))
-                        | word.matches(below: 0x20)
-                    if attribute { needsLook |= word.matches(UInt8(ascii: "\"")) }
-                    if stoppingAtNonXML { needsLook |= word.matches(0xEF) }
-                    if needsLook == 0 {
-                        index = end
-                        continue
-                    }
-                }
-                for byteIndex in index ..< end {
-                    let byte = bytes[byteIndex]
-                    if stoppingAtNonXML, byte == 0xEF || byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
-                    guard let replacement = escaped(byte, attribute: attribute) else { continue }
-                    output.append(UnsafeBufferPointer(rebasing: bytes[runStart ..< byteIndex]))
-                    output.append(UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-                    runStart = byteIndex + 1
-                }
-                index = end
+            let carried = ByteWord.scan(bytes) { word in
+                // Every byte escaped is `&`, `<`, `>`, `"` or a control; 0xEF may start U+FFFE or U+FFFF.
+                var suspect = word.matches(UInt8(ascii: "&")) | word.matches(UInt8(ascii: "<")) | word.matches(UInt8(ascii: ">"))
+                    | word.matches(below: 0x20)
+                if attribute { suspect |= word.matches(UInt8(ascii: "\"")) }
+                if stoppingAtNonXML { suspect |= word.matches(0xEF) }
+                return suspect
+            } look: { index in
+                let byte = bytes[index]
+                if stoppingAtNonXML, byte == 0xEF || byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
+                guard let replacement = escaped(byte, attribute: attribute) else { return true }
+                output.append(UnsafeBufferPointer(rebasing: bytes[runStart ..< index]))
+                output.append(UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                runStart = index + 1
+                return true
             }
+            guard carried else { return false }
             output.append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
             return true
         }
