@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 
 extension BatchRun {
     /// For each target locale, the units of the examined pages that need a translator and are

@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 
 extension BatchRun {
     /// A page this run extracted and assembled.

@@ -3,7 +3,7 @@ internal import Glibc
 #elseif canImport(Darwin)
 internal import Darwin
 #endif
-public import Foundation
+internal import Foundation
 
 /// The content team's one command: imports what translators dropped in the inbox, finds the
 /// pages that changed since the last run, sends translators only the units that need them

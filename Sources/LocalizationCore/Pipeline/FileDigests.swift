@@ -7,7 +7,7 @@ internal import Darwin
 #if canImport(CoreFoundation)
 internal import CoreFoundation
 #endif
-public import Foundation
+internal import Foundation
 
 /// Content digests of the files a run reads, remembered with what `stat` said about each
 /// file, so that a run hashes again only files whose identity, size or times changed — the

@@ -3,7 +3,7 @@ internal import Glibc
 #elseif canImport(Darwin)
 internal import Darwin
 #endif
-public import Foundation
+internal import Foundation
 
 /// The lock `run` and `import` hold on a project (SECURITY.md case 21): `flock` on
 /// `.translate-pipeline.lock` at the project root, with the holder's process id written into
