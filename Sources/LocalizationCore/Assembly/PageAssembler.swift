@@ -26,13 +26,29 @@ public struct PageAssembler: Sendable {
     public func assemble(_ extracted: ExtractedPage, targets: [String: Content], language: TargetLanguage?) -> [UInt8] {
         // Nothing to prepare for a page that stays as it is.
         guard !targets.isEmpty else { return extracted.page.bytes }
-        return PreparedPage(extracted).assemble(targets: targets, language: language)
+        return PreparedPage(extracted).assemble(targets: targets, language: language, options: Options())
+    }
+
+    /// The page with `unitTargets[i]`, the checked target of `extracted.units[i]` (nil: none),
+    /// in place: `assemble(_:targets:language:)` for a caller that knows where its units are
+    /// on the page, which then finds every target without hashing an id.
+    public func assemble(_ extracted: ExtractedPage, unitTargets: [Content?], language: TargetLanguage?) -> [UInt8] {
+        precondition(unitTargets.count == extracted.units.count, "one target or nil for each of the page's units")
+        guard unitTargets.contains(where: { $0 != nil }) else { return extracted.page.bytes }
+        return PreparedPage(extracted).assemble(unitTargets: unitTargets, language: language, options: Options())
     }
 
     /// The page with `targets` in place and the additions of `options`; `language` nil keeps
     /// `<html>`'s language (a page published in the source language).
     public func assemble(_ extracted: ExtractedPage, targets: [String: Content], language: TargetLanguage?, options: Options) -> [UInt8] {
         PreparedPage(extracted).assemble(targets: targets, language: language, options: options)
+    }
+
+    /// `targets` (unit id → target) as the target of each of the page's units, by position.
+    /// Every unit with an id gets its target (a page whose ids clash has several).
+    static func unitTargets(_ targets: [String: Content], of extracted: ExtractedPage) -> [Content?] {
+        // The units are read in place: a copy of each would retain every one of its fields.
+        targets.isEmpty ? Array(repeating: nil, count: extracted.units.count) : extracted.units.indices.map { targets[extracted.units[$0].id] }
     }
 
     /// A page made ready to be assembled in many locales: what does not depend on the locale
@@ -65,7 +81,12 @@ public struct PageAssembler: Sendable {
 
         /// `PageAssembler.assemble(_:targets:language:options:)`.
         func assemble(targets: [String: Content], language: TargetLanguage?, options: Options) -> [UInt8] {
-            var renderer = Renderer(page: extracted.page, slots: extracted.skeleton.slots, targets: targets,
+            assemble(unitTargets: PageAssembler.unitTargets(targets, of: extracted), language: language, options: options)
+        }
+
+        /// The page with `unitTargets` (by unit position) in place and the additions of `options`.
+        func assemble(unitTargets: [Content?], language: TargetLanguage?, options: Options) -> [UInt8] {
+            var renderer = Renderer(page: extracted.page, slots: extracted.skeleton.slots, unitTargets: unitTargets,
                                     fallbackUnits: options.fallbackUnits.subtracting(rawTextUnits))
             renderer.isolateLeftToRightRuns = options.isolateLeftToRightRuns
             renderer.rawTextUnits = rawTextUnits
@@ -110,13 +131,18 @@ struct Renderer {
     }
 
     private enum Replacement {
-        /// A unit's slot with its target, found once when the slots are picked; nil for a
-        /// fallback unit.
-        case slot(PageSkeleton.Slot, target: Content?)
+        /// The slot at this position in `slots`: a unit's slot with its target, or a fallback
+        /// unit's. A position, not the slot and its target: those are read where they are
+        /// rendered, instead of copied (and retained) into every replacement.
+        case slot(Int)
         case bytes([UInt8])
     }
 
     let page: HTMLPage
+    /// The page's slots, sorted by start.
+    let slots: [PageSkeleton.Slot]
+    /// The checked target of each of the page's units, by position (`Slot.unitIndex`).
+    let unitTargets: [Content?]
     /// Units rendered in the source language inside `fallbackOpening` … `</span>`.
     let fallbackUnits: Set<String>
     var fallbackOpening: [UInt8] = []
@@ -126,12 +152,14 @@ struct Renderer {
     /// Every replacement, sorted by start; insertions (empty ranges) sort before what follows.
     private var replacements: [(range: Range<Int>, replacement: Replacement)]
 
-    init(page: HTMLPage, slots: [PageSkeleton.Slot], targets: [String: Content], fallbackUnits: Set<String> = []) {
+    init(page: HTMLPage, slots: [PageSkeleton.Slot], unitTargets: [Content?], fallbackUnits: Set<String> = []) {
         self.page = page
+        self.slots = slots
+        self.unitTargets = unitTargets
         self.fallbackUnits = fallbackUnits
-        self.replacements = slots.compactMap { slot in
-            if let target = targets[slot.unitID] { return (slot.range, .slot(slot, target: target)) }
-            if case .content = slot.kind, fallbackUnits.contains(slot.unitID) { return (slot.range, .slot(slot, target: nil)) }
+        self.replacements = slots.indices.compactMap { index in
+            if unitTargets[slots[index].unitIndex] != nil { return (slots[index].range, .slot(index)) }
+            if case .content = slots[index].kind, fallbackUnits.contains(slots[index].unitID) { return (slots[index].range, .slot(index)) }
             return nil
         }
     }
@@ -145,7 +173,7 @@ struct Renderer {
 
     /// The bytes of `range` with every replacement inside it; a slot nested in a rendered slot
     /// (an attribute inside a code) is rendered by that slot, through its code's range.
-    func render(_ range: Range<Int>, inside container: PageSkeleton.Slot? = nil) -> [UInt8] {
+    func render(_ range: Range<Int>, inside container: Int? = nil) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(range.count + range.count / 3)
         render(range, inside: container, into: &output)
@@ -153,7 +181,7 @@ struct Renderer {
     }
 
     /// `render(_:inside:)` appended to `output`: slots and codes render into the one buffer.
-    private func render(_ range: Range<Int>, inside container: PageSkeleton.Slot? = nil, into output: inout [UInt8]) {
+    private func render(_ range: Range<Int>, inside container: Int? = nil, into output: inout [UInt8]) {
         var cursor = range.lowerBound
         var index = firstReplacement(atOrAfter: range.lowerBound)
         while index < replacements.count, replacements[index].range.lowerBound < range.upperBound {
@@ -161,10 +189,10 @@ struct Renderer {
             index += 1
             guard editRange.lowerBound >= cursor, editRange.upperBound <= range.upperBound else { continue }
             // A fallback slot renders its own bytes: not itself again.
-            if case .slot(let slot, _) = replacement, slot == container { continue }
+            if case .slot(let slot) = replacement, slot == container { continue }
             output += page.bytes[cursor ..< editRange.lowerBound]
             switch replacement {
-            case .slot(let slot, let target): render(slot, target: target, into: &output)
+            case .slot(let slot): render(slot: slot, into: &output)
             case .bytes(let bytes): output += bytes
             }
             cursor = editRange.upperBound
@@ -182,11 +210,13 @@ struct Renderer {
         return low
     }
 
-    private func render(_ slot: PageSkeleton.Slot, target: Content?, into output: inout [UInt8]) {
-        guard let target else {
+    /// The slot at `index` in `slots`, with its unit's target or as a fallback.
+    private func render(slot index: Int, into output: inout [UInt8]) {
+        let slot = slots[index]
+        guard let target = unitTargets[slot.unitIndex] else {
             guard fallbackUnits.contains(slot.unitID) else { return render(slot.range, into: &output) }
             output += fallbackOpening
-            render(slot.range, inside: slot, into: &output)
+            render(slot.range, inside: index, into: &output)
             output += "</span>".utf8
             return
         }

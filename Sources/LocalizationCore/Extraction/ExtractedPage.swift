@@ -28,6 +28,10 @@ public struct PageSkeleton: Sendable {
 
     struct Slot: Sendable, Hashable {
         var unitID: String
+        /// The position of the slot's unit in `ExtractedPage.units`: assembly finds the unit's
+        /// target by it, without hashing the id. Mapping the units (segmenting them) keeps it
+        /// right; reordering or removing them would not.
+        var unitIndex: Int
         var range: Range<Int>
         var kind: SlotKind
     }

@@ -295,7 +295,7 @@ private struct ExtractionWalk {
                 sourceLanguage: foreignLanguage(stack.last?.language), direction: stack.last?.direction,
                 line: page.line(of: range.lowerBound)
             ))
-            slots.append(.init(unitID: id, range: range, kind: .attribute(quote: attribute.quote)))
+            slots.append(.init(unitID: id, unitIndex: units.count - 1, range: range, kind: .attribute(quote: attribute.quote)))
         }
     }
 
@@ -432,7 +432,7 @@ private struct ExtractionWalk {
             source: source, notes: container.notes, sourceLanguage: foreignLanguage(container.language),
             direction: container.direction, line: page.line(of: range.lowerBound)
         ))
-        slots.append(.init(unitID: id, range: range, kind: .content(codes: codeRanges)))
+        slots.append(.init(unitID: id, unitIndex: units.count - 1, range: range, kind: .content(codes: codeRanges)))
     }
 
     // MARK: - Helpers
@@ -450,7 +450,11 @@ private struct ExtractionWalk {
         // units[i] and slots[i] were appended together: a unit starts where its slot does.
         let pageOrder = units.indices.sorted { slots[$0].range.lowerBound < slots[$1].range.lowerBound }
         // Units found in page order (a page without attributes inside text) stay as they are.
-        if !pageOrder.elementsEqual(units.indices) { units.reorder(as: pageOrder) }
+        if !pageOrder.elementsEqual(units.indices) {
+            units.reorder(as: pageOrder)
+            // The unit appended with slot `appended` is now at `position`.
+            for (position, appended) in pageOrder.enumerated() { slots[appended].unitIndex = position }
+        }
         slots.sort { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }
         return ExtractedPage(
             page: page, units: units, skeleton: PageSkeleton(slots: slots, rootLanguage: rootLanguage),

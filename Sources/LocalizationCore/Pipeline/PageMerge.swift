@@ -16,22 +16,25 @@ public struct PageMerge: Sendable {
     /// Merges `units` (as read from a job) into `page`. `jobFile` names the job in messages.
     /// The job's placeholders for numbers and dates are written as the source writes them.
     public func merge(_ page: ExtractedPage, units: [TextUnit], language: TargetLanguage?, jobFile: String) -> Result {
-        var targets: [String: Content] = [:]
-        targets.reserveCapacity(units.count)
+        // Targets by the position of their unit on the page: the assembler finds each slot's
+        // by the slot's unit position (`Slot.unitIndex`), without hashing its id.
+        var unitTargets = [Content?](repeating: nil, count: page.units.count)
+        var accepted = 0
         var diagnostics: [Diagnostic] = []
         // Made at the first target: a job returned untranslated needs no lookup.
-        lazy var pageUnitIndices = Dictionary(page.units.indices.map { (page.units[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+        lazy var pagePositions = PagePositions(page.units)
         // A job unit (its placeholders expanded) is passed on field by field: handed over whole
         // from the array, it is copied first (a retain and a release of each of its fields).
         func merge(unitID: String, line: Int, source jobSource: Content, target: Content?) {
             guard let target, !target.isEmpty else { return }
-            let pageIndex = pageUnitIndices[unitID]
+            let pageIndex = pagePositions.first[unitID]
             let source = pageIndex.map { page.units[$0].source }
             let sourceAgrees = source.map { Self.sameText($0, jobSource) } ?? false
             let isAttribute = pageIndex.map { page.units[$0].isAttribute } ?? false
             if Self.accepts(target, unitID: unitID, line: line, for: source, isAttribute: isAttribute, sourceAgrees: sourceAgrees,
-                            page: page.page.name, jobFile: jobFile, diagnostics: &diagnostics) {
-                targets[unitID] = target
+                            page: page.page.name, jobFile: jobFile, diagnostics: &diagnostics), let pageIndex {
+                unitTargets[pageIndex] = target
+                accepted += 1
             }
         }
         for index in units.indices {
@@ -47,9 +50,33 @@ public struct PageMerge: Sendable {
                 merge(unitID: units[index].id, line: units[index].line, source: units[index].source, target: target)
             }
         }
-        let bytes = PageAssembler().assemble(page, targets: targets, language: language)
-        let applied = targets.isEmpty ? [] : page.units.indices.compactMap { targets[page.units[$0].id] != nil ? page.units[$0].id : nil }
+        if accepted > 0, pagePositions.idsClash {
+            // A target found for an id stands in every unit with that id, as it did when targets
+            // were looked up by id: checked against the first, like the id's other units.
+            for position in page.units.indices {
+                if let first = pagePositions.first[page.units[position].id], first != position { unitTargets[position] = unitTargets[first] }
+            }
+        }
+        let bytes = PageAssembler().assemble(page, unitTargets: unitTargets, language: language)
+        let applied = page.units.indices.compactMap { unitTargets[$0] != nil ? page.units[$0].id : nil }
         return Result(bytes: bytes, applied: applied, diagnostics: diagnostics)
+    }
+
+    /// Where a page's units are, by id: the first unit with each id. The extractor numbers
+    /// repeated ids (`x`, `x-2`…), but a page can still give two units one id (an element
+    /// whose own id is `x-2` beside two with `x`): `idsClash` says whether this one did.
+    struct PagePositions {
+        var first: [String: Int] = [:]
+        var idsClash = false
+
+        init(_ units: [TextUnit]) {
+            first.reserveCapacity(units.count)
+            // Walked from the end, so that the first unit with an id is the one kept, with one
+            // lookup per unit (`updateValue` answers whether the id was there).
+            for position in units.indices.reversed() where first.updateValue(position, forKey: units[position].id) != nil {
+                idsClash = true
+            }
+        }
     }
 
     /// Whether `a` and `b` have the same text (`plainText`): compared run by run first, which

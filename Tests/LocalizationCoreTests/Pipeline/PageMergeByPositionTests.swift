@@ -1,0 +1,98 @@
+import Testing
+@testable import LocalizationCore
+
+/// PageMerge hands its targets to the assembler by unit position, and the renderer finds a
+/// slot's target by the position of its unit (`Slot.unitIndex`): a position off by a unit puts
+/// a target into another unit's slot. Pages here have units that extraction reorders
+/// (attributes inside text are found before the paragraph around them), units left without a
+/// target, attribute slots, and ids that clash.
+@Suite struct PageMergeByPositionTests {
+    /// Units found in the order `title` (a), `alt` (img), the first paragraph, `title` (abbr),
+    /// the second paragraph; in page order the paragraph comes before its attributes.
+    static let page = #"<html lang="de"><body><p>Der <a href="/rat" title="Zum Rat">Rat</a> tagt <img alt=Sitzung> heute.</p><p>Zweiter <abbr title="Abkürzung">Abs.</abbr></p></body></html>"#
+
+    static func extract(_ html: String) -> ExtractedPage {
+        HTMLExtractor().extract(HTMLPage(name: "seite.html", bytes: Array(html.utf8)))
+    }
+
+    /// `content` with its text in capitals and its codes where they are: a target the check
+    /// accepts, and whose place in the page is plain to see.
+    static func capitals(_ content: Content) -> Content {
+        Content(content.fragments.map { fragment in
+            if case .text(let text) = fragment { return .text(text.uppercased()) }
+            return fragment
+        })
+    }
+
+    /// The page's units as a job returns them, those at the positions `translated` with their
+    /// source in capitals as the target.
+    static func returned(_ page: ExtractedPage, translated: Set<Int>) -> [TextUnit] {
+        page.units.indices.map { position in
+            var unit = page.units[position]
+            if translated.contains(position) { unit.target = capitals(unit.source) }
+            return unit
+        }
+    }
+
+    static func merge(_ page: ExtractedPage, translated: Set<Int>) throws -> PageMerge.Result {
+        PageMerge().merge(page, units: returned(page, translated: translated), language: try TargetLanguage("en"), jobFile: "job.xlf")
+    }
+
+    @Test func slotsNameTheirUnitsAfterTheUnitsAreReordered() {
+        let page = Self.extract(Self.page)
+        #expect(page.units.map(\.source.plainText) == ["Der Rat tagt  heute.", "Zum Rat", "Sitzung", "Zweiter Abs.", "Abkürzung"])
+        for slot in page.skeleton.slots {
+            #expect(page.units[slot.unitIndex].id == slot.unitID)
+        }
+    }
+
+    @Test func everyTargetLandsInItsOwnSlot() throws {
+        let page = Self.extract(Self.page)
+        let result = try Self.merge(page, translated: Set(page.units.indices))
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.applied == page.units.map(\.id))
+        #expect(String(decoding: result.bytes, as: UTF8.self)
+            == #"<html lang="en"><body><p>DER <a href="/rat" title="ZUM RAT">RAT</a> TAGT <img alt="SITZUNG"> HEUTE.</p><p>ZWEITER <abbr title="ABKÜRZUNG">ABS.</abbr></p></body></html>"#)
+    }
+
+    /// The units without a target keep their source, those after them still get theirs.
+    @Test func aUnitWithoutTargetKeepsItsSource() throws {
+        let page = Self.extract(Self.page)
+        let result = try Self.merge(page, translated: [0, 2, 4])
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.applied == [page.units[0].id, page.units[2].id, page.units[4].id])
+        #expect(String(decoding: result.bytes, as: UTF8.self)
+            == #"<html lang="en"><body><p>DER <a href="/rat" title="Zum Rat">RAT</a> TAGT <img alt="SITZUNG"> HEUTE.</p><p>Zweiter <abbr title="ABKÜRZUNG">Abs.</abbr></p></body></html>"#)
+    }
+
+    /// Targets by position give the bytes that targets by id give.
+    @Test func positionsAssembleAsIDs() throws {
+        let page = Self.extract(Self.page)
+        let language = try TargetLanguage("en")
+        for mask in 0 ..< 1 << page.units.count {
+            let chosen = page.units.indices.filter { mask & 1 << $0 != 0 }
+            var unitTargets = [Content?](repeating: nil, count: page.units.count)
+            var targets: [String: Content] = [:]
+            for position in chosen {
+                unitTargets[position] = Self.capitals(page.units[position].source)
+                targets[page.units[position].id] = unitTargets[position]
+            }
+            #expect(PageAssembler().assemble(page, unitTargets: unitTargets, language: language)
+                == PageAssembler().assemble(page, targets: targets, language: language), "units \(chosen)")
+        }
+    }
+
+    /// Two elements with the id `x` and one with `x-2`: the extractor numbers the second `x`
+    /// `id-x-2`, which the third has of its own. A target for that id stands in both units, as
+    /// with targets by id, checked against the first.
+    @Test func aTargetStandsInEveryUnitOfAClashingID() throws {
+        let page = Self.extract(#"<html><body><p id="x">Erster</p><p id="x">Zweiter</p><p id="x-2">Dritter</p></body></html>"#)
+        #expect(page.units.map(\.id) == ["id-x", "id-x-2", "id-x-2"])
+        let result = try Self.merge(page, translated: [1])
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.applied == ["id-x-2", "id-x-2"])
+        let expected = #"<html lang="en"><body><p id="x">Erster</p><p id="x">ZWEITER</p><p id="x-2">ZWEITER</p></body></html>"#
+        #expect(String(decoding: result.bytes, as: UTF8.self) == expected)
+        #expect(PageAssembler().assemble(page, targets: ["id-x-2": Content(text: "ZWEITER")], language: try TargetLanguage("en")) == Array(expected.utf8))
+    }
+}
