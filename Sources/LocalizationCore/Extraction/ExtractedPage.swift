@@ -1,7 +1,8 @@
 /// A page after extraction: its translatable units, and the skeleton that puts them back.
 public struct ExtractedPage: Sendable {
     public let page: HTMLPage
-    /// Units in page order.
+    /// Units in page order, each with an id no other unit of the page has. The skeleton's
+    /// slots name their units by position here: a change to the units keeps their order.
     public var units: [TextUnit]
     public var skeleton: PageSkeleton
     /// What extraction noticed: malformed markup, invalid bytes, rule files it could not use.

@@ -74,6 +74,7 @@ private struct ExtractionWalk {
     /// each run): the halves the run holds, noted as its items are appended, so that a flush
     /// does not look through the run for them.
     var runCodes: [RunCode] = []
+    /// How many units asked for each id as their base, or were given it numbered.
     var usedIDs: [String: Int] = [:]
     var elementOrdinals: [ElementKey: Int] = [:]
 
@@ -502,14 +503,23 @@ private struct ExtractionWalk {
         return key
     }
 
+    /// `base`, or for its second unit `base-2` and so on: an id no other unit of the page has.
+    /// A numbered id is claimed too, so that an element whose own id is `x-2` beside two with
+    /// `x` does not get the second one's id (a job of the page would hold it twice, and its
+    /// reader refuses a file that does); that number is then passed over.
     mutating func uniqueID(base: String) -> String {
         // Counted in place: one dictionary lookup, not a read and a write.
         func countingOne(_ count: inout Int) -> Int {
             defer { count += 1 }
             return count
         }
-        let seen = countingOne(&usedIDs[base, default: 0])
-        return seen == 0 ? base : "\(base)-\(seen + 1)"
+        var seen = countingOne(&usedIDs[base, default: 0])
+        guard seen > 0 else { return base }
+        while true {
+            let numbered = "\(base)-\(seen + 1)"
+            if countingOne(&usedIDs[numbered, default: 0]) == 0 { return numbered }
+            seen += 1
+        }
     }
 
     func foreignLanguage(_ language: String?) -> String? {

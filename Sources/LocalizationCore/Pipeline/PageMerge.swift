@@ -19,22 +19,20 @@ public struct PageMerge: Sendable {
         // Targets by the position of their unit on the page: the assembler finds each slot's
         // by the slot's unit position (`Slot.unitIndex`), without hashing its id.
         var unitTargets = [Content?](repeating: nil, count: page.units.count)
-        var accepted = 0
         var diagnostics: [Diagnostic] = []
         // Made at the first target: a job returned untranslated needs no lookup.
-        lazy var pagePositions = PagePositions(page.units)
+        lazy var pagePositions = Self.positions(of: page.units)
         // A job unit (its placeholders expanded) is passed on field by field: handed over whole
         // from the array, it is copied first (a retain and a release of each of its fields).
         func merge(unitID: String, line: Int, source jobSource: Content, target: Content?) {
             guard let target, !target.isEmpty else { return }
-            let pageIndex = pagePositions.first[unitID]
+            let pageIndex = pagePositions[unitID]
             let source = pageIndex.map { page.units[$0].source }
             let sourceAgrees = source.map { Self.sameText($0, jobSource) } ?? false
             let isAttribute = pageIndex.map { page.units[$0].isAttribute } ?? false
             if Self.accepts(target, unitID: unitID, line: line, for: source, isAttribute: isAttribute, sourceAgrees: sourceAgrees,
                             page: page.page.name, jobFile: jobFile, diagnostics: &diagnostics), let pageIndex {
                 unitTargets[pageIndex] = target
-                accepted += 1
             }
         }
         for index in units.indices {
@@ -50,33 +48,20 @@ public struct PageMerge: Sendable {
                 merge(unitID: units[index].id, line: units[index].line, source: units[index].source, target: target)
             }
         }
-        if accepted > 0, pagePositions.idsClash {
-            // A target found for an id stands in every unit with that id, as it did when targets
-            // were looked up by id: checked against the first, like the id's other units.
-            for position in page.units.indices {
-                if let first = pagePositions.first[page.units[position].id], first != position { unitTargets[position] = unitTargets[first] }
-            }
-        }
         let bytes = PageAssembler().assemble(page, unitTargets: unitTargets, language: language)
         let applied = page.units.indices.compactMap { unitTargets[$0] != nil ? page.units[$0].id : nil }
         return Result(bytes: bytes, applied: applied, diagnostics: diagnostics)
     }
 
-    /// Where a page's units are, by id: the first unit with each id. The extractor numbers
-    /// repeated ids (`x`, `x-2`…), but a page can still give two units one id (an element
-    /// whose own id is `x-2` beside two with `x`): `idsClash` says whether this one did.
-    struct PagePositions {
-        var first: [String: Int] = [:]
-        var idsClash = false
-
-        init(_ units: [TextUnit]) {
-            first.reserveCapacity(units.count)
-            // Walked from the end, so that the first unit with an id is the one kept, with one
-            // lookup per unit (`updateValue` answers whether the id was there).
-            for position in units.indices.reversed() where first.updateValue(position, forKey: units[position].id) != nil {
-                idsClash = true
-            }
-        }
+    /// Where a page's units are, by id. An extracted page's ids are its units' own
+    /// (`HTMLExtractor` numbers repeats apart); should a page made otherwise repeat one, the
+    /// first unit with it is the one found.
+    static func positions(of units: [TextUnit]) -> [String: Int] {
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(units.count)
+        // From the end, so that an earlier unit's position replaces a later one's.
+        for position in units.indices.reversed() { positions[units[position].id] = position }
+        return positions
     }
 
     /// Whether `a` and `b` have the same text (`plainText`): compared run by run first, which

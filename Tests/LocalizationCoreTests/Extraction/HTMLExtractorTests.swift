@@ -76,6 +76,19 @@ import Testing
         }
     }
 
+    /// A repeated id is numbered (`id-x-2`); an element whose own id is that number, before or
+    /// after, does not share it: a job of the page would hold the id twice, which its reader
+    /// refuses. Content ids (hashes, without `-`) cannot meet a number; element ids can.
+    @Test func numberedIDsAreNoElementsOwn() throws {
+        func ids(_ body: String) -> [String] {
+            HTMLExtractor().extract(HTMLPage(name: "ids.html", bytes: Array("<html><body>\(body)</body></html>".utf8))).units.map(\.id)
+        }
+        #expect(ids(#"<p id="x">A</p><p id="x">B</p><p id="x-2">C</p><p id="x">D</p><p id="x-2">E</p>"#)
+            == ["id-x", "id-x-2", "id-x-2-2", "id-x-3", "id-x-2-3"])
+        #expect(ids(#"<p id="x-2">A</p><p id="x">B</p><p id="x">C</p><p id="x">D</p>"#) == ["id-x-2", "id-x", "id-x-3", "id-x-4"])
+        #expect(ids(#"<p id="x">A</p><p id="x">B</p><p id="x">C</p>"#) == ["id-x", "id-x-2", "id-x-3"])
+    }
+
     @Test func mergeWithoutTargetsIsByteIdentical() {
         let merged = PageAssembler().assemble(extracted, targets: [:], language: nil)
         #expect(merged == Array(Self.page.utf8))
