@@ -20,13 +20,26 @@ public struct PageMerge: Sendable {
         // by the slot's unit position (`Slot.unitIndex`), without hashing its id.
         var unitTargets = [Content?](repeating: nil, count: page.units.count)
         var diagnostics: [Diagnostic] = []
-        // Made at the first target: a job returned untranslated needs no lookup.
+        // Made at the first unit not where `jobOffset` puts it: a job of the page as it is
+        // needs no table of its ids.
         lazy var pagePositions = Self.positions(of: page.units)
+        // A job of a page holds the page's units in their order, all of them or, for a page
+        // edited since, most of them a few places off: the job's unit at `index` is looked for
+        // first at the page's `index + jobOffset`, where the previous unit found was.
+        var jobOffset = 0
+        func pagePosition(of unitID: String, jobIndex: Int) -> Int? {
+            let guess = jobIndex + jobOffset
+            // Ids are unique on a page: the unit with the id there is the one.
+            if page.units.indices.contains(guess), page.units[guess].id == unitID { return guess }
+            guard let position = pagePositions[unitID] else { return nil }
+            jobOffset = position - jobIndex
+            return position
+        }
         // A job unit (its placeholders expanded) is passed on field by field: handed over whole
         // from the array, it is copied first (a retain and a release of each of its fields).
-        func merge(unitID: String, line: Int, source jobSource: Content, target: Content?) {
+        func merge(unitID: String, jobIndex: Int, line: Int, source jobSource: Content, target: Content?) {
             guard let target, !target.isEmpty else { return }
-            let pageIndex = pagePositions[unitID]
+            let pageIndex = pagePosition(of: unitID, jobIndex: jobIndex)
             let source = pageIndex.map { page.units[$0].source }
             let sourceAgrees = source.map { Self.sameText($0, jobSource) } ?? false
             let isAttribute = pageIndex.map { page.units[$0].isAttribute } ?? false
@@ -42,10 +55,10 @@ public struct PageMerge: Sendable {
             // `TextUnit.hasAutoTranslatables` read field by field, for the same reason.
             if units[index].source.hasAutoTranslatables || units[index].parts.contains(where: \.hasAutoTranslatables) {
                 let unit = units[index].expandingAutoTranslatables()
-                merge(unitID: unit.id, line: unit.line, source: unit.source, target: unit.target)
+                merge(unitID: unit.id, jobIndex: index, line: unit.line, source: unit.source, target: unit.target)
             } else {
                 // Without placeholders a unit is its own expansion.
-                merge(unitID: units[index].id, line: units[index].line, source: units[index].source, target: target)
+                merge(unitID: units[index].id, jobIndex: index, line: units[index].line, source: units[index].source, target: target)
             }
         }
         let bytes = PageAssembler().assemble(page, unitTargets: unitTargets, language: language)

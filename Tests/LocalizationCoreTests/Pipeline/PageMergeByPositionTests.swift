@@ -93,4 +93,24 @@ import Testing
         #expect(String(decoding: result.bytes, as: UTF8.self)
             == #"<html lang="en"><body><p id="x">Erster</p><p id="x">ZWEITER</p><p id="x-2">Dritter</p></body></html>"#)
     }
+
+    /// A job made before the page was edited: a paragraph added at the start moves every unit
+    /// one place on, and one the job has is gone. Each target finds its unit all the same.
+    @Test func aJobOfTheEarlierPageFindsItsUnitsMoved() throws {
+        let earlier = Self.extract(#"<html><body><p>Eins</p><p>Zwei</p><p>Drei</p><p>Vier</p></body></html>"#)
+        let page = Self.extract(#"<html><body><p>Neu</p><p>Eins</p><p>Zwei</p><p>Vier</p></body></html>"#)
+        let result = PageMerge().merge(page, units: Self.returned(earlier, translated: [0, 1, 2, 3]), language: nil, jobFile: "job.xlf")
+        #expect(result.diagnostics.map(\.message) == ["the page seite.html has no unit with this id (its text changed since the job was made?); target not used"])
+        #expect(result.applied == [page.units[1].id, page.units[2].id, page.units[3].id])
+        #expect(String(decoding: result.bytes, as: UTF8.self) == #"<html><body><p>Neu</p><p>EINS</p><p>ZWEI</p><p>VIER</p></body></html>"#)
+    }
+
+    /// A job's units in another order than the page's (a tool that sorts them) each find theirs.
+    @Test func aJobInAnotherOrderFindsEveryUnit() throws {
+        let page = Self.extract(Self.page)
+        let result = PageMerge().merge(page, units: Self.returned(page, translated: [0, 1, 3]).reversed(), language: try TargetLanguage("en"), jobFile: "job.xlf")
+        #expect(result.diagnostics.isEmpty)
+        #expect(String(decoding: result.bytes, as: UTF8.self)
+            == #"<html lang="en"><body><p>DER <a href="/rat" title="ZUM RAT">RAT</a> TAGT <img alt=Sitzung> HEUTE.</p><p>ZWEITER <abbr title="Abkürzung">ABS.</abbr></p></body></html>"#)
+    }
 }
