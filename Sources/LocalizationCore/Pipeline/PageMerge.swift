@@ -80,13 +80,36 @@ public struct PageMerge: Sendable {
     /// Whether `a` and `b` have the same text (`plainText`): compared run by run first, which
     /// joins nothing when their texts are cut at the same codes (a job's source and its page's).
     static func sameText(_ a: Content, _ b: Content) -> Bool {
-        func texts(_ content: Content) -> some Sequence<String> {
-            content.fragments.lazy.compactMap { fragment in
-                if case .text(let text) = fragment { return text }
-                return nil
+        sameRuns(a, b) || a.plainText == b.plainText
+    }
+
+    /// Whether `a` and `b` have the same runs of text, in order, byte for byte. The fragments
+    /// are read where they are, not copied one by one into a sequence of their texts (a retain
+    /// and a release of each), and compared with memcmp: String's `==` looks for canonical
+    /// equivalence in a text beyond ASCII (most German ones), which `sameText` leaves to its
+    /// comparison of the whole texts when the bytes differ.
+    private static func sameRuns(_ a: Content, _ b: Content) -> Bool {
+        /// The position of the first run of text in `content` from `position` on, or the end.
+        func nextText(in content: Content, from position: Int) -> Int {
+            var position = position
+            while position < content.fragments.count {
+                if case .text = content.fragments[position] { break }
+                position += 1
             }
+            return position
         }
-        return texts(a).elementsEqual(texts(b)) || a.plainText == b.plainText
+        var (left, right) = (0, 0)
+        while true {
+            left = nextText(in: a, from: left)
+            right = nextText(in: b, from: right)
+            guard left < a.fragments.count, right < b.fragments.count else {
+                return left == a.fragments.count && right == b.fragments.count
+            }
+            guard case .text(let leftText) = a.fragments[left], case .text(let rightText) = b.fragments[right],
+                  leftText.hasSameUTF8(as: rightText) else { return false }
+            left += 1
+            right += 1
+        }
     }
 
     /// Whether a job unit's `target` may stand in the page for its unit's content `source` (nil:
