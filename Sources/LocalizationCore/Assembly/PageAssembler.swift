@@ -184,16 +184,21 @@ struct Renderer {
     private func render(_ range: Range<Int>, inside container: Int? = nil, into output: inout [UInt8]) {
         var cursor = range.lowerBound
         var index = firstReplacement(atOrAfter: range.lowerBound)
+        // Each replacement read in place: a copy of it (its range and what replaces it) cost a
+        // call that looked at which case it is, to retain its bytes.
         while index < replacements.count, replacements[index].range.lowerBound < range.upperBound {
-            let (editRange, replacement) = replacements[index]
+            let editRange = replacements[index].range
             index += 1
             guard editRange.lowerBound >= cursor, editRange.upperBound <= range.upperBound else { continue }
-            // A fallback slot renders its own bytes: not itself again.
-            if case .slot(let slot) = replacement, slot == container { continue }
-            output += page.bytes[cursor ..< editRange.lowerBound]
-            switch replacement {
-            case .slot(let slot): render(slot: slot, into: &output)
-            case .bytes(let bytes): output += bytes
+            switch replacements[index - 1].replacement {
+            case .slot(let slot):
+                // A fallback slot renders its own bytes: not itself again.
+                if slot == container { continue }
+                output += page.bytes[cursor ..< editRange.lowerBound]
+                render(slot: slot, into: &output)
+            case .bytes(let bytes):
+                output += page.bytes[cursor ..< editRange.lowerBound]
+                output += bytes
             }
             cursor = editRange.upperBound
         }
@@ -212,15 +217,15 @@ struct Renderer {
 
     /// The slot at `index` in `slots`, with its unit's target or as a fallback.
     private func render(slot index: Int, into output: inout [UInt8]) {
-        let slot = slots[index]
-        guard let target = unitTargets[slot.unitIndex] else {
-            guard fallbackUnits.contains(slot.unitID) else { return render(slot.range, into: &output) }
+        // The slot's fields read in place: a copy of the slot retains its unit's id and codes.
+        guard let target = unitTargets[slots[index].unitIndex] else {
+            guard fallbackUnits.contains(slots[index].unitID) else { return render(slots[index].range, into: &output) }
             output += fallbackOpening
-            render(slot.range, inside: index, into: &output)
+            render(slots[index].range, inside: index, into: &output)
             output += "</span>".utf8
             return
         }
-        switch slot.kind {
+        switch slots[index].kind {
         case .attribute(let quote):
             if quote == nil { output.append(UInt8(ascii: "\"")) }
             HTMLEscaping.escape(target.plainText, inAttribute: true, asciiOnly: !page.isUTF8, into: &output)
@@ -228,7 +233,7 @@ struct Renderer {
         case .content(let codes):
             for fragment in target.fragments {
                 switch fragment {
-                case .text(let text) where isolateLeftToRightRuns && rawTextUnits.contains(slot.unitID):
+                case .text(let text) where isolateLeftToRightRuns && rawTextUnits.contains(slots[index].unitID):
                     HTMLEscaping.escape(BidiIsolation.isolatedWithControls(text), inAttribute: false, asciiOnly: !page.isUTF8, into: &output)
                 case .text(let text) where isolateLeftToRightRuns:
                     BidiIsolation.html(text, asciiOnly: !page.isUTF8, into: &output)
