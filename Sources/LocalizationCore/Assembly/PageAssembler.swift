@@ -157,11 +157,17 @@ struct Renderer {
         self.slots = slots
         self.unitTargets = unitTargets
         self.fallbackUnits = fallbackUnits
-        self.replacements = slots.indices.compactMap { index in
-            if unitTargets[slots[index].unitIndex] != nil { return (slots[index].range, .slot(index)) }
-            if case .content = slots[index].kind, fallbackUnits.contains(slots[index].unitID) { return (slots[index].range, .slot(index)) }
-            return nil
+        // Room for every slot up front: `compactMap` grew the array from empty.
+        var replacements: [(range: Range<Int>, replacement: Replacement)] = []
+        replacements.reserveCapacity(slots.count)
+        for index in slots.indices {
+            if unitTargets[slots[index].unitIndex] != nil {
+                replacements.append((slots[index].range, .slot(index)))
+            } else if case .content = slots[index].kind, fallbackUnits.contains(slots[index].unitID) {
+                replacements.append((slots[index].range, .slot(index)))
+            }
         }
+        self.replacements = replacements
     }
 
     var languageEdits: [Edit] = [] {
