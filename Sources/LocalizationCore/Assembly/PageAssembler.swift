@@ -26,7 +26,7 @@ public struct PageAssembler: Sendable {
     public func assemble(_ extracted: ExtractedPage, targets: [String: Content], language: TargetLanguage?) -> [UInt8] {
         // Nothing to prepare for a page that stays as it is.
         guard !targets.isEmpty else { return extracted.page.bytes }
-        return PreparedPage(extracted).assemble(targets: targets, language: language, options: Options())
+        return PreparedPage(extracted, rawTextUnits: []).assemble(targets: targets, language: language, options: Options())
     }
 
     /// The page with `unitTargets[i]`, the checked target of `extracted.units[i]` (nil: none),
@@ -35,7 +35,7 @@ public struct PageAssembler: Sendable {
     public func assemble(_ extracted: ExtractedPage, unitTargets: [Content?], language: TargetLanguage?) -> [UInt8] {
         precondition(unitTargets.count == extracted.units.count, "one target or nil for each of the page's units")
         guard unitTargets.contains(where: { $0 != nil }) else { return extracted.page.bytes }
-        return PreparedPage(extracted).assemble(unitTargets: unitTargets, language: language, options: Options())
+        return PreparedPage(extracted, rawTextUnits: []).assemble(unitTargets: unitTargets, language: language, options: Options())
     }
 
     /// The page with `targets` in place and the additions of `options`; `language` nil keeps
@@ -60,7 +60,6 @@ public struct PageAssembler: Sendable {
         let rawTextUnits: Set<String>
 
         init(_ extracted: ExtractedPage) {
-            self.extracted = extracted
             // The units are read in place: a copy of each would retain every one of its fields.
             var rawTextUnits: Set<String> = []
             for index in extracted.units.indices {
@@ -70,6 +69,14 @@ public struct PageAssembler: Sendable {
                 default: break
                 }
             }
+            self.init(extracted, rawTextUnits: rawTextUnits)
+        }
+
+        /// A page to be assembled with `rawTextUnits` as given. Assembly without `Options`
+        /// passes none: it isolates nothing and has no fallbacks, the only uses of the set,
+        /// and looking for them compared the element of every unit with three names.
+        fileprivate init(_ extracted: ExtractedPage, rawTextUnits: Set<String>) {
+            self.extracted = extracted
             self.rawTextUnits = rawTextUnits
         }
 
