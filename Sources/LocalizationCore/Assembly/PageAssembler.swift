@@ -45,7 +45,8 @@ public struct PageAssembler: Sendable {
     }
 
     /// `targets` (unit id → target) as the target of each of the page's units, by position.
-    /// Every unit with an id gets its target (a page whose ids clash has several).
+    /// Every unit with an id gets its target (should a page not made by `HTMLExtractor` give
+    /// one id to several).
     static func unitTargets(_ targets: [String: Content], of extracted: ExtractedPage) -> [Content?] {
         // The units are read in place: a copy of each would retain every one of its fields.
         targets.isEmpty ? Array(repeating: nil, count: extracted.units.count) : extracted.units.indices.map { targets[extracted.units[$0].id] }

@@ -25,7 +25,7 @@ public struct PageMerge: Sendable {
         lazy var pagePositions = Self.positions(of: page.units)
         // A job of a page holds the page's units in their order, all of them or, for a page
         // edited since, most of them a few places off: the job's unit at `index` is looked for
-        // first at the page's `index + jobOffset`, where the previous unit found was.
+        // first at the page's `index + jobOffset`, the offset at which the previous one was.
         var jobOffset = 0
         func pagePosition(of unitID: String, jobIndex: Int) -> Int? {
             let guess = jobIndex + jobOffset
