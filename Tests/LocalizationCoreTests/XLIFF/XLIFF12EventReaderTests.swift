@@ -109,6 +109,41 @@ struct XLIFF12EventReaderTests {
         }
     }
 
+    /// A long text comes from libxml2 in pieces of a few hundred bytes; the reader joins them
+    /// as bytes, and counts those it does not keep (spaces between elements) against the limit
+    /// on a text's length, as the tree does.
+    @Test func longTextsAndTheTextLimit() {
+        func job(body: String) -> [UInt8] {
+            Array("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+            <file original="p.html" source-language="de" target-language="ar" datatype="html"><body>\(body)</body></file>
+            </xliff>
+            """.utf8)
+        }
+        let limit = XMLReader.Limits().maximumTextBytes
+        let long = String(repeating: "Teilhabe für alle – 𝄞 ", count: 200)
+        let read = Self.expectSameAsTree(job(body: "<trans-unit id=\"u\"><source>\(long)</source><target>\(long)<x id=\"1\"/>\(long)</target></trans-unit>"),
+                                         file: "long texts")
+        #expect(read, "long texts are read from the events")
+        let document = XLIFF12EventReader.read(job(body: "<trans-unit id=\"u\"><source>\(long)</source></trans-unit>"), file: "long", xmlReader: XMLReader())
+        #expect(document?.files.first?.units.first?.source == Content(text: long))
+
+        let unit = "<trans-unit id=\"u\"><source>a</source></trans-unit>"
+        for (label, body) in [("spaces between elements", String(repeating: " ", count: limit + 1) + unit),
+                              ("spaces inside a unit", "<trans-unit id=\"u\">" + String(repeating: "\n", count: limit + 1) + "<source>a</source></trans-unit>"),
+                              ("a source", "<trans-unit id=\"u\"><source>" + String(repeating: "a", count: limit + 1) + "</source></trans-unit>")] {
+            // Bound first: an expectation on the call itself would print the megabyte it reads.
+            let bytes = job(body: body)
+            let answered = Self.expectSameAsTree(bytes, file: "\(label) past the limit")
+            #expect(!answered, "\(label) past the limit: left to the tree, which refuses it")
+            #expect(throws: XLIFFError.self, "\(label) past the limit") { try XLIFFReader().read(bytes, file: label) }
+        }
+        let upToTheLimit = job(body: String(repeating: " ", count: limit) + unit)
+        let answered = Self.expectSameAsTree(upToTheLimit, file: "spaces up to the limit")
+        #expect(answered, "spaces up to the limit are read from the events")
+    }
+
     @Test(.enabled(if: TestPaths.hasConformance, "needs ../shared/conformance"))
     func conformanceFiles() throws {
         let files = FileManager.default.enumerator(atPath: TestPaths.conformance.path)?.compactMap { $0 as? String }
