@@ -12,6 +12,10 @@ internal import CICU
 struct BoundaryUnits: Sendable {
     /// One bit per UTF-16 code unit: bit `unit & 63` of word `unit >> 6`.
     private let bits: [UInt64]
+    /// For each byte value of UTF-8, whether a character that begins with it may be one of
+    /// the units: an ASCII byte is the character itself; a lead byte stands for the range of
+    /// characters it begins (any of them in the set); a continuation byte begins none.
+    private let mayBeginUnit: [Bool]
 
     init?(breakRules: [SRXRules.Rule], locale: String) {
         var bits = [UInt64](repeating: 0, count: 1 << 10)
@@ -35,6 +39,25 @@ struct BoundaryUnits: Sendable {
             for unit in fewest { bits[Int(unit >> 6)] |= 1 &<< UInt64(unit & 63) }
         }
         self.bits = bits
+        self.mayBeginUnit = Self.leadBytes(of: bits)
+    }
+
+    /// `mayBeginUnit` for the set `bits`.
+    private static func leadBytes(of bits: [UInt64]) -> [Bool] {
+        func containsAny(_ units: ClosedRange<UInt32>) -> Bool {
+            units.contains { bits[Int($0 >> 6)] & (1 &<< UInt64($0 & 63)) != 0 }
+        }
+        return (0 ... 255).map { (byte: UInt32) in
+            switch byte {
+            case 0 ..< 0x80: containsAny(byte ... byte)
+            case 0xC2 ..< 0xE0: containsAny((byte & 0x1F) << 6 ... (byte & 0x1F) << 6 | 0x3F)
+            case 0xE0 ..< 0xF0: containsAny((byte & 0x0F) << 12 ... (byte & 0x0F) << 12 | 0xFFF)
+            // Beyond the BMP: the surrogates of a pair.
+            case 0xF0 ..< 0xF5: containsAny(0xD800 ... 0xDFFF)
+            // Continuation bytes, and bytes valid UTF-8 never holds.
+            default: false
+            }
+        }
     }
 
     func contains(_ unit: UInt16) -> Bool {
@@ -42,8 +65,33 @@ struct BoundaryUnits: Sendable {
     }
 
     /// Whether a character of `text` is one of the units (a character beyond the BMP always
-    /// is, its surrogates being in the set), found without converting the text.
+    /// is, its surrogates being in the set), found on the text's UTF-8 without converting it:
+    /// a byte that begins no possible unit (most letters, spaces, umlauts) is passed over with
+    /// one look-up, and only a character whose lead byte may begin one is decoded.
     func occur(in text: String) -> Bool {
-        !text.allUTF16Units { !contains($0) }
+        text.withContiguousUTF8 { bytes in
+            mayBeginUnit.withUnsafeBufferPointer { mayBeginUnit in
+                for index in bytes.indices where mayBeginUnit[Int(bytes[index])] {
+                    // Stepping byte by byte is safe: continuation bytes never begin a unit.
+                    if bytes[index] < 0x80 || containsCharacter(in: bytes, at: index) { return true }
+                }
+                return false
+            }
+        }
+    }
+
+    /// Whether the character whose (valid, multi-byte) UTF-8 sequence begins at `index` has
+    /// a UTF-16 unit in the set.
+    private func containsCharacter(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let lead = UInt32(bytes[index])
+        switch lead {
+        case 0xC0 ..< 0xE0:
+            return contains(UInt16(lead & 0x1F) << 6 | UInt16(bytes[index + 1] & 0x3F))
+        case 0xE0 ..< 0xF0:
+            return contains(UInt16(lead & 0x0F) << 12 | UInt16(bytes[index + 1] & 0x3F) << 6 | UInt16(bytes[index + 2] & 0x3F))
+        default:
+            let scalar = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+            return contains(UInt16(0xD800 | (scalar - 0x10000) >> 10)) || contains(UInt16(0xDC00 | scalar & 0x3FF))
+        }
     }
 }

@@ -88,6 +88,24 @@ import Testing
         #expect(RegexShape(pattern: "")?.requiredCharacterPatterns == [])
     }
 
+    /// `occur(in:)` reads UTF-8 and decodes only characters whose lead byte may begin a unit:
+    /// it must answer as a look at every UTF-16 unit does, for every character and in text.
+    @Test func unitsOccurInTextAsInItsUTF16() throws {
+        for (name, segmenter) in try SegmenterReferenceTests.segmenters() {
+            guard let units = segmenter.boundaryUnits else { continue }
+            func expectOccurrence(_ text: String) {
+                #expect(units.occur(in: text) == text.utf16.contains(where: units.contains), "\(name): \(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            }
+            for value in UInt32(0) ... 0x10FFFF where value % 97 == 0 || value <= 0xFFFF {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                expectOccurrence("ab" + String(Character(scalar)) + "cd")
+            }
+            for text in SegmenterReferenceTests.generatedTexts(count: 300, seed: 5) + ["", "€", "„Ja“", "𝐀", "a😀b\u{FFFF}\u{10FFFF}", "\u{85}", "\u{2029}"] {
+                expectOccurrence(text)
+            }
+        }
+    }
+
     @Test func utf16UnitsAreDecodedAsTheStandardLibraryDoes() {
         for text in SegmenterReferenceTests.generatedTexts(count: 300, seed: 11) + ["", "ä", "€", "𝐀", "a😀b\u{FFFF}\u{10FFFF}"] {
             var units: [UInt16] = []
