@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-internal import Glibc
-#elseif canImport(Darwin)
-internal import Darwin
-#endif
-
 extension Segmenter {
     /// Placeholder for an inline code while boundaries are computed (OBJECT REPLACEMENT
     /// CHARACTER: ICU treats it as an ordinary character, neither letter nor punctuation).
@@ -14,26 +8,23 @@ extension Segmenter {
     /// previous one; a pair that still spans a boundary is split into isolated halves.
     /// Joined (and re-paired), the segments give the content back.
     public func segments(of content: Content) -> [Content] {
-        segmentsFound(of: content) { boundaries(in: $0) }.sentences
+        segmentsFound(of: content) { boundaries(in: $0) }
     }
 
     /// The parts of a unit whose source is `content` (`TextUnit.parts`; empty for one
-    /// sentence), remembered by the exact content: a repeated header, footer or paragraph
-    /// then costs one lookup instead of its UTF-16, its boundaries and its sentences' strings.
+    /// sentence), remembered by the exact content (`PartsMemory`).
     func parts(of content: Content) -> [UnitPart] {
         withPooledRules { compiled in
-            let key = ExactContent(content)
-            if let known = compiled?.rememberedParts[key] { return known }
-            let (sentences, size) = segmentsFound(of: content) { units in units.withUnsafeBufferPointer { boundaries(in: $0, using: compiled) } }
-            let parts = UnitPart.parts(ofSentences: sentences)
-            compiled?.rememberedParts.remember(parts, for: key, size: size)
-            return parts
+            func find() -> [UnitPart] {
+                let sentences = segmentsFound(of: content) { units in units.withUnsafeBufferPointer { boundaries(in: $0, using: compiled) } }
+                return UnitPart.parts(ofSentences: sentences)
+            }
+            return compiled?.rememberedParts.parts(of: content, orFind: find) ?? find()
         }
     }
 
-    /// `segments(of:)` with the boundaries that `boundaries` finds in the UTF-16 text, and
-    /// the size of that text.
-    func segmentsFound(of content: Content, boundaries: ([UInt16]) -> [Int]) -> (sentences: [Content], size: Int) {
+    /// `segments(of:)` with the boundaries that `boundaries` finds in the UTF-16 text.
+    func segmentsFound(of content: Content, boundaries: ([UInt16]) -> [Int]) -> [Content] {
         var units: [UInt16] = []
         // At most one UTF-16 unit per UTF-8 byte of text, and one per code.
         units.reserveCapacity(content.fragments.reduce(0) { count, fragment in
@@ -63,7 +54,7 @@ extension Segmenter {
             segments.append(Self.content(units: units, range: start ..< end, codeOffsets: codeOffsets, codeAt: codeAt))
             start = end
         }
-        return (segments.isEmpty ? [content] : segments, units.count)
+        return segments.isEmpty ? [content] : segments
     }
 
     /// Whether `content` can have a boundary: not when none of its characters (a code counting
@@ -207,83 +198,5 @@ extension String {
             }
         }
         self.init(decoding: bytes, as: UTF8.self)
-    }
-}
-
-extension Segmenter {
-    /// A unit's content as a key of the parts memory, equal only to content of the same
-    /// bytes: `String`'s equality and hash take canonically equivalent texts ("ä" precomposed
-    /// and decomposed) for the same, and the parts remembered for one would replace the
-    /// other's bytes.
-    struct ExactContent: Hashable {
-        let content: Content
-        /// The hash of the texts' bytes and the codes' ids (the rest of a code seldom tells two
-        /// units apart), kept: a dictionary compares its key with every key on its way to an
-        /// empty slot, and different hashes tell most of them apart at once.
-        private let bytesHash: Int
-
-        init(_ content: Content) {
-            self.content = content
-            var hasher = Hasher()
-            for fragment in content.fragments {
-                switch fragment {
-                case .text(let text): text.withContiguousUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-                case .opening(let code), .closing(let code), .standalone(let code, _):
-                    code.id.withContiguousUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-                }
-                hasher.combine(0xFF as UInt8)
-            }
-            bytesHash = hasher.finalize()
-        }
-
-        static func == (lhs: ExactContent, rhs: ExactContent) -> Bool {
-            guard lhs.bytesHash == rhs.bytesHash, lhs.content.fragments.count == rhs.content.fragments.count else { return false }
-            // Fragment by fragment in place: a copy of a fragment holding a code retains each of its fields.
-            for index in lhs.content.fragments.indices {
-                switch lhs.content.fragments[index] {
-                case .text(let left):
-                    guard case .text(let right) = rhs.content.fragments[index], sameBytes(left, right) else { return false }
-                case .opening(let left):
-                    guard case .opening(let right) = rhs.content.fragments[index], sameBytes(left, right) else { return false }
-                case .closing(let left):
-                    guard case .closing(let right) = rhs.content.fragments[index], sameBytes(left, right) else { return false }
-                case .standalone(let left, let leftHalf):
-                    guard case .standalone(let right, let rightHalf) = rhs.content.fragments[index], leftHalf == rightHalf, sameBytes(left, right)
-                    else { return false }
-                }
-            }
-            return true
-        }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(bytesHash)
-        }
-
-        private static func sameBytes(_ left: String, _ right: String) -> Bool {
-            left.withContiguousUTF8 { left in
-                right.withContiguousUTF8 { right in
-                    left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
-                }
-            }
-        }
-
-        private static func sameBytes(_ left: String?, _ right: String?) -> Bool {
-            guard let left, let right else { return left == nil && right == nil }
-            return sameBytes(left, right)
-        }
-
-        /// `InlineCode`'s own equality covers every field, a field added later too; it takes
-        /// canonically equivalent texts for equal, so the text fields are compared byte for byte
-        /// as well.
-        private static func sameBytes(_ left: InlineCode, _ right: InlineCode) -> Bool {
-            left == right
-                && sameBytes(left.id, right.id) && sameBytes(left.elementName, right.elementName)
-                && sameBytes(left.originalData, right.originalData) && sameBytes(left.displayText, right.displayText)
-                && left.formatAttributes.allSatisfy { name, value in
-                    // The name `right` holds for `name` may be spelled differently.
-                    guard let index = right.formatAttributes.index(forKey: name) else { return false }
-                    return sameBytes(right.formatAttributes[index].key, name) && sameBytes(right.formatAttributes[index].value, value)
-                }
-        }
     }
 }

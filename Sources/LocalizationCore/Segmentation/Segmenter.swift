@@ -173,10 +173,11 @@ final class CompiledRules: @unchecked Sendable {
     /// regular expressions cost more than the rest of segmentation. Keyed by code units, not
     /// by `String`, whose equality would take canonically equivalent texts for the same.
     var remembered = BoundedMemory<[UInt16], [Int]>(limit: rememberedUnitLimit)
-    /// A unit's parts already found, by its exact content (`Segmenter.parts(of:)`).
-    var rememberedParts = BoundedMemory<Segmenter.ExactContent, [UnitPart]>(limit: rememberedUnitLimit)
-    /// The most UTF-16 units of text each memory holds per thread (the boundaries' about
-    /// 8 MB); when it is reached, what was remembered is forgotten (`BoundedMemory`).
+    /// A unit's parts already found, by its exact content (`Segmenter.parts(of:)`), up to as
+    /// many bytes of spelled content as `remembered` holds UTF-16 units.
+    var rememberedParts = PartsMemory(limit: rememberedUnitLimit)
+    /// The most UTF-16 units of text the boundaries' memory holds per thread (about 8 MB);
+    /// when it is reached, what was remembered is forgotten (`BoundedMemory`).
     static let rememberedUnitLimit = 4 << 20
 
     init(_ rules: [SRXRules.Rule], language: String) throws(SegmentationError) {
