@@ -113,6 +113,19 @@ import Testing
         }
     }
 
+    /// `hexDigits` writes eight digits at a time: each digit at each place as `String(_:radix:)` writes it.
+    @Test func hashDigitsAreTheValueInHexadecimal() {
+        var places = Set<String>()
+        for index in 0 ..< 5000 {
+            let text = "Einheit \(index)"
+            let digits = String(stableHash64(text), radix: 16)
+            #expect(stableHash(text) == String(repeating: "0", count: 16 - digits.count) + digits, "\(text)")
+            for (place, digit) in stableHash(text).enumerated() { places.insert("\(place)\(digit)") }
+        }
+        // Nearly every digit at every place (FNV-1a of such similar texts leaves a few out).
+        #expect(places.count > 220)
+    }
+
     @Test func contentUnitIDsAreTheHashOfPathAndSignature() throws {
         var checked = 0
         for (name, bytes) in try Self.pages() {
