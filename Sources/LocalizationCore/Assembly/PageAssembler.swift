@@ -94,6 +94,11 @@ public struct PageAssembler: Sendable {
 
         /// The page with `unitTargets` (by unit position) in place and the additions of `options`.
         func assemble(unitTargets: [Content?], language: TargetLanguage?, options: Options) -> [UInt8] {
+            // Positions hold while the extractor's units are only mapped (segmented, given
+            // placeholders); units reordered or removed since would put targets in other
+            // slots. Checked in debug builds (the tests), where it costs a pass over the slots.
+            assert(extracted.skeleton.slots.allSatisfy { extracted.units.indices.contains($0.unitIndex) && extracted.units[$0.unitIndex].id == $0.unitID },
+                   "\(extracted.page.name): the page's units are no longer where extraction put them")
             var renderer = Renderer(page: extracted.page, slots: extracted.skeleton.slots, unitTargets: unitTargets,
                                     fallbackUnits: options.fallbackUnits.subtracting(rawTextUnits))
             renderer.isolateLeftToRightRuns = options.isolateLeftToRightRuns
