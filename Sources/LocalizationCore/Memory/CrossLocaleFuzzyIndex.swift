@@ -197,21 +197,13 @@ struct CrossLocaleFuzzyIndex: Sendable {
             guard a.content.fragments.count == b.content.fragments.count else { return false }
             for (x, y) in zip(a.content.fragments, b.content.fragments) {
                 if case .text(let first) = x, case .text(let second) = y {
-                    guard sameBytes(first, second) else { return false }
+                    // In their storage: the views' element-by-element comparison was most of a lookup.
+                    guard first.hasSameUTF8(as: second) else { return false }
                 } else if x != y {
                     return false
                 }
             }
             return true
-        }
-
-        /// Whether two strings have the same UTF-8 bytes, compared in their storage (the
-        /// views' element-by-element comparison was most of a lookup).
-        private static func sameBytes(_ first: String, _ second: String) -> Bool {
-            guard first.utf8.count == second.utf8.count else { return false }
-            var first = first
-            var second = second
-            return first.withUTF8 { x in second.withUTF8 { y in x.elementsEqual(y) } }
         }
 
         func hash(into hasher: inout Hasher) {
